@@ -1,0 +1,98 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AppHeader } from "@/components/layout/app-header";
+import { EmptyState } from "@/components/ui/empty-state";
+import { InviteMemberForm } from "@/components/projects/invite-member-form";
+import { getProjectHome } from "@/lib/projects/data";
+import { requireProjectMember } from "@/lib/projects/page-access";
+import { canManageProject } from "@/lib/projects/permissions";
+
+export const metadata: Metadata = { title: "Project" };
+
+export default async function ProjectHomePage({ params }: { params: Promise<{ projectId: string }> }) {
+  const { projectId } = await params;
+  const { user, role } = await requireProjectMember(projectId, `/projects/${projectId}`);
+  const project = await getProjectHome(projectId);
+  if (!project) notFound();
+  const owner = canManageProject(role);
+  const codeNames = new Map(project.codes.map((c) => [c.id, c.name]));
+
+  return (
+    <>
+      <AppHeader user={user}>
+        <Link href="/projects" className="hover:underline">Projects</Link> / <span className="text-stone-900">{project.name}</span>
+      </AppHeader>
+      <main className="mx-auto max-w-6xl px-6 py-8">
+        <div className="flex items-baseline justify-between gap-4">
+          <h1 className="text-2xl font-semibold">{project.name}</h1>
+          <span className="rounded bg-stone-100 px-2 py-0.5 text-xs text-stone-600">You are {role === "owner" ? "an owner" : `an ${role}`.replace("an viewer", "a viewer")}</span>
+        </div>
+        {project.description && <p className="mt-2 max-w-3xl text-stone-700">{project.description}</p>}
+
+        <div className="mt-8 grid gap-8 lg:grid-cols-3">
+          <section aria-labelledby="documents-heading" className="lg:col-span-2">
+            <h2 id="documents-heading" className="text-lg font-semibold">Documents ({project.documents.length})</h2>
+            {project.documents.length === 0 ? (
+              <EmptyState>No transcripts yet. Import interview transcripts to start coding.</EmptyState>
+            ) : (
+              <ul className="mt-3 divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white" aria-label="Documents">
+                {project.documents.map((d) => (
+                  <li key={d.id}>
+                    <Link href={`/projects/${project.id}/documents/${d.id}`} className="flex items-baseline justify-between gap-4 px-4 py-2.5 hover:bg-stone-50">
+                      <span className="font-medium">{d.title}</span>
+                      <span className="shrink-0 text-xs text-stone-500">
+                        {d.case?.name ?? "no case"} · {d._count.codings} codings
+                      </span>
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+
+          <div className="space-y-8">
+            <section aria-labelledby="codes-heading">
+              <h2 id="codes-heading" className="text-lg font-semibold">Codes ({project.codes.length})</h2>
+              {project.codes.length === 0 ? (
+                <EmptyState>{owner ? "No codes yet. Create the themes of your codebook to start coding." : "No codes yet. A project owner creates the codebook."}</EmptyState>
+              ) : (
+                <ul className="mt-3 space-y-1 text-sm" aria-label="Codes">
+                  {project.codes.map((c) => (
+                    <li key={c.id} className={`flex items-center gap-2 ${c.parentId ? "pl-5" : "font-medium"}`}>
+                      <span className="inline-block size-3 rounded-sm" style={{ backgroundColor: c.colour }} aria-hidden />
+                      <span title={c.parentId ? `in ${codeNames.get(c.parentId)}` : undefined}>{c.name}</span>
+                      <span className="ml-auto text-xs text-stone-500">{c._count.codings}</span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
+
+            <section aria-labelledby="cases-heading">
+              <h2 id="cases-heading" className="text-lg font-semibold">Cases ({project.cases.length})</h2>
+              {project.cases.length === 0 ? (
+                <EmptyState>No cases yet. Each interviewee or team becomes a case when you import transcripts or a case sheet.</EmptyState>
+              ) : (
+                <p className="mt-2 text-sm text-stone-700">{project.cases.map((c) => c.name).join(", ")}</p>
+              )}
+            </section>
+
+            <section aria-labelledby="members-heading">
+              <h2 id="members-heading" className="text-lg font-semibold">Members ({project.memberships.length})</h2>
+              <ul className="mt-2 space-y-1 text-sm" aria-label="Members">
+                {project.memberships.map((m) => (
+                  <li key={m.user.id} className="flex justify-between gap-2">
+                    <span>{m.user.name} <span className="text-stone-500">{m.user.email}</span></span>
+                    <span className="text-xs text-stone-500">{m.role}</span>
+                  </li>
+                ))}
+              </ul>
+              {owner && <InviteMemberForm projectId={project.id} />}
+            </section>
+          </div>
+        </div>
+      </main>
+    </>
+  );
+}

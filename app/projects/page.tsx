@@ -1,0 +1,43 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AppHeader } from "@/components/layout/app-header";
+import { requireUser } from "@/lib/auth/session";
+import { listProjectsForUser } from "@/lib/projects/data";
+
+export const metadata: Metadata = { title: "Your projects" };
+
+export default async function ProjectsPage() {
+  const user = await requireUser("/projects");
+  const memberships = await listProjectsForUser(user.id);
+  return (
+    <>
+      <AppHeader user={user} />
+      <main className="mx-auto max-w-6xl px-6 py-8">
+        <h1 className="text-2xl font-semibold">Your projects</h1>
+        {memberships.length === 0 ? (
+          <p className="mt-6 rounded-lg border border-dashed border-stone-300 bg-white p-8 text-stone-600">
+            You are not a member of any project yet. Ask a project owner to add you to their study.
+          </p>
+        ) : (
+          <ul className="mt-6 grid gap-4 sm:grid-cols-2" aria-label="Projects">
+            {memberships.map(({ role, project }) => (
+              <li key={project.id}>
+                <Link href={`/projects/${project.id}`}
+                  className="block rounded-lg border border-stone-200 bg-white p-5 shadow-sm hover:border-teal-700">
+                  <span className="flex items-baseline justify-between gap-3">
+                    <span className="font-medium text-stone-900">{project.name}</span>
+                    <span className="rounded bg-stone-100 px-2 py-0.5 text-xs text-stone-600">{role}</span>
+                  </span>
+                  <span className="mt-2 line-clamp-2 block text-sm text-stone-600">{project.description}</span>
+                  <span className="mt-3 block text-xs text-stone-500">
+                    {project._count.documents} documents · {project._count.cases} cases · {project._count.codes} codes
+                  </span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,22 @@
+import Link from "next/link";
+import type { CurrentUser } from "@/lib/auth/session";
+import { SignOutButton } from "./sign-out-button";
+
+export function AppHeader({ user, children }: { user: CurrentUser; children?: React.ReactNode }) {
+  return (
+    <header className="border-b border-stone-200 bg-white">
+      <div className="mx-auto flex max-w-6xl items-center gap-4 px-6 py-3">
+        <Link href="/projects" className="text-lg font-semibold tracking-tight text-teal-900">
+          Grounded
+        </Link>
+        <nav aria-label="Breadcrumb" className="min-w-0 flex-1 truncate text-sm text-stone-600">
+          {children}
+        </nav>
+        <span className="text-sm text-stone-700" data-testid="current-user">
+          {user.name} <span className="text-stone-500">({user.email})</span>
+        </span>
+        <SignOutButton />
+      </div>
+    </header>
+  );
+}

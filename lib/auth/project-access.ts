@@ -1,0 +1,62 @@
+import type { z } from "zod";
+import type { MemberRole } from "../db/generated/enums";
+import { AppError, notFound, toActionError, type ActionResult } from "../errors";
+import { findMembership } from "../projects/data";
+import { hasRole } from "../projects/permissions";
+import { getCurrentUser, type CurrentUser } from "./session";
+
+export type ProjectContext = { user: CurrentUser; projectId: string; role: MemberRole };
+
+/**
+ * The caller's access to a project: NOT_FOUND when they are not a member (the same answer
+ * as for an id that does not exist), FORBIDDEN when they are a member whose role is too low.
+ */
+export async function authorizeProject(user: CurrentUser, projectId: string, atLeast: MemberRole): Promise<ProjectContext> {
+  const membership = await findMembership(user.id, projectId);
+  if (!membership) throw notFound("That project");
+  if (!hasRole(membership.role, atLeast)) {
+    throw new AppError("FORBIDDEN", atLeast === "owner" ? "Only a project owner can do that." : "Viewers can read this project but not change it.");
+  }
+  return { user, projectId, role: membership.role };
+}
+
+type ProjectInput = { projectId: string };
+
+/**
+ * The one path every write takes: parse the input with zod, get the session, check the
+ * caller's membership and role in the project the input names, then run the handler.
+ * `runProjectAction` takes the user explicitly (tests call it); `projectAction` reads the
+ * session (server actions call it).
+ */
+export async function runProjectAction<S extends z.ZodType<ProjectInput>, T>(
+  user: CurrentUser | null,
+  schema: S,
+  atLeast: MemberRole,
+  handler: (ctx: ProjectContext, input: z.infer<S>) => Promise<T>,
+  rawInput: unknown,
+): Promise<ActionResult<T>> {
+  const parsed = schema.safeParse(rawInput);
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string[]> = {};
+    for (const issue of parsed.error.issues) (fieldErrors[issue.path.join(".") || "input"] ??= []).push(issue.message);
+    return { ok: false, error: { code: "VALIDATION", message: "Some of what was sent is not valid.", fieldErrors } };
+  }
+  if (!user) return { ok: false, error: { code: "UNAUTHENTICATED", message: "Your session has ended. Sign in again." } };
+  try {
+    const ctx = await authorizeProject(user, parsed.data.projectId, atLeast);
+    return { ok: true, data: await handler(ctx, parsed.data) };
+  } catch (error) {
+    const actionError = toActionError(error);
+    if (actionError.code === "INTERNAL") console.error(error);
+    return { ok: false, error: actionError };
+  }
+}
+
+export function projectAction<S extends z.ZodType<ProjectInput>, T>(
+  schema: S,
+  atLeast: MemberRole,
+  handler: (ctx: ProjectContext, input: z.infer<S>) => Promise<T>,
+) {
+  return async (rawInput: unknown) => runProjectAction(await getCurrentUser(), schema, atLeast, handler, rawInput);
+}
+

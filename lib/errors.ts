@@ -1,0 +1,34 @@
+/**
+ * Errors are values with a code the UI understands. NOT_FOUND is also the answer for an
+ * id of a project the caller is not a member of: never "forbidden", which would confirm
+ * that the id exists.
+ */
+export type ErrorCode = "VALIDATION" | "UNAUTHENTICATED" | "NOT_FOUND" | "FORBIDDEN" | "CONFLICT" | "RATE_LIMITED" | "INTERNAL";
+
+export type ActionError = { code: ErrorCode; message: string; fieldErrors?: Record<string, string[]> };
+export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ActionError };
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fieldErrors?: Record<string, string[]>,
+  ) {
+    super(message);
+  }
+}
+
+export const notFound = (what = "That item") => new AppError("NOT_FOUND", `${what} was not found, or you do not have access to it.`);
+
+/** Maps database errors to what the user should hear; the one place that knows Prisma's codes. */
+export function toActionError(error: unknown): ActionError {
+  if (error instanceof AppError) return { code: error.code, message: error.message, fieldErrors: error.fieldErrors };
+  const code = (error as { code?: string })?.code;
+  const cause = (error as { meta?: { driverAdapterError?: { cause?: { originalCode?: string; originalMessage?: string } } } })?.meta
+    ?.driverAdapterError?.cause;
+  if (code === "P2002") return { code: "CONFLICT", message: "That already exists. Refresh to see the current state." };
+  if (code === "P2025") return { code: "NOT_FOUND", message: "That item was not found; it may have been deleted." };
+  if (code === "P2003") return { code: "NOT_FOUND", message: "Something it refers to was not found in this project." };
+  if (cause?.originalCode === "23514") return { code: "VALIDATION", message: cause.originalMessage ?? "The database refused invalid data." };
+  return { code: "INTERNAL", message: "Something went wrong on the server; nothing was changed. Try again." };
+}
