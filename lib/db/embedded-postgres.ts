@@ -16,7 +16,10 @@ export type RunningPostgres = {
 type Options = {
   /** Folder holding the cluster; created and initialised on first use. */
   dataDir: string;
+  /** PostgreSQL's own output (verbose). */
   log?: (line: string) => void;
+  /** What this module does that a person starting the app should know. */
+  notice?: (line: string) => void;
 };
 
 const USER = "grounded";
@@ -27,7 +30,7 @@ const USER = "grounded";
  * crashed earlier start (kill -9) is shut down cleanly first, so its data is recovered by
  * PostgreSQL's own crash recovery, never deleted.
  */
-export async function startEmbeddedPostgres({ dataDir, log = () => {} }: Options): Promise<RunningPostgres> {
+export async function startEmbeddedPostgres({ dataDir, log = () => {}, notice = () => {} }: Options): Promise<RunningPostgres> {
   const clusterDir = path.join(dataDir, "cluster");
   const passwordFile = path.join(dataDir, "password");
   // Traversable (not readable) by others: as root, PostgreSQL runs as the "postgres" user.
@@ -35,7 +38,7 @@ export async function startEmbeddedPostgres({ dataDir, log = () => {} }: Options
 
   const password = await readOrCreateSecret(passwordFile);
   await claimOwnership(path.join(dataDir, "owner.pid"));
-  await stopOrphanedServer(clusterDir, log);
+  await stopOrphanedServer(clusterDir, notice);
   const port = await findFreePort();
   const logs: string[] = [];
   const server = new EmbeddedPostgres({
@@ -56,8 +59,13 @@ export async function startEmbeddedPostgres({ dataDir, log = () => {} }: Options
   });
 
   if (!existsSync(path.join(clusterDir, "PG_VERSION"))) {
-    log(`Initialising a new PostgreSQL cluster in ${clusterDir}`);
-    await server.initialise();
+    notice(`Initialising a new PostgreSQL cluster in ${clusterDir}`);
+    try {
+      await server.initialise();
+    } catch (error) {
+      const hint = process.getuid?.() === 0 ? ` As root, PostgreSQL runs as the "postgres" user, which must be able to reach ${dataDir} (every folder above it needs o+x).` : "";
+      throw new Error(`Could not initialise PostgreSQL in ${clusterDir}: ${(error as Error).message}${hint}`);
+    }
   }
   try {
     await server.start();
@@ -74,6 +82,24 @@ export async function startEmbeddedPostgres({ dataDir, log = () => {} }: Options
       await fs.rm(path.join(dataDir, "owner.pid"), { force: true });
     },
   };
+}
+
+/**
+ * The URL of the embedded server another live process (a running `npm start`) owns in
+ * `dataDir`, so command-line tools can work beside the app; null when none is running.
+ */
+export async function runningServerUrl(dataDir: string, database: string): Promise<string | null> {
+  try {
+    const owner = Number.parseInt(await fs.readFile(path.join(dataDir, "owner.pid"), "utf8"), 10);
+    if (owner === process.pid || !isAlive(owner)) return null;
+    // postmaster.pid's fourth line is the port the server listens on.
+    const port = Number.parseInt((await fs.readFile(path.join(dataDir, "cluster", "postmaster.pid"), "utf8")).split("\n")[3], 10);
+    const password = (await fs.readFile(path.join(dataDir, "password"), "utf8")).trim();
+    if (!Number.isInteger(port)) return null;
+    return `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+  } catch {
+    return null;
+  }
 }
 
 /** Creates the database when it does not exist yet. */

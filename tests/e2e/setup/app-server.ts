@@ -1,0 +1,38 @@
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+import { createPrismaClient } from "../../../lib/db/client";
+import { ensureDatabase, startEmbeddedPostgres } from "../../../lib/db/embedded-postgres";
+import { applyMigrations } from "../../../lib/db/migrate";
+import { seedE2eFixtures } from "./fixtures";
+import { startApp } from "./start-app";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    appUrl: string;
+    fixtures: Awaited<ReturnType<typeof seedE2eFixtures>>;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "grounded-e2e-"));
+  await fs.chmod(dataDir, 0o711); // reachable by the "postgres" user when tests run as root
+  const postgres = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres") });
+  const url = postgres.urlFor("grounded");
+  await ensureDatabase(postgres.urlFor("postgres"), "grounded");
+  await applyMigrations(url);
+  const prisma = createPrismaClient(url);
+  const fixtures = await seedE2eFixtures(prisma);
+  await prisma.$disconnect();
+
+  const app = await startApp({ DATABASE_URL: url, NEXTAUTH_SECRET: "e2e-secret-that-is-at-least-32-characters", GROUNDED_DATA_DIR: dataDir });
+  project.provide("appUrl", app.url);
+  project.provide("fixtures", fixtures);
+
+  return async () => {
+    await app.stop();
+    await postgres.stop();
+    await fs.rm(dataDir, { recursive: true, force: true });
+  };
+}

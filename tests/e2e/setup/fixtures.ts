@@ -1,0 +1,26 @@
+import { hashPassword } from "../../../lib/auth/password";
+import type { Db } from "../../../lib/db/client";
+
+export const PASSWORD = "e2e-password-123";
+export const ANALYST = { email: "ana@e2e.test", name: "Ana E2E" };
+export const OUTSIDER = { email: "otto@e2e.test", name: "Otto Outsider" };
+
+/** Two projects Ana belongs to and one she does not, each with a document. */
+export async function seedE2eFixtures(prisma: Db) {
+  const passwordHash = await hashPassword(PASSWORD);
+  const ana = await prisma.user.create({ data: { ...ANALYST, passwordHash } });
+  const otto = await prisma.user.create({ data: { ...OUTSIDER, passwordHash } });
+  const make = async (name: string, members: { userId: string; role: "owner" | "analyst" | "viewer" }[]) => {
+    const project = await prisma.project.create({ data: { name, description: `${name} description`, memberships: { create: members } } });
+    const text = `Interviewer: What brought you here?\n\nRespondent: Curiosity about ${name}.`;
+    const document = await prisma.document.create({
+      data: { projectId: project.id, title: `${name} interview`, text, textLength: [...text].length, checksum: "x".repeat(64), sourceFormat: "text" },
+    });
+    return { projectId: project.id, documentId: document.id };
+  };
+  return {
+    alpha: await make("Alpha study", [{ userId: ana.id, role: "analyst" }]),
+    beta: await make("Beta study", [{ userId: ana.id, role: "viewer" }, { userId: otto.id, role: "owner" }]),
+    secret: await make("Secret study", [{ userId: otto.id, role: "owner" }]),
+  };
+}
