@@ -1,3 +1,4 @@
+import fs from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
@@ -47,6 +48,12 @@ describe("migrations", () => {
     const extra = actual.filter((line) => !expected.includes(line));
     expect({ missingFromMigrations: missing, notInSchema: extra }).toEqual({ missingFromMigrations: [], notInSchema: [] });
     expect(expected.length).toBeGreaterThan(50);
+  });
+
+  it("have a schema snapshot (prisma/migrated-schema.prisma) equal to schema.prisma, for npm run db:migration", async () => {
+    const snapshot = await fs.readFile(path.join(process.cwd(), "prisma", "migrated-schema.prisma"), "utf8");
+    const schema = await fs.readFile(SCHEMA, "utf8");
+    expect(snapshot, "run `npm run db:migration -- <name>` (or copy schema.prisma over the snapshot after writing a migration by hand)").toBe(schema);
   });
 
   it("refuses a migration edited after it was applied", async () => {
