@@ -31,7 +31,7 @@ export async function getProjectHome(projectId: string) {
       codes: {
         where: { deletedAt: null },
         orderBy: [{ position: "asc" }, { name: "asc" }],
-        select: { id: true, name: true, colour: true, parentId: true, _count: { select: { codings: true } } },
+        select: { id: true, name: true, colour: true, parentId: true, position: true, _count: { select: { codings: true } } },
       },
       memberships: { orderBy: { createdAt: "asc" }, select: { role: true, user: { select: { id: true, name: true, email: true } } } },
     },

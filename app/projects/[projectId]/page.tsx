@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { AppHeader } from "@/components/layout/app-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { InviteMemberForm } from "@/components/projects/invite-member-form";
+import { flattenCodeTree } from "@/lib/codes/tree";
 import { getProjectHome } from "@/lib/projects/data";
 import { requireProjectMember } from "@/lib/projects/page-access";
 import { canManageProject } from "@/lib/projects/permissions";
@@ -16,7 +17,7 @@ export default async function ProjectHomePage({ params }: { params: Promise<{ pr
   const project = await getProjectHome(projectId);
   if (!project) notFound();
   const owner = canManageProject(role);
-  const codeNames = new Map(project.codes.map((c) => [c.id, c.name]));
+  const codes = flattenCodeTree(project.codes);
 
   return (
     <>
@@ -58,10 +59,10 @@ export default async function ProjectHomePage({ params }: { params: Promise<{ pr
                 <EmptyState>{owner ? "No codes yet. Create the themes of your codebook to start coding." : "No codes yet. A project owner creates the codebook."}</EmptyState>
               ) : (
                 <ul className="mt-3 space-y-1 text-sm" aria-label="Codes">
-                  {project.codes.map((c) => (
-                    <li key={c.id} className={`flex items-center gap-2 ${c.parentId ? "pl-5" : "font-medium"}`}>
+                  {codes.map((c) => (
+                    <li key={c.id} className={`flex items-center gap-2 ${c.childCount > 0 ? "font-medium" : ""}`} style={{ paddingLeft: `${c.depth * 1.25}rem` }}>
                       <span className="inline-block size-3 rounded-sm" style={{ backgroundColor: c.colour }} aria-hidden />
-                      <span title={c.parentId ? `in ${codeNames.get(c.parentId)}` : undefined}>{c.name}</span>
+                      <span>{c.name}</span>
                       <span className="ml-auto text-xs text-stone-500">{c._count.codings}</span>
                     </li>
                   ))}
