@@ -5,7 +5,13 @@
  */
 export type ErrorCode = "VALIDATION" | "UNAUTHENTICATED" | "NOT_FOUND" | "FORBIDDEN" | "CONFLICT" | "RATE_LIMITED" | "INTERNAL";
 
-export type ActionError = { code: ErrorCode; message: string; fieldErrors?: Record<string, string[]> };
+export type ActionError = {
+  code: ErrorCode;
+  message: string;
+  fieldErrors?: Record<string, string[]>;
+  /** With CONFLICT: the row as it is now, so the UI can show the fresh state. */
+  current?: unknown;
+};
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ActionError };
 
 export class AppError extends Error {
@@ -13,6 +19,7 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly fieldErrors?: Record<string, string[]>,
+    readonly current?: unknown,
   ) {
     super(message);
   }
@@ -22,7 +29,14 @@ export const notFound = (what = "That item") => new AppError("NOT_FOUND", `${wha
 
 /** Maps database errors to what the user should hear; the one place that knows Prisma's codes. */
 export function toActionError(error: unknown): ActionError {
-  if (error instanceof AppError) return { code: error.code, message: error.message, fieldErrors: error.fieldErrors };
+  if (error instanceof AppError) {
+    return {
+      code: error.code,
+      message: error.message,
+      ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}),
+      ...(error.current !== undefined ? { current: error.current } : {}),
+    };
+  }
   const code = (error as { code?: string })?.code;
   const cause = (error as { meta?: { driverAdapterError?: { cause?: { originalCode?: string; originalMessage?: string } } } })?.meta
     ?.driverAdapterError?.cause;

@@ -1,0 +1,125 @@
+import { recordAudit } from "../audit/record";
+import type { ProjectContext } from "../auth/project-access";
+import { db } from "../db/client";
+import type { Prisma } from "../db/generated/client";
+import { AppError, notFound } from "../errors";
+import { sliceByCodePoints } from "../transcripts/offsets";
+import type { ApplyCodesInput, DeleteCodingInput, UpdateCodingInput } from "./schema";
+import { codingView, type CodingView } from "./view";
+
+type Tx = Prisma.TransactionClient;
+
+/**
+ * Applies codes to a passage as the caller. The quote is cut from the stored text here, never
+ * taken from the browser. Applying a code to the exact span the caller already coded with it
+ * returns the existing coding (a no-op, not a duplicate).
+ */
+export async function applyCodes(ctx: ProjectContext, input: ApplyCodesInput): Promise<{ codings: CodingView[]; created: string[] }> {
+  return db().$transaction(async (tx) => {
+    const document = await loadDocument(tx, ctx.projectId, input.documentId);
+    assertSpan(document.textLength, input.start, input.end);
+    const codeIds = [...new Set(input.codeIds)];
+    await assertCodesUsable(tx, ctx.projectId, codeIds);
+    const quote = sliceByCodePoints(document.text, input.start, input.end);
+
+    const created: string[] = [];
+    const codings: CodingView[] = [];
+    for (const codeId of codeIds) {
+      const key = { documentId: document.id, codeId, coderId: ctx.user.id, start: input.start, end: input.end };
+      const existing = await tx.coding.findUnique({ where: { documentId_codeId_coderId_start_end: key }, select: codingView });
+      if (existing) {
+        codings.push(existing);
+        continue;
+      }
+      const coding = await tx.coding.create({ data: { ...key, projectId: ctx.projectId, quote, memo: input.memo ?? "" }, select: codingView });
+      await recordAudit(tx, { projectId: ctx.projectId, actorId: ctx.user.id, action: "coding.create", entity: "Coding", entityId: coding.id, after: coding });
+      created.push(coding.id);
+      codings.push(coding);
+    }
+    return { codings, created };
+  });
+}
+
+/** Changes one of the caller's own codings, if nobody changed it since `version`. */
+export async function updateCoding(ctx: ProjectContext, input: UpdateCodingInput): Promise<CodingView> {
+  return db().$transaction(async (tx) => {
+    const before = await loadOwnCoding(tx, ctx, input.codingId, input.version);
+    const data: Prisma.CodingUncheckedUpdateInput = { version: { increment: 1 } };
+    if (input.start !== undefined || input.end !== undefined) {
+      const start = input.start ?? before.start;
+      const end = input.end ?? before.end;
+      const document = await loadDocument(tx, ctx.projectId, before.documentId);
+      assertSpan(document.textLength, start, end);
+      Object.assign(data, { start, end, quote: sliceByCodePoints(document.text, start, end) });
+    }
+    if (input.codeId !== undefined && input.codeId !== before.codeId) {
+      await assertCodesUsable(tx, ctx.projectId, [input.codeId]);
+      data.codeId = input.codeId;
+    }
+    if (input.memo !== undefined) data.memo = input.memo;
+    // The version in the WHERE makes a concurrent edit lose cleanly instead of overwriting.
+    const { count } = await tx.coding.updateMany({ where: { id: before.id, version: input.version }, data });
+    if (count === 0) throw await staleEdit(tx, input.codingId);
+    const after = await tx.coding.findUniqueOrThrow({ where: { id: before.id }, select: codingView });
+    await recordAudit(tx, { projectId: ctx.projectId, actorId: ctx.user.id, action: "coding.update", entity: "Coding", entityId: after.id, before, after });
+    return after;
+  });
+}
+
+/** Deletes one of the caller's own codings; the audit log keeps the whole row for recovery. */
+export async function deleteCoding(ctx: ProjectContext, input: DeleteCodingInput): Promise<CodingView> {
+  return db().$transaction(async (tx) => {
+    const before = await loadOwnCoding(tx, ctx, input.codingId, input.version);
+    const { count } = await tx.coding.deleteMany({ where: { id: before.id, version: input.version } });
+    if (count === 0) throw await staleEdit(tx, input.codingId);
+    await recordAudit(tx, { projectId: ctx.projectId, actorId: ctx.user.id, action: "coding.delete", entity: "Coding", entityId: before.id, before: { ...before, projectId: ctx.projectId } });
+    return before;
+  });
+}
+
+async function loadDocument(tx: Tx, projectId: string, documentId: string) {
+  const document = await tx.document.findFirst({ where: { id: documentId, projectId }, select: { id: true, text: true, textLength: true } });
+  if (!document) throw notFound("That document");
+  return document;
+}
+
+async function loadOwnCoding(tx: Tx, ctx: ProjectContext, codingId: string, version: number): Promise<CodingView> {
+  const coding = await tx.coding.findFirst({ where: { id: codingId, projectId: ctx.projectId }, select: codingView });
+  if (!coding) throw notFound("That coding");
+  if (coding.coderId !== ctx.user.id) {
+    throw new AppError("FORBIDDEN", `This coding is ${coding.coder.name}'s; you can change only your own codings.`);
+  }
+  if (coding.version !== version) throw staleError(coding);
+  return coding;
+}
+
+async function staleEdit(tx: Tx, codingId: string): Promise<AppError> {
+  const current = await tx.coding.findUnique({ where: { id: codingId }, select: codingView });
+  return current ? staleError(current) : notFound("That coding");
+}
+
+function staleError(current: CodingView): AppError {
+  return new AppError(
+    "CONFLICT",
+    "This coding changed since you loaded it (in another tab or window). Nothing was saved; the current version is shown now.",
+    undefined,
+    current,
+  );
+}
+
+export function assertSpan(textLength: number, start: number, end: number): void {
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0) {
+    throw new AppError("VALIDATION", "A passage's offsets must be whole numbers from 0.");
+  }
+  if (start >= end) throw new AppError("VALIDATION", "The passage must start before it ends.");
+  if (end > textLength) {
+    throw new AppError("VALIDATION", `The passage ends at ${end}, after the end of the transcript (${textLength} characters).`);
+  }
+}
+
+async function assertCodesUsable(tx: Tx, projectId: string, codeIds: string[]): Promise<void> {
+  const codes = await tx.code.findMany({ where: { id: { in: codeIds }, projectId }, select: { id: true, name: true, deletedAt: true } });
+  if (codes.length !== codeIds.length) throw notFound("A code");
+  const deleted = codes.find((code) => code.deletedAt);
+  if (deleted) throw new AppError("VALIDATION", `The code "${deleted.name}" was deleted; choose another code.`);
+}

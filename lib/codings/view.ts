@@ -1,0 +1,19 @@
+import type { Prisma } from "../db/generated/client";
+
+/** The columns of a coding the workspace shows, with its code and coder. */
+export const codingView = {
+  id: true,
+  documentId: true,
+  codeId: true,
+  coderId: true,
+  start: true,
+  end: true,
+  quote: true,
+  memo: true,
+  version: true,
+  createdAt: true,
+  updatedAt: true,
+  coder: { select: { name: true } },
+} satisfies Prisma.CodingSelect;
+
+export type CodingView = Prisma.CodingGetPayload<{ select: typeof codingView }>;
