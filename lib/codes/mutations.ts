@@ -129,6 +129,10 @@ export async function restoreCode(ctx: ProjectContext, input: DeleteCodeInput) {
       await tx.code.update({ where: { id: before.id }, data: { shortcut: null } });
     }
     const after = await tx.code.update({ where: { id: before.id }, data: { deletedAt: null } });
+    // Sub-codes moved up by the delete come back under it, unless someone moved them since.
+    const deletion = await tx.auditEvent.findFirst({ where: { entity: "Code", entityId: before.id, action: "code.delete" }, orderBy: { id: "desc" } });
+    const children = ((deletion?.before as { children?: string[] } | null)?.children ?? []).filter((id) => typeof id === "string");
+    await tx.code.updateMany({ where: { id: { in: children }, projectId: ctx.projectId, parentId: after.parentId, ...live }, data: { parentId: after.id } });
     await audit(tx, ctx, "code.restore", before.id, before, after);
     return after;
   });

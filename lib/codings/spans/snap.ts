@@ -17,7 +17,7 @@ import { splitsWord } from "./words";
  * 4. keep everything else that was selected: a full stop, "?!", closing quotes or brackets,
  *    "...", "50%", emoji. Snapping never adds punctuation the analyst did not select.
  *
- * A selection made only of punctuation or symbols (a "..." pause coded as hesitation) is
+ * A selection made only of punctuation (a "..." pause coded as hesitation) is
  * kept as selected, minus the surrounding whitespace.
  */
 export function snapToWords(text: string, start: number, end: number): Span | null {

@@ -110,5 +110,6 @@ describe("the codebook", () => {
     expect((await codeOf(grandchild.id)).parentId).toBe(parent.id);
     expect(await prisma.coding.count({ where: { codeId: code.id } })).toBe(1);
     expect(await runProjectAction(as(w.owner), deleteCodeSchema, "owner", restoreCode, input)).toMatchObject({ ok: true, data: { deletedAt: null, shortcut: "c" } });
+    expect((await codeOf(grandchild.id)).parentId).toBe(code.id);
   });
 });
