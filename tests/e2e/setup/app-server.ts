@@ -5,6 +5,7 @@ import type { TestProject } from "vitest/node";
 import { createPrismaClient } from "../../../lib/db/client";
 import { ensureDatabase, startEmbeddedPostgres } from "../../../lib/db/embedded-postgres";
 import { applyMigrations } from "../../../lib/db/migrate";
+import { loadDemoStudy } from "../../../lib/demo";
 import { seedE2eFixtures } from "./fixtures";
 import { startApp } from "./start-app";
 
@@ -12,6 +13,7 @@ declare module "vitest" {
   export interface ProvidedContext {
     appUrl: string;
     fixtures: Awaited<ReturnType<typeof seedE2eFixtures>>;
+    demoProjectId: string;
   }
 }
 
@@ -24,11 +26,13 @@ export default async function setup(project: TestProject) {
   await applyMigrations(url);
   const prisma = createPrismaClient(url);
   const fixtures = await seedE2eFixtures(prisma);
+  const demo = await loadDemoStudy(prisma);
   await prisma.$disconnect();
 
   const app = await startApp({ DATABASE_URL: url, NEXTAUTH_SECRET: "e2e-secret-that-is-at-least-32-characters", GROUNDED_DATA_DIR: dataDir });
   project.provide("appUrl", app.url);
   project.provide("fixtures", fixtures);
+  project.provide("demoProjectId", demo.projectId);
 
   return async () => {
     await app.stop();

@@ -1,30 +1,42 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { CodingWorkspace } from "@/components/coding/coding-workspace";
 import { AppHeader } from "@/components/layout/app-header";
-import { TranscriptView } from "@/components/transcripts/transcript-view";
-import { getDocument } from "@/lib/documents/data";
+import { getWorkspace } from "@/lib/codings/data";
 import { requireProjectMember } from "@/lib/projects/page-access";
+import { canCode, canManageProject } from "@/lib/projects/permissions";
 
 export const metadata: Metadata = { title: "Transcript" };
 
-export default async function DocumentPage({ params }: { params: Promise<{ projectId: string; documentId: string }> }) {
+type Search = { coding?: string; start?: string; end?: string };
+
+export default async function DocumentPage({ params, searchParams }: { params: Promise<{ projectId: string; documentId: string }>; searchParams: Promise<Search> }) {
   const { projectId, documentId } = await params;
-  const { user } = await requireProjectMember(projectId, `/projects/${projectId}/documents/${documentId}`);
-  const document = await getDocument(projectId, documentId);
-  if (!document) notFound();
+  const { user, role } = await requireProjectMember(projectId, `/projects/${projectId}/documents/${documentId}`);
+  const workspace = await getWorkspace(projectId, documentId);
+  if (!workspace) notFound();
+  const focus = passageToShow(await searchParams, workspace);
   return (
     <>
       <AppHeader user={user}>
         <Link href="/projects" className="hover:underline">Projects</Link> /{" "}
-        <Link href={`/projects/${projectId}`} className="hover:underline">Project</Link> /{" "}
-        <span className="text-stone-900">{document.title}</span>
+        <Link href={`/projects/${projectId}`} className="hover:underline">{workspace.project.name}</Link> /{" "}
+        <span className="text-stone-900">{workspace.document.title}</span>
       </AppHeader>
-      <main className="mx-auto max-w-3xl px-6 py-8">
-        <h1 className="text-2xl font-semibold">{document.title}</h1>
-        {document.case && <p className="mt-1 text-sm text-stone-600">Case {document.case.name}</p>}
-        <TranscriptView text={document.text} turns={document.turns} />
-      </main>
+      <CodingWorkspace workspace={workspace} me={{ id: user.id, name: user.name }} canCode={canCode(role)} canManage={canManageProject(role)} focus={focus} />
     </>
   );
+}
+
+/** ?coding=<id> or ?start=&end= (code points): the passage a link points at. */
+function passageToShow(search: Search, workspace: NonNullable<Awaited<ReturnType<typeof getWorkspace>>>) {
+  if (search.coding) {
+    const coding = workspace.codings.find((c) => c.id === search.coding);
+    return coding ? { start: coding.start, end: coding.end } : null;
+  }
+  const start = Number(search.start);
+  const end = Number(search.end);
+  if (Number.isInteger(start) && Number.isInteger(end) && 0 <= start && start < end && end <= workspace.document.textLength) return { start, end };
+  return null;
 }

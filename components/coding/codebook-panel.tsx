@@ -1,0 +1,186 @@
+"use client";
+
+import { useMemo, useState } from "react";
+import { flattenCodeTree } from "@/lib/codes/tree";
+import type { Code } from "./types";
+
+type Props = {
+  codes: Code[];
+  docCounts: Map<string, number>;
+  projectCounts: Record<string, number>;
+  hidden: Set<string>;
+  canCode: boolean;
+  canManage: boolean;
+  hasSelection: boolean;
+  onApply: (codeId: string) => void;
+  onCreate: (name: string) => void;
+  onToggle: (codeId: string) => void;
+  onJump: (codeId: string, direction: 1 | -1) => void;
+  onRename: (codeId: string, name: string) => void;
+  onRecolour: (codeId: string, colour: string) => void;
+  onMove: (codeId: string, parentId: string | null, position: number) => void;
+  onMerge: (sourceId: string, targetId: string) => void;
+  onDelete: (code: Code, codings: number) => void;
+};
+
+/** The codebook beside the transcript: tree, definitions, counts, and (for owners) its upkeep. */
+export function CodebookPanel(props: Props) {
+  const { codes, docCounts, projectCounts, hidden, canCode, canManage, hasSelection, onCreate } = props;
+  const tree = useMemo(() => flattenCodeTree(codes), [codes]);
+  const [newName, setNewName] = useState("");
+  const [dragging, setDragging] = useState<string | null>(null);
+
+  return (
+    <section aria-labelledby="codebook-heading" data-testid="codebook">
+      <h2 id="codebook-heading" className="text-sm font-semibold uppercase tracking-wide text-stone-600">Codebook</h2>
+      <p className="mt-1 text-xs text-stone-500">
+        {hasSelection ? "Click a code to tag the selected passage." : "Select a passage in the transcript to tag it."} Counts: this document / project.
+      </p>
+      <ul className="mt-2 space-y-0.5 text-sm" aria-label="Codes">
+        {tree.map((code) => (
+          <CodeRow key={code.id} code={code} depth={code.depth} siblingsBefore={tree.filter((c) => c.parentId === code.parentId && c.position < code.position).length}
+            doc={docCounts.get(code.id) ?? 0} project={projectCounts[code.id] ?? 0} isHidden={hidden.has(code.id)}
+            dragging={dragging} setDragging={setDragging} panel={props} />
+        ))}
+      </ul>
+      {canManage && (
+        <div
+          onDragOver={(e) => dragging && e.preventDefault()}
+          onDrop={(e) => {
+            e.preventDefault();
+            if (dragging) props.onMove(dragging, null, codes.filter((c) => c.parentId === null).length);
+            setDragging(null);
+          }}
+          className={`mt-1 rounded border border-dashed px-2 py-1 text-xs text-stone-500 ${dragging ? "border-teal-700 bg-teal-50" : "border-transparent"}`}
+        >
+          {dragging ? "Drop here to move to the top level" : ""}
+        </div>
+      )}
+      {canCode && (
+        <form
+          className="mt-3 flex gap-1"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (newName.trim()) onCreate(newName.trim());
+            setNewName("");
+          }}
+        >
+          <input value={newName} onChange={(e) => setNewName(e.target.value)} placeholder="New code" aria-label="New code name"
+            className="min-w-0 flex-1 rounded border border-stone-300 px-2 py-1 text-sm" />
+          <button type="submit" className="rounded border border-stone-300 px-2 text-sm hover:bg-stone-100">Add</button>
+        </form>
+      )}
+    </section>
+  );
+}
+
+function CodeRow({ code, depth, siblingsBefore, doc, project, isHidden, dragging, setDragging, panel: props }: {
+  code: Code;
+  depth: number;
+  siblingsBefore: number;
+  doc: number;
+  project: number;
+  isHidden: boolean;
+  dragging: string | null;
+  setDragging: (id: string | null) => void;
+  panel: Props;
+}) {
+  const { codes } = props;
+  const hidden = isHidden;
+  const [renaming, setRenaming] = useState(false);
+  const [merging, setMerging] = useState(false);
+  const definition = [code.description, code.inclusion && `Include: ${code.inclusion}`, code.exclusion && `Exclude: ${code.exclusion}`, code.example && `Example: ${code.example}`]
+    .filter(Boolean)
+    .join("\n");
+  return (
+    <li
+      className={`group rounded ${dragging && dragging !== code.id ? "hover:bg-teal-50" : ""}`}
+      style={{ paddingLeft: `${depth}rem` }}
+      draggable={props.canManage && !renaming}
+      onDragStart={(e) => {
+        e.dataTransfer.setData("text/plain", code.id);
+        setDragging(code.id);
+      }}
+      onDragEnd={() => setDragging(null)}
+      onDragOver={(e) => dragging && dragging !== code.id && e.preventDefault()}
+      onDrop={(e) => {
+        e.preventDefault();
+        if (dragging && dragging !== code.id) props.onMove(dragging, code.id, codes.filter((c) => c.parentId === code.id).length);
+        setDragging(null);
+      }}
+      data-testid={`code-${code.name}`}
+    >
+      <div className="flex items-center gap-1.5 py-0.5">
+        {props.canManage ? (
+          <label className="relative size-3.5 shrink-0 cursor-pointer rounded-sm" style={{ backgroundColor: code.colour }} title="Change colour">
+            <input type="color" value={code.colour} onChange={(e) => props.onRecolour(code.id, e.target.value)} className="absolute inset-0 opacity-0" aria-label={`Colour of ${code.name}`} />
+          </label>
+        ) : (
+          <span className="size-3.5 shrink-0 rounded-sm" style={{ backgroundColor: code.colour }} />
+        )}
+        {renaming ? (
+          <input
+            autoFocus
+            defaultValue={code.name}
+            aria-label={`Rename ${code.name}`}
+            className="min-w-0 flex-1 rounded border border-stone-300 px-1"
+            onKeyDown={(e) => {
+              if (e.key === "Enter") {
+                const name = e.currentTarget.value.trim();
+                if (name && name !== code.name) props.onRename(code.id, name);
+                setRenaming(false);
+              } else if (e.key === "Escape") setRenaming(false);
+            }}
+            onBlur={() => setRenaming(false)}
+          />
+        ) : (
+          <button
+            type="button"
+            onClick={() => props.hasSelection && props.canCode && props.onApply(code.id)}
+            title={definition || undefined}
+            aria-describedby={definition ? `def-${code.id}` : undefined}
+            className={`min-w-0 flex-1 truncate text-left ${hidden ? "text-stone-400 line-through" : ""} ${props.hasSelection && props.canCode ? "hover:underline" : "cursor-default"}`}
+          >
+            {code.name}
+          </button>
+        )}
+        {code.shortcut && <kbd className="rounded border border-stone-300 px-1 text-[10px] text-stone-600" title="Shortcut">{code.shortcut}</kbd>}
+        <span className="w-12 shrink-0 text-right text-xs tabular-nums text-stone-500" title={`${doc} in this document, ${project} in the project`}>
+          {doc}/{project}
+        </span>
+        <button type="button" onClick={() => props.onJump(code.id, -1)} disabled={doc === 0} aria-label={`Previous coding of ${code.name}`} className="px-0.5 text-stone-500 disabled:opacity-30">‹</button>
+        <button type="button" onClick={() => props.onJump(code.id, 1)} disabled={doc === 0} aria-label={`Next coding of ${code.name}`} className="px-0.5 text-stone-500 disabled:opacity-30">›</button>
+        <button type="button" onClick={() => props.onToggle(code.id)} aria-pressed={!hidden} aria-label={`${hidden ? "Show" : "Hide"} ${code.name}`} className="px-0.5 text-xs text-stone-500" title={hidden ? "Show" : "Hide"}>
+          {hidden ? "◌" : "●"}
+        </button>
+        {props.canManage && (
+          <details className="relative">
+            <summary className="cursor-pointer list-none px-1 text-stone-500" aria-label={`Manage ${code.name}`}>⋯</summary>
+            <div className="absolute right-0 z-30 mt-1 w-44 rounded border border-stone-300 bg-white p-1 text-sm shadow-lg">
+              <button type="button" className="block w-full rounded px-2 py-1 text-left hover:bg-stone-100" onClick={() => setRenaming(true)}>Rename</button>
+              <button type="button" className="block w-full rounded px-2 py-1 text-left hover:bg-stone-100" onClick={() => setMerging((m) => !m)}>Merge into…</button>
+              {siblingsBefore > 0 && (
+                <button type="button" className="block w-full rounded px-2 py-1 text-left hover:bg-stone-100" onClick={() => props.onMove(code.id, code.parentId, siblingsBefore - 1)}>Move up</button>
+              )}
+              <button type="button" className="block w-full rounded px-2 py-1 text-left text-red-800 hover:bg-red-50" onClick={() => props.onDelete(code, project)}>Delete…</button>
+              {merging && (
+                <select aria-label={`Merge ${code.name} into`} defaultValue="" className="mt-1 w-full rounded border border-stone-300 text-xs"
+                  onChange={(e) => e.target.value && props.onMerge(code.id, e.target.value)}>
+                  <option value="" disabled>Choose the code to keep</option>
+                  {codes.filter((c) => c.id !== code.id).map((c) => (
+                    <option key={c.id} value={c.id}>{c.name}</option>
+                  ))}
+                </select>
+              )}
+            </div>
+          </details>
+        )}
+      </div>
+      {definition && (
+        <p id={`def-${code.id}`} className="hidden whitespace-pre-line pb-1 pl-5 text-xs text-stone-600 group-focus-within:block">
+          {definition}
+        </p>
+      )}
+    </li>
+  );
+}

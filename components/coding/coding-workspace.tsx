@@ -1,0 +1,367 @@
+"use client";
+
+import Link from "next/link";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { mergeCodesAction } from "@/lib/codes/actions";
+import type { Workspace } from "@/lib/codings/data";
+import { selectionToSpan } from "@/lib/codings/spans/selection";
+import { snapToWords } from "@/lib/codings/spans/snap";
+import { CasePanel } from "./case-panel";
+import { CodePicker } from "./code-picker";
+import { CodebookPanel } from "./codebook-panel";
+import { CodingDetails } from "./coding-details";
+import { domEndpoint, elementAt, selectOffsets } from "./dom-selection";
+import { NoticeProvider, useNotify } from "./notices";
+import { Transcript } from "./transcript";
+import type { Code, CoderFilter, PendingSelection } from "./types";
+import { useUndoStack } from "./undo-stack";
+import { useKeyboardCaret } from "./use-keyboard-caret";
+import { useWorkspace } from "./use-workspace";
+
+type Props = {
+  workspace: Workspace;
+  me: { id: string; name: string };
+  canCode: boolean;
+  canManage: boolean;
+  focus?: { start: number; end: number } | null;
+};
+
+export function CodingWorkspace(props: Props) {
+  return (
+    <NoticeProvider>
+      <WorkspaceInner {...props} />
+    </NoticeProvider>
+  );
+}
+
+const KEYBOARD_HINT =
+  "Arrows move the caret, Ctrl+arrows by word, Ctrl+Up/Down by sentence, Alt+Up/Down by turn; Shift extends the selection; a code's shortcut key tags it; / opens the code filter; Enter shows the codings at the caret; Ctrl+Z undoes.";
+
+function WorkspaceInner({ workspace, me, canCode, canManage, focus }: Props) {
+  const { document: doc, project } = workspace;
+  const notify = useNotify();
+  const rootRef = useRef<HTMLDivElement>(null);
+  const store = useWorkspace({ projectId: project.id, documentId: doc.id, text: doc.text, me }, { codings: workspace.codings, codes: workspace.codes });
+  const { codings, codes, ops } = store;
+  const history = useUndoStack();
+
+  const [filter, setFilter] = useState<CoderFilter>({ kind: "all" });
+  const [hidden, setHidden] = useState<Set<string>>(new Set());
+  const [pending, setPending] = useState<PendingSelection | null>(null);
+  const [pickerFocus, setPickerFocus] = useState(false);
+  const [details, setDetails] = useState<{ ids: string[]; rect: { top: number; left: number; bottom: number } } | null>(null);
+  const [recent, setRecent] = useState<string[]>([]);
+  const jumpCursor = useRef<Record<string, number>>({});
+  const turnSpans = useMemo(() => doc.turns.map((t) => ({ start: t.start, end: t.end })), [doc.turns]);
+  const caret = useKeyboardCaret(doc.text, turnSpans);
+
+  const codesById = useMemo(() => new Map(codes.map((c) => [c.id, c])), [codes]);
+  const coders = useMemo(() => {
+    const all = new Map(workspace.coders.map((c) => [c.id, c.name]));
+    for (const c of codings) if (!all.has(c.coderId)) all.set(c.coderId, c.coder.name);
+    return [...all].map(([id, name]) => ({ id, name }));
+  }, [workspace.coders, codings]);
+  const visible = useMemo(
+    () =>
+      codings.filter(
+        (c) =>
+          codesById.has(c.codeId) &&
+          !hidden.has(c.codeId) &&
+          (filter.kind === "all" || (filter.kind === "mine" ? c.coderId === me.id : c.coderId === filter.coderId)),
+      ),
+    [codings, codesById, hidden, filter, me.id],
+  );
+  const docCounts = useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const c of codings) {
+      if (filter.kind === "mine" && c.coderId !== me.id) continue;
+      if (filter.kind === "coder" && c.coderId !== filter.coderId) continue;
+      counts.set(c.codeId, (counts.get(c.codeId) ?? 0) + 1);
+    }
+    return counts;
+  }, [codings, filter, me.id]);
+  const projectCounts = useMemo(() => {
+    const counts: Record<string, number> = { ...workspace.projectCounts };
+    for (const [id, delta] of Object.entries(store.projectCountDelta)) counts[id] = (counts[id] ?? 0) + delta;
+    return counts;
+  }, [workspace.projectCounts, store.projectCountDelta]);
+
+  useEffect(() => {
+    try {
+      setRecent(JSON.parse(localStorage.getItem(`grounded:recent:${project.id}`) ?? "[]"));
+    } catch {
+      setRecent([]);
+    }
+  }, [project.id]);
+  const remember = useCallback(
+    (codeIds: string[]) =>
+      setRecent((list) => {
+        const next = [...codeIds, ...list.filter((id) => !codeIds.includes(id))].slice(0, 5);
+        localStorage.setItem(`grounded:recent:${project.id}`, JSON.stringify(next));
+        return next;
+      }),
+    [project.id],
+  );
+
+  const clearSelection = useCallback(() => {
+    setPending(null);
+    setPickerFocus(false);
+    window.getSelection()?.removeAllRanges();
+  }, []);
+
+  const applyToPending = useCallback(
+    (codeIds: string[]) => {
+      if (!pending || !canCode) return;
+      remember(codeIds);
+      void history.perform(ops.apply({ start: pending.start, end: pending.end, codeIds }));
+      clearSelection();
+    },
+    [pending, canCode, remember, history, ops, clearSelection],
+  );
+
+  const flash = useCallback((start: number, end: number) => {
+    const root = rootRef.current;
+    if (!root) return;
+    const first = elementAt(root, start);
+    first?.scrollIntoView({ block: "center", behavior: "smooth" });
+    for (const el of root.querySelectorAll<HTMLElement>("[data-start]")) {
+      const at = Number(el.dataset.start);
+      if (at >= end) break;
+      if (el === first || at >= start) {
+        el.classList.remove("grounded-flash");
+        void el.offsetWidth; // restart the animation
+        el.classList.add("grounded-flash");
+      }
+    }
+  }, []);
+
+  // A link to a passage (?start=&end=, or ?coding=) scrolls it into view and flashes it.
+  useEffect(() => {
+    if (focus) requestAnimationFrame(() => flash(focus.start, focus.end));
+  }, [focus, flash]);
+
+  const readSelection = useCallback(() => {
+    const root = rootRef.current;
+    const selection = window.getSelection();
+    if (!root || !selection || selection.rangeCount === 0) return;
+    if (selection.isCollapsed) {
+      const at = selection.anchorNode && domEndpoint(selection.anchorNode, selection.anchorOffset, root);
+      if (at) caret.place(at.elementStart + [...at.elementText.slice(0, at.utf16Offset)].length);
+      setPending(null);
+      return;
+    }
+    const anchor = selection.anchorNode && domEndpoint(selection.anchorNode, selection.anchorOffset, root);
+    const focusPoint = selection.focusNode && domEndpoint(selection.focusNode, selection.focusOffset, root);
+    if (!anchor || !focusPoint) return;
+    const raw = selectionToSpan(anchor, focusPoint);
+    const span = snapToWords(doc.text, raw.start, raw.end);
+    if (!span) return setPending(null);
+    const range = selectOffsets(root, span.start, span.end);
+    const rect = (range ?? selection.getRangeAt(0)).getBoundingClientRect();
+    caret.anchor.current = span.start;
+    caret.focus.current = span.end;
+    setDetails(null);
+    setPending({ ...span, rect: { top: rect.top, left: rect.left, bottom: rect.bottom } });
+  }, [doc.text, caret]);
+
+  const jump = useCallback(
+    (codeId: string, direction: 1 | -1) => {
+      const list = visible.filter((c) => c.codeId === codeId).sort((a, b) => a.start - b.start);
+      if (list.length === 0) return notify("info", "No visible coding of this code here: check the filters.");
+      const at = jumpCursor.current[codeId];
+      const index = at === undefined ? (direction > 0 ? 0 : list.length - 1) : (at + direction + list.length) % list.length;
+      jumpCursor.current[codeId] = index;
+      flash(list[index].start, list[index].end);
+      notify("info", `${codesById.get(codeId)?.name}: ${index + 1} of ${list.length}`);
+    },
+    [visible, flash, notify, codesById],
+  );
+
+  const showCodingsAt = useCallback((ids: string[], rect: DOMRect) => {
+    setPending(null);
+    setDetails({ ids, rect: { top: rect.top, left: rect.left, bottom: rect.bottom } });
+  }, []);
+
+  // The keyboard: undo/redo anywhere; shortcuts, caret and "/" while working in the transcript.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement;
+      const typing = target.closest("input, textarea, select, [contenteditable=true]");
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "z" && !typing) {
+        event.preventDefault();
+        void (event.shiftKey ? history.redo() : history.undo());
+        return;
+      }
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "y" && !typing) {
+        event.preventDefault();
+        void history.redo();
+        return;
+      }
+      if (typing) return;
+      const inTranscript = rootRef.current?.contains(target) || target === document.body || !!pending;
+      if (!inTranscript) return;
+      if (event.key === "Escape") {
+        clearSelection();
+        setDetails(null);
+        return;
+      }
+      if (rootRef.current?.contains(target)) {
+        const span = caret.handle(event);
+        if (span !== undefined) {
+          event.preventDefault();
+          const root = rootRef.current!;
+          if (span) {
+            const range = selectOffsets(root, span.start, span.end, caret.focus.current < caret.anchor.current);
+            const rect = range?.getBoundingClientRect();
+            if (rect) setPending({ ...span, rect: { top: rect.top, left: rect.left, bottom: rect.bottom } });
+            elementAt(root, caret.focus.current)?.scrollIntoView({ block: "nearest" });
+          } else {
+            const range = selectOffsets(root, caret.focus.current, caret.focus.current);
+            range?.collapse(true);
+            setPending(null);
+            elementAt(root, caret.focus.current)?.scrollIntoView({ block: "nearest" });
+          }
+          return;
+        }
+        if (event.key === "Enter" && !pending) {
+          const at = caret.focus.current;
+          const ids = visible.filter((c) => c.start <= at && at < c.end).map((c) => c.id);
+          const el = elementAt(rootRef.current!, at);
+          if (ids.length > 0 && el) showCodingsAt(ids, el.getBoundingClientRect());
+          event.preventDefault();
+          return;
+        }
+      }
+      if (!pending || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (event.key === "/") {
+        event.preventDefault();
+        setPickerFocus(true);
+        return;
+      }
+      const code = codes.find((c) => c.shortcut && c.shortcut === event.key.toLowerCase());
+      if (code && canCode) {
+        event.preventDefault();
+        applyToPending([code.id]);
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [history, pending, codes, canCode, applyToPending, clearSelection, caret, visible, showCodingsAt]);
+
+  const deleteCode = (code: Code, projectCodings: number) => {
+    const message =
+      projectCodings > 0
+        ? `Delete "${code.name}"? Its ${projectCodings} coding${projectCodings === 1 ? "" : "s"} in the project will be hidden with it. Undo (Ctrl+Z) brings both back.`
+        : `Delete "${code.name}"? It has no codings.`;
+    if (window.confirm(message)) void history.perform(ops.deleteCode(code.id));
+  };
+
+  const merge = async (sourceId: string, targetId: string) => {
+    const source = codesById.get(sourceId);
+    const target = codesById.get(targetId);
+    if (!source || !target) return;
+    if (!window.confirm(`Merge "${source.name}" into "${target.name}"? Its codings become "${target.name}" codings. This cannot be undone here; the audit log keeps what changed.`)) return;
+    const result = await mergeCodesAction({ projectId: project.id, sourceId, targetId });
+    if (!result.ok) return notify("error", result.error.message);
+    store.setCodings((list) => {
+      const keys = new Set(list.filter((c) => c.codeId === targetId).map((c) => `${c.coderId}:${c.start}:${c.end}`));
+      return list
+        .filter((c) => c.codeId !== sourceId || !keys.has(`${c.coderId}:${c.start}:${c.end}`))
+        .map((c) => (c.codeId === sourceId ? { ...c, codeId: targetId, version: c.version + 1 } : c));
+    });
+    store.setCodes((list) => list.filter((c) => c.id !== sourceId).map((c) => (c.parentId === sourceId ? { ...c, parentId: targetId } : c)));
+    notify("info", `Merged: ${result.data.movedCodings} codings moved, ${result.data.droppedDuplicates} duplicates dropped.`);
+  };
+
+  const detailCodings = details ? codings.filter((c) => details.ids.includes(c.id)) : [];
+
+  return (
+    <div className="mx-auto grid max-w-7xl gap-6 px-6 py-6 lg:grid-cols-[1fr_20rem]">
+      <div className="min-w-0">
+        <div className="flex flex-wrap items-baseline justify-between gap-3">
+          <h1 className="text-2xl font-semibold">{doc.title}</h1>
+          <nav aria-label="Documents" className="flex gap-3 text-sm">
+            {workspace.previous ? <Link href={`/projects/${project.id}/documents/${workspace.previous.id}`} className="text-teal-800 hover:underline" title={workspace.previous.title}>← Previous</Link> : <span className="text-stone-400">← Previous</span>}
+            {workspace.next ? <Link href={`/projects/${project.id}/documents/${workspace.next.id}`} className="text-teal-800 hover:underline" title={workspace.next.title}>Next →</Link> : <span className="text-stone-400">Next →</span>}
+          </nav>
+        </div>
+        <Toolbar filter={filter} setFilter={setFilter} coders={coders} meId={me.id} history={history} canCode={canCode} />
+        <div className="mt-4 rounded-lg border border-stone-200 bg-white p-5 shadow-sm" onMouseUp={() => setTimeout(readSelection, 0)}>
+          <Transcript text={doc.text} textLength={doc.textLength} turns={doc.turns} codings={visible} codes={codesById} rootRef={rootRef} onCodingsAt={showCodingsAt} keyboardHint={KEYBOARD_HINT} />
+        </div>
+      </div>
+      <aside className="space-y-6 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-auto">
+        <CodebookPanel
+          codes={codes}
+          docCounts={docCounts}
+          projectCounts={projectCounts}
+          hidden={hidden}
+          canCode={canCode}
+          canManage={canManage}
+          hasSelection={!!pending}
+          onApply={(id) => applyToPending([id])}
+          onCreate={(name) => {
+            void history.perform(pending ? ops.createAndApply(name, pending) : ops.createCodeOnly(name));
+            if (pending) clearSelection();
+          }}
+          onToggle={(id) => setHidden((h) => { const next = new Set(h); if (next.has(id)) next.delete(id); else next.add(id); return next; })}
+          onJump={jump}
+          onRename={(id, name) => void history.perform(ops.editCode(id, { name }))}
+          onRecolour={(id, colour) => void history.perform(ops.editCode(id, { colour }))}
+          onMove={(id, parentId, position) => void history.perform(ops.moveCode(id, parentId, position))}
+          onMerge={(s, t) => void merge(s, t)}
+          onDelete={deleteCode}
+        />
+        {doc.case && <CasePanel name={doc.case.name} attributes={doc.case.attributes} />}
+      </aside>
+      {pending && canCode && (
+        <CodePicker selection={pending} codes={codes} recent={recent} focusFilter={pickerFocus} onApply={(id) => applyToPending([id])}
+          onCreate={(name) => { void history.perform(ops.createAndApply(name, pending)); clearSelection(); }} onClose={clearSelection} />
+      )}
+      {details && detailCodings.length > 0 && (
+        <CodingDetails codings={detailCodings} codes={codesById} codeList={codes} text={doc.text} meId={me.id} canCode={canCode} anchor={details.rect}
+          onUpdate={(id, changes) => void history.perform(ops.update(id, changes))}
+          onDelete={(id) => { void history.perform(ops.remove([id])); setDetails(null); }}
+          onClose={() => setDetails(null)} />
+      )}
+    </div>
+  );
+}
+
+function Toolbar({ filter, setFilter, coders, meId, history, canCode }: {
+  filter: CoderFilter;
+  setFilter: (f: CoderFilter) => void;
+  coders: { id: string; name: string }[];
+  meId: string;
+  history: ReturnType<typeof useUndoStack>;
+  canCode: boolean;
+}) {
+  const value = filter.kind === "coder" ? `coder:${filter.coderId}` : filter.kind;
+  return (
+    <div className="mt-3 flex flex-wrap items-center gap-3 text-sm">
+      <label className="flex items-center gap-2">
+        <span className="text-stone-600">Show codings of</span>
+        <select value={value} onChange={(e) => {
+          const v = e.target.value;
+          setFilter(v === "all" ? { kind: "all" } : v === "mine" ? { kind: "mine" } : { kind: "coder", coderId: v.slice(6) });
+        }} className="rounded border border-stone-300 px-2 py-1" aria-label="Show codings of">
+          <option value="all">all analysts</option>
+          {canCode && <option value="mine">me only</option>}
+          {coders.filter((c) => c.id !== meId).map((c) => (
+            <option key={c.id} value={`coder:${c.id}`}>{c.name}</option>
+          ))}
+        </select>
+      </label>
+      {canCode ? (
+        <div className="ml-auto flex gap-2">
+          <button type="button" onClick={() => void history.undo()} disabled={!history.canUndo} title={history.nextUndoLabel ? `Undo ${history.nextUndoLabel} (Ctrl+Z)` : "Nothing to undo"}
+            className="rounded border border-stone-300 px-2 py-1 disabled:opacity-40">Undo</button>
+          <button type="button" onClick={() => void history.redo()} disabled={!history.canRedo} title={history.nextRedoLabel ? `Redo ${history.nextRedoLabel} (Ctrl+Shift+Z)` : "Nothing to redo"}
+            className="rounded border border-stone-300 px-2 py-1 disabled:opacity-40">Redo</button>
+        </div>
+      ) : (
+        <span className="ml-auto rounded bg-stone-100 px-2 py-1 text-xs text-stone-600">Read only: viewers can read and filter, not tag.</span>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,108 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchBrowser } from "./browser";
+import { LoginPage } from "./pages/login-page";
+import { TranscriptPage } from "./pages/transcript-page";
+
+const appUrl = inject("appUrl");
+const demoProjectId = inject("demoProjectId");
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function openP14As(email: string): Promise<{ page: Page; transcript: TranscriptPage }> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const page = await context.newPage();
+  await page.goto(`${appUrl}/login`);
+  await new LoginPage(page).signIn(email, "grounded-demo");
+  await page.waitForURL(`${appUrl}/projects`);
+  await page.goto(`${appUrl}/projects/${demoProjectId}`);
+  await page.getByRole("link", { name: /^P14 —/ }).click();
+  const transcript = new TranscriptPage(page);
+  await transcript.waitUntilReady();
+  return { page, transcript };
+}
+
+const until = async (check: () => Promise<boolean>, what: string) => {
+  for (let i = 0; i < 100; i++) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+};
+
+describe("coding a transcript", () => {
+  it("tags a mouse selection, keeps it over a reload, undoes, tags by keyboard shortcut and deletes", async () => {
+    const { page, transcript } = await openP14As("analyst-a@demo.grounded.test");
+    const [doc0, project0] = await transcript.counts("Cost versus value");
+
+    // Mouse: a rough drag from inside "hundred" to inside "dollars" snaps to whole words.
+    await transcript.selectWithMouse("hundred thousand dollars");
+    await transcript.picker().waitFor();
+    expect(await page.evaluate(() => window.getSelection()?.toString())).toBe("hundred thousand dollars");
+    await transcript.pickCode("Cost versus value");
+    // The document count moves at once (optimistic); the project count when the server agrees.
+    await until(async () => (await transcript.counts("Cost versus value"))[1] === project0 + 1, "the saved coding");
+    expect(await transcript.counts("Cost versus value")).toEqual([doc0 + 1, project0 + 1]);
+    await expect(transcript.highlightsContaining("hundred thousand dollars").count()).resolves.toBeGreaterThan(0);
+
+    await page.reload();
+    await transcript.waitUntilReady();
+    expect(await transcript.counts("Cost versus value")).toEqual([doc0 + 1, project0 + 1]);
+
+    // Undo: tag another passage, then Ctrl+Z takes it away again, on the server too.
+    await transcript.selectWithMouse("blog post costs a few hundred");
+    await transcript.pickCode("Cost versus value");
+    await until(async () => (await transcript.counts("Cost versus value"))[1] === project0 + 2, "the second coding");
+    await transcript.undo();
+    await until(async () => (await transcript.counts("Cost versus value"))[1] === project0 + 1, "the undo");
+    await page.reload();
+    await transcript.waitUntilReady();
+    expect(await transcript.counts("Cost versus value")).toEqual([doc0 + 1, project0 + 1]);
+
+    // Keyboard: put the caret before "Proving", select three words with Ctrl+Shift+Right, press q.
+    const [productivity0] = await transcript.counts("Productivity");
+    await transcript.selectWithMouse("Proving the recommendations");
+    await transcript.picker().waitFor();
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("ArrowLeft");
+    for (let i = 0; i < 3; i++) await page.keyboard.press("Control+Shift+ArrowRight");
+    expect(await page.evaluate(() => window.getSelection()?.toString())).toBe("Proving the recommendations");
+    await page.keyboard.press("q");
+    await until(async () => (await transcript.counts("Productivity"))[0] === productivity0 + 1, "the keyboard coding");
+    await page.waitForLoadState("networkidle");
+
+    // Delete the mouse coding from its details.
+    await transcript.highlightsContaining("hundred thousand dollars").first().click();
+    const details = page.getByTestId("coding-details");
+    await details.waitFor();
+    const mine = details.getByTestId("coding-item").filter({ hasText: "Ana Analyst" }).filter({ hasText: "Cost versus value" });
+    await mine.getByRole("button", { name: "Delete coding" }).click();
+    await until(async () => (await transcript.counts("Cost versus value"))[1] === project0, "the deletion");
+    await page.reload();
+    await transcript.waitUntilReady();
+    expect(await transcript.counts("Cost versus value")).toEqual([doc0, project0]);
+    expect((await transcript.counts("Productivity"))[0]).toBe(productivity0 + 1);
+    await page.context().close();
+  });
+
+  it("lets a viewer read and filter but not tag", async () => {
+    const { page, transcript } = await openP14As("viewer@demo.grounded.test");
+    const before = await transcript.counts("Cost versus value");
+    await transcript.selectWithMouse("hundred thousand dollars");
+    await page.keyboard.press("2");
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await transcript.picker().count()).toBe(0);
+    await expect(page.getByText("Read only").count()).resolves.toBe(1);
+    await expect(page.getByRole("button", { name: "Undo" }).count()).resolves.toBe(0);
+    await page.reload();
+    await transcript.waitUntilReady();
+    expect(await transcript.counts("Cost versus value")).toEqual(before);
+    await page.context().close();
+  });
+});

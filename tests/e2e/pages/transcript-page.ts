@@ -1,0 +1,88 @@
+import type { Page } from "playwright-core";
+
+/** The coding workspace, driven as an analyst would: mouse selections, keys, clicks. */
+export class TranscriptPage {
+  constructor(private readonly page: Page) {}
+
+  transcript() {
+    return this.page.getByTestId("transcript");
+  }
+
+  async waitUntilReady() {
+    await this.page.locator("[data-testid=transcript][data-ready=true]").waitFor();
+  }
+
+  /** Drags the mouse from inside the first word of `phrase` to inside its last word. */
+  async selectWithMouse(phrase: string) {
+    const points = await this.page.evaluate((phrase) => {
+      const root = document.querySelector("[data-testid=transcript]")!;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent!.indexOf(phrase);
+        if (at < 0) continue;
+        const point = (offset: number) => {
+          const range = document.createRange();
+          range.setStart(node!, offset);
+          range.setEnd(node!, offset);
+          const rect = range.getBoundingClientRect();
+          return { x: rect.left, y: rect.top + rect.height / 2 };
+        };
+        (node.parentElement as HTMLElement).scrollIntoView({ block: "center" });
+        return { from: point(at + 2), to: point(at + phrase.length - 2) };
+      }
+      throw new Error(`"${phrase}" is not in one run of the transcript`);
+    }, phrase);
+    // Measure again after scrolling.
+    const again = await this.page.evaluate((phrase) => {
+      const root = document.querySelector("[data-testid=transcript]")!;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent!.indexOf(phrase);
+        if (at < 0) continue;
+        const point = (offset: number) => {
+          const range = document.createRange();
+          range.setStart(node!, offset);
+          range.setEnd(node!, offset);
+          const rect = range.getBoundingClientRect();
+          return { x: rect.left, y: rect.top + rect.height / 2 };
+        };
+        return { from: point(at + 2), to: point(at + phrase.length - 2) };
+      }
+      return null;
+    }, phrase);
+    const { from, to } = again ?? points;
+    await this.page.mouse.move(from.x, from.y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(to.x, to.y, { steps: 8 });
+    await this.page.mouse.up();
+  }
+
+  picker() {
+    return this.page.getByTestId("code-picker");
+  }
+
+  async pickCode(name: string) {
+    await this.picker().getByRole("option", { name: new RegExp(name) }).click();
+  }
+
+  /** "done/total" as the codebook shows them for a code: [in this document, in the project]. */
+  async counts(code: string): Promise<[number, number]> {
+    const text = await this.page.getByTestId(`code-${code}`).locator("span[title*='in this document']").innerText();
+    const [doc, project] = text.split("/").map(Number);
+    return [doc, project];
+  }
+
+  /** The coded runs whose text includes `phrase`. */
+  highlightsContaining(phrase: string) {
+    return this.transcript().locator("[data-codings]", { hasText: phrase });
+  }
+
+  async undo() {
+    await this.transcript().focus();
+    await this.page.keyboard.press("Control+z");
+  }
+
+  notice(kind: "error" | "info") {
+    return this.page.getByTestId(`notice-${kind}`);
+  }
+}
