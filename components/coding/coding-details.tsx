@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { extendFocus } from "@/lib/codings/spans/caret";
+import { sliceByCodePoints } from "@/lib/transcripts/offsets";
 import type { Code, Coding } from "./types";
 
 type Props = {
@@ -72,7 +73,7 @@ function CodingItem({ coding, code, codeList, text, editable, onUpdate, onDelete
       <p className="mt-1 text-xs text-stone-500">
         {coding.coder.name} · {when.format(new Date(coding.updatedAt))}
       </p>
-      <blockquote className="mt-1 line-clamp-3 border-l-2 border-stone-300 pl-2 font-serif text-stone-700">{coding.quote}</blockquote>
+      <blockquote className="mt-1 line-clamp-3 border-l-2 border-stone-300 pl-2 font-serif text-stone-700">{sliceByCodePoints(text, coding.start, coding.end)}</blockquote>
       {editable ? (
         <div className="mt-2 space-y-2">
           <label className="block text-xs text-stone-600">

@@ -12,7 +12,7 @@ import { CodebookPanel } from "./codebook-panel";
 import { CodingDetails } from "./coding-details";
 import { domEndpoint, elementAt, selectOffsets } from "./dom-selection";
 import { NoticeProvider, useNotify } from "./notices";
-import { Transcript } from "./transcript";
+import { Transcript, type TranscriptControl } from "./transcript";
 import type { Code, CoderFilter, PendingSelection } from "./types";
 import { useUndoStack } from "./undo-stack";
 import { useKeyboardCaret } from "./use-keyboard-caret";
@@ -34,6 +34,8 @@ export function CodingWorkspace(props: Props) {
   );
 }
 
+const INITIAL_TURNS = 40;
+
 const KEYBOARD_HINT =
   "Arrows move the caret, Ctrl+arrows by word, Ctrl+Up/Down by sentence, Alt+Up/Down by turn; Shift extends the selection; a code's shortcut key tags it; / opens the code filter; Enter shows the codings at the caret; Ctrl+Z undoes.";
 
@@ -41,6 +43,12 @@ function WorkspaceInner({ workspace, me, canCode, canManage, focus }: Props) {
   const { document: doc, project } = workspace;
   const notify = useNotify();
   const rootRef = useRef<HTMLDivElement>(null);
+  const transcriptControl = useRef<TranscriptControl | null>(null);
+  // The first render draws the opening turns (and any turn a link points at); see Transcript.
+  const initialTurns = useMemo(() => {
+    const target = focus ? doc.turns.findIndex((t) => t.end > focus.start) : -1;
+    return Math.max(INITIAL_TURNS, target + 10);
+  }, [focus, doc.turns]);
   const store = useWorkspace({ projectId: project.id, documentId: doc.id, text: doc.text, me }, { codings: workspace.codings, codes: workspace.codes });
   const { codings, codes, ops } = store;
   const history = useUndoStack();
@@ -119,7 +127,8 @@ function WorkspaceInner({ workspace, me, canCode, canManage, focus }: Props) {
     [pending, canCode, remember, history, ops, clearSelection],
   );
 
-  const flash = useCallback((start: number, end: number) => {
+  const flash = useCallback(async (start: number, end: number) => {
+    await transcriptControl.current?.renderAll();
     const root = rootRef.current;
     if (!root) return;
     const first = elementAt(root, start);
@@ -137,7 +146,7 @@ function WorkspaceInner({ workspace, me, canCode, canManage, focus }: Props) {
 
   // A link to a passage (?start=&end=, or ?coding=) scrolls it into view and flashes it.
   useEffect(() => {
-    if (focus) requestAnimationFrame(() => flash(focus.start, focus.end));
+    if (focus) requestAnimationFrame(() => void flash(focus.start, focus.end));
   }, [focus, flash]);
 
   const readSelection = useCallback(() => {
@@ -171,7 +180,7 @@ function WorkspaceInner({ workspace, me, canCode, canManage, focus }: Props) {
       const at = jumpCursor.current[codeId];
       const index = at === undefined ? (direction > 0 ? 0 : list.length - 1) : (at + direction + list.length) % list.length;
       jumpCursor.current[codeId] = index;
-      flash(list[index].start, list[index].end);
+      void flash(list[index].start, list[index].end);
       notify("info", `${codesById.get(codeId)?.name}: ${index + 1} of ${list.length}`);
     },
     [visible, flash, notify, codesById],
@@ -287,7 +296,7 @@ function WorkspaceInner({ workspace, me, canCode, canManage, focus }: Props) {
         </div>
         <Toolbar filter={filter} setFilter={setFilter} coders={coders} meId={me.id} history={history} canCode={canCode} />
         <div className="mt-4 rounded-lg border border-stone-200 bg-white p-5 shadow-sm" onMouseUp={() => setTimeout(readSelection, 0)}>
-          <Transcript text={doc.text} textLength={doc.textLength} turns={doc.turns} codings={visible} codes={codesById} rootRef={rootRef} onCodingsAt={showCodingsAt} keyboardHint={KEYBOARD_HINT} />
+          <Transcript text={doc.text} initialTurns={initialTurns} controlRef={transcriptControl} textLength={doc.textLength} turns={doc.turns} codings={visible} codes={codesById} rootRef={rootRef} onCodingsAt={showCodingsAt} keyboardHint={KEYBOARD_HINT} />
         </div>
       </div>
       <aside className="space-y-6 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-auto">

@@ -1,14 +1,20 @@
 "use client";
 
-import { memo, useEffect, useLayoutEffect, useMemo, useState, type RefObject } from "react";
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from "react";
 import { assignLanes } from "@/lib/codings/spans/lanes";
 import { highlightStyle } from "@/lib/codings/spans/highlight";
 import { segmentRanges, type Segment } from "@/lib/codings/spans/segments";
 import { codePointIndex } from "@/lib/transcripts/offsets";
 import type { Code, Coding, Turn } from "./types";
 
+/** What the workspace may ask of the transcript: render every turn now (before a jump). */
+export type TranscriptControl = { renderAll: () => Promise<void> };
+
 type Props = {
   text: string;
+  /** How many turns the first render (server and hydration) draws; the rest follow in steps. */
+  initialTurns: number;
+  controlRef: RefObject<TranscriptControl | null>;
   textLength: number;
   turns: Turn[];
   codings: Coding[];
@@ -19,6 +25,9 @@ type Props = {
 };
 
 const LANE_WIDTH = 7;
+// Turns added per step after the first paint: small enough that each step stays well under a
+// frame budget's worth of blocking, large enough that a long interview completes in ~1 s.
+const TURNS_PER_STEP = 150;
 const PAGE = "#ffffff";
 
 /**
@@ -28,7 +37,7 @@ const PAGE = "#ffffff";
  * from that code point on: the contract lib/codings/spans/selection.ts relies on to turn a
  * browser selection into stored offsets.
  */
-export function Transcript({ text, textLength, turns, codings, codes, rootRef, onCodingsAt, keyboardHint }: Props) {
+export function Transcript({ text, initialTurns, controlRef, textLength, turns, codings, codes, rootRef, onCodingsAt, keyboardHint }: Props) {
   const ranges = useMemo(() => (turns.length > 0 ? turns.map((t) => ({ start: t.start, end: t.end })) : [{ start: 0, end: textLength }]), [turns, textLength]);
   const index = useMemo(() => codePointIndex(text), [text]);
   const perTurn = useMemo(() => segmentRanges(textLength, codings, ranges), [textLength, codings, ranges]);
@@ -43,6 +52,30 @@ export function Transcript({ text, textLength, turns, codings, codes, rootRef, o
   const [ready, setReady] = useState(false);
   useEffect(() => setReady(true), []);
 
+  // Progressive rendering: a long interview paints its first turns at once, and the rest
+  // are added in steps after hydration, so the first screen does not wait for the last page.
+  const [rendered, setRendered] = useState(Math.min(initialTurns, ranges.length));
+  const waiting = useRef<(() => void)[]>([]);
+  useEffect(() => {
+    if (rendered >= ranges.length) {
+      waiting.current.splice(0).forEach((resolve) => resolve());
+      return;
+    }
+    const timer = setTimeout(() => setRendered((n) => Math.min(ranges.length, n + TURNS_PER_STEP)), 0);
+    return () => clearTimeout(timer);
+  }, [rendered, ranges.length]);
+  useEffect(() => {
+    controlRef.current = {
+      renderAll: () =>
+        new Promise<void>((resolve) => {
+          if (rendered >= ranges.length) return resolve();
+          waiting.current.push(resolve);
+          setRendered(ranges.length);
+        }),
+    };
+  }, [controlRef, rendered, ranges.length]);
+  const renderedEnd = rendered >= ranges.length ? textLength : ranges[rendered - 1]?.end ?? 0;
+
   return (
     <div className="relative" style={{ paddingLeft: gutter }}>
       <div
@@ -54,7 +87,7 @@ export function Transcript({ text, textLength, turns, codings, codes, rootRef, o
         data-ready={ready ? "true" : undefined}
         className="space-y-4 rounded-md outline-none focus-visible:ring-2 focus-visible:ring-teal-700/40"
       >
-        {ranges.map((range, i) => (
+        {ranges.slice(0, rendered).map((range, i) => (
           <TurnView
             key={range.start}
             turn={turns[i]}
@@ -66,7 +99,7 @@ export function Transcript({ text, textLength, turns, codings, codes, rootRef, o
         ))}
       </div>
       {/* After the text, so its ref is attached when the bars measure it. */}
-      <MarginBars rootRef={rootRef} codings={codings} codes={codes} lanes={lanes.laneOf} onCodingsAt={onCodingsAt} />
+      <MarginBars rootRef={rootRef} codings={codings} codes={codes} lanes={lanes.laneOf} renderedEnd={renderedEnd} onCodingsAt={onCodingsAt} />
     </div>
   );
 }
@@ -133,8 +166,9 @@ function sameSegments(a: Segment[], b: Segment[]): boolean {
 type Bar = { id: string; lane: number; top: number; height: number; colour: string; label: string };
 
 /** Bars beside the text, placed after layout from where the coded text actually landed. */
-function MarginBars({ rootRef, codings, codes, lanes, onCodingsAt }: {
+function MarginBars({ rootRef, codings, codes, lanes, renderedEnd, onCodingsAt }: {
   rootRef: RefObject<HTMLDivElement | null>;
+  renderedEnd: number;
   codings: Coding[];
   codes: Map<string, Code>;
   lanes: Map<string, number>;
@@ -165,6 +199,7 @@ function MarginBars({ rootRef, codings, codes, lanes, onCodingsAt }: {
       };
       const next: Bar[] = [];
       for (const coding of codings) {
+        if (coding.start >= renderedEnd) continue; // its turn is not drawn yet
         const first = find(coding.start);
         const last = find(coding.end - 1);
         if (!first || !last) continue;
@@ -191,7 +226,7 @@ function MarginBars({ rootRef, codings, codes, lanes, onCodingsAt }: {
     observer.observe(root);
     return () => observer.disconnect();
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [codings, codes, lanes, rootRef]);
+  }, [codings, codes, lanes, rootRef, renderedEnd]);
 
   return (
     <div aria-hidden className="absolute left-0 top-0 h-full" data-testid="margin">

@@ -1,7 +1,7 @@
-import type { CodingView } from "@/lib/codings/view";
+import type { WorkspaceCoding } from "@/lib/codings/view";
 import type { Workspace } from "@/lib/codings/data";
 
-export type Coding = CodingView;
+export type Coding = WorkspaceCoding;
 export type Code = Workspace["codes"][number];
 export type Turn = Workspace["document"]["turns"][number];
 export type Coder = { id: string; name: string };

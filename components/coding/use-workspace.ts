@@ -4,7 +4,6 @@ import { useCallback, useMemo, useRef, useState } from "react";
 import { createCodeAction, deleteCodeAction, moveCodeAction, restoreCodeAction, updateCodeAction } from "@/lib/codes/actions";
 import { applyCodesAction, deleteCodingAction, updateCodingAction } from "@/lib/codings/actions";
 import type { ActionResult } from "@/lib/errors";
-import { sliceByCodePoints } from "@/lib/transcripts/offsets";
 import type { Code, Coding } from "./types";
 import type { Operation } from "./undo-stack";
 import { useNotify } from "./notices";
@@ -63,7 +62,6 @@ export function useWorkspace(ids: Ids, initial: { codings: Coding[]; codes: Code
             coderId: ids.me.id,
             start: spec.start,
             end: spec.end,
-            quote: sliceByCodePoints(ids.text, spec.start, spec.end),
             memo: spec.memo ?? "",
             version: 1,
             createdAt: now,
@@ -142,7 +140,7 @@ export function useWorkspace(ids: Ids, initial: { codings: Coding[]; codes: Code
         if (!before) return null;
         const start = changes.start ?? before.start;
         const end = changes.end ?? before.end;
-        setCodings((list) => list.map((c) => (c.id === codingId ? { ...c, ...changes, quote: sliceByCodePoints(ids.text, start, end) } : c)));
+        setCodings((list) => list.map((c) => (c.id === codingId ? { ...c, ...changes, start, end } : c)));
         const result = await updateCodingAction({ projectId: ids.projectId, codingId, version: before.version, ...changes });
         if (fail(result)) {
           const current = result.error.current as Coding | undefined;

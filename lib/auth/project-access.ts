@@ -3,7 +3,7 @@ import type { MemberRole } from "../db/generated/enums";
 import { AppError, notFound, toActionError, type ActionResult } from "../errors";
 import { findMembership } from "../projects/data";
 import { hasRole } from "../projects/permissions";
-import { getCurrentUser, type CurrentUser } from "./session";
+import type { CurrentUser } from "./session";
 
 export type ProjectContext = { user: CurrentUser; projectId: string; role: MemberRole };
 
@@ -25,8 +25,8 @@ type ProjectInput = { projectId: string };
 /**
  * The one path every write takes: parse the input with zod, get the session, check the
  * caller's membership and role in the project the input names, then run the handler.
- * `runProjectAction` takes the user explicitly (tests call it); `projectAction` reads the
- * session (server actions call it).
+ * `runProjectAction` takes the user explicitly (tests and scripts call it); `projectAction`
+ * (project-action.ts) reads the session for server actions.
  */
 export async function runProjectAction<S extends z.ZodType<ProjectInput>, T>(
   user: CurrentUser | null,
@@ -51,12 +51,3 @@ export async function runProjectAction<S extends z.ZodType<ProjectInput>, T>(
     return { ok: false, error: actionError };
   }
 }
-
-export function projectAction<S extends z.ZodType<ProjectInput>, T>(
-  schema: S,
-  atLeast: MemberRole,
-  handler: (ctx: ProjectContext, input: z.infer<S>) => Promise<T>,
-) {
-  return async (rawInput: unknown) => runProjectAction(await getCurrentUser(), schema, atLeast, handler, rawInput);
-}
-

@@ -1,6 +1,6 @@
 "use server";
 
-import { projectAction } from "../auth/project-access";
+import { projectAction } from "../auth/project-action";
 import { createCode, deleteCode, mergeCodes, moveCode, restoreCode, updateCode } from "./mutations";
 import { createCodeSchema, deleteCodeSchema, mergeCodesSchema, moveCodeSchema, restoreCodeSchema, updateCodeSchema } from "./schema";
 

@@ -1,6 +1,6 @@
 "use server";
 
-import { projectAction } from "../auth/project-access";
+import { projectAction } from "../auth/project-action";
 import { applyCodes, deleteCoding, updateCoding } from "./mutations";
 import { applyCodesSchema, deleteCodingSchema, updateCodingSchema } from "./schema";
 

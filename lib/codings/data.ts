@@ -1,6 +1,6 @@
 import { db } from "../db/client";
 import type { AttributeType } from "../db/generated/enums";
-import { codingView } from "./view";
+import { workspaceCodingView } from "./view";
 
 /**
  * Everything the coding workspace needs for one transcript, in one round of queries:
@@ -40,7 +40,7 @@ export async function getWorkspace(projectId: string, documentId: string) {
       orderBy: [{ position: "asc" }, { name: "asc" }],
       select: { id: true, parentId: true, name: true, colour: true, description: true, inclusion: true, exclusion: true, example: true, shortcut: true, position: true },
     }),
-    prisma.coding.findMany({ where: { documentId, code: { deletedAt: null } }, orderBy: [{ start: "asc" }, { end: "desc" }], select: codingView }),
+    prisma.coding.findMany({ where: { documentId, code: { deletedAt: null } }, orderBy: [{ start: "asc" }, { end: "desc" }], select: workspaceCodingView }),
     prisma.coding.groupBy({ by: ["codeId"], where: { projectId, code: { deletedAt: null } }, _count: { _all: true } }),
     prisma.document.findMany({ where: { projectId }, orderBy: [{ position: "asc" }, { title: "asc" }], select: { id: true, title: true } }),
     prisma.membership.findMany({ where: { projectId }, select: { role: true, user: { select: { id: true, name: true } } } }),

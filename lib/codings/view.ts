@@ -17,3 +17,11 @@ export const codingView = {
 } satisfies Prisma.CodingSelect;
 
 export type CodingView = Prisma.CodingGetPayload<{ select: typeof codingView }>;
+
+/**
+ * The workspace's list of codings leaves the quote out: the browser has the text and cuts
+ * quotes itself, and on a long transcript the quotes would double what the page sends.
+ */
+export const workspaceCodingView = (({ quote: _quote, ...rest }) => rest)(codingView) satisfies Prisma.CodingSelect;
+
+export type WorkspaceCoding = Prisma.CodingGetPayload<{ select: typeof workspaceCodingView }>;

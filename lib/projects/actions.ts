@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { projectAction } from "../auth/project-access";
+import { projectAction } from "../auth/project-action";
 import { inviteMember } from "./mutations";
 import { inviteMemberSchema } from "./schema";
 

@@ -1,0 +1,14 @@
+import type { z } from "zod";
+import type { MemberRole } from "../db/generated/enums";
+import { runProjectAction, type ProjectContext } from "./project-access";
+import { getCurrentUser } from "./session";
+
+/** A server action over a project: the session's user, then runProjectAction's checks. */
+export function projectAction<S extends z.ZodType<{ projectId: string }>, T>(
+  schema: S,
+  atLeast: MemberRole,
+  handler: (ctx: ProjectContext, input: z.infer<S>) => Promise<T>,
+) {
+  return async (rawInput: unknown) => runProjectAction(await getCurrentUser(), schema, atLeast, handler, rawInput);
+}
+
