@@ -33,9 +33,12 @@ export default async function ProjectHomePage({ params }: { params: Promise<{ pr
 
         <div className="mt-8 grid gap-8 lg:grid-cols-3">
           <section aria-labelledby="documents-heading" className="lg:col-span-2">
-            <h2 id="documents-heading" className="text-lg font-semibold">Documents ({project.documents.length})</h2>
+            <div className="flex items-baseline justify-between">
+              <h2 id="documents-heading" className="text-lg font-semibold">Documents ({project.documents.length})</h2>
+              {owner && <Link href={`/projects/${project.id}/import`} className="text-sm text-teal-800 underline">Import transcripts</Link>}
+            </div>
             {project.documents.length === 0 ? (
-              <EmptyState>No transcripts yet. Import interview transcripts to start coding.</EmptyState>
+              <EmptyState>{owner ? "No transcripts yet. Import interview transcripts (Word, text, Zoom/Teams/Otter captions, PDF) to start coding." : "No transcripts yet. A project owner imports them."}</EmptyState>
             ) : (
               <ul className="mt-3 divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white" aria-label="Documents">
                 {project.documents.map((d) => (

@@ -4,9 +4,9 @@ import { authorizeProject } from "@/lib/auth/project-access";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getDocument } from "@/lib/documents/data";
 import { toActionError } from "@/lib/errors";
+import { httpStatus } from "@/lib/http-status";
 
 const paramsSchema = z.object({ projectId: z.string().min(1).max(64), documentId: z.string().min(1).max(64) });
-const STATUS = { VALIDATION: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, RATE_LIMITED: 429, INTERNAL: 500 } as const;
 
 /** A document's normalized text and speaker turns, for members of its project. */
 export async function GET(_request: Request, { params }: { params: Promise<{ projectId: string; documentId: string }> }) {
@@ -21,6 +21,6 @@ export async function GET(_request: Request, { params }: { params: Promise<{ pro
     return NextResponse.json({ document, offsetUnit: "unicode-code-point" });
   } catch (error) {
     const e = toActionError(error);
-    return NextResponse.json({ error: e }, { status: STATUS[e.code] });
+    return NextResponse.json({ error: e }, { status: httpStatus(e.code) });
   }
 }

@@ -1,0 +1,38 @@
+import { NextResponse } from "next/server";
+import { getCurrentUser } from "@/lib/auth/session";
+import { commitTranscriptImport, previewTranscriptImport, readUploadedFiles } from "@/lib/documents/import-request";
+import { toActionError } from "@/lib/errors";
+import { UPLOAD_LIMITS } from "@/lib/interop/limits";
+import { httpStatus } from "@/lib/http-status";
+
+/**
+ * POST multipart: `files` (one or more) and `mode` = "preview" (parse only, store nothing)
+ * or "commit" with `options` (JSON: titles, speakers, cases). Owners only.
+ */
+export async function POST(request: Request, { params }: { params: Promise<{ projectId: string }> }) {
+  const { projectId } = await params;
+  const user = await getCurrentUser();
+  if (!user) return NextResponse.json({ error: { code: "UNAUTHENTICATED", message: "Sign in first." } }, { status: 401 });
+  const length = Number(request.headers.get("content-length") ?? 0);
+  if (length > UPLOAD_LIMITS.maxRequestBytes) {
+    return NextResponse.json({ error: { code: "VALIDATION", message: `The upload is ${(length / 1048576).toFixed(0)} MB; the limit is ${UPLOAD_LIMITS.maxRequestBytes / 1048576} MB.` } }, { status: 413 });
+  }
+  try {
+    const form = await request.formData();
+    const files = await readUploadedFiles(form);
+    if (form.get("mode") === "commit") {
+      let options: unknown;
+      try {
+        options = JSON.parse(String(form.get("options") ?? ""));
+      } catch {
+        return NextResponse.json({ error: { code: "VALIDATION", message: "The import options are not valid JSON." } }, { status: 400 });
+      }
+      const imported = await commitTranscriptImport(user, { ...(options as object), projectId }, files);
+      return NextResponse.json({ imported });
+    }
+    return NextResponse.json({ previews: await previewTranscriptImport(user, projectId, files) });
+  } catch (error) {
+    const e = toActionError(error);
+    return NextResponse.json({ error: e }, { status: httpStatus(e.code) });
+  }
+}

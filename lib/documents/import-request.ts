@@ -1,0 +1,90 @@
+import { authorizeProject } from "../auth/project-access";
+import type { CurrentUser } from "../auth/session";
+import { db } from "../db/client";
+import { AppError } from "../errors";
+import { UPLOAD_LIMITS } from "../interop/limits";
+import { parseTranscriptFile, type ParsedTranscriptFile } from "../interop/transcripts";
+import { sliceByCodePoints } from "../transcripts/offsets";
+import { importTranscripts } from "./import";
+import { defaultSpeakerMapping, defaultTitle, importTranscriptsSchema } from "./import-schema";
+
+export type FilePreview = {
+  fileName: string;
+  format?: string;
+  error?: string;
+  warnings: string[];
+  turns: number;
+  speakers: { name: string; turns: number; interviewer: boolean }[];
+  excerpt: { speaker: string; text: string }[];
+  title: string;
+  suggestedCase: { kind: "existing"; caseId: string; name: string } | { kind: "new"; name: string };
+};
+
+/** Reads the uploaded files of a multipart request, refusing what is over the limits. */
+export async function readUploadedFiles(form: FormData): Promise<File[]> {
+  const files = form.getAll("files").filter((f): f is File => typeof f === "object" && f !== null && "arrayBuffer" in f);
+  if (files.length === 0) throw new AppError("VALIDATION", "No files were uploaded.");
+  if (files.length > UPLOAD_LIMITS.maxFilesPerImport) throw new AppError("VALIDATION", `At most ${UPLOAD_LIMITS.maxFilesPerImport} files per import; you sent ${files.length}.`);
+  for (const file of files) {
+    if (file.size > UPLOAD_LIMITS.maxTranscriptFileBytes) {
+      throw new AppError("VALIDATION", `${file.name} is ${(file.size / 1048576).toFixed(1)} MB; transcript files are limited to ${UPLOAD_LIMITS.maxTranscriptFileBytes / 1048576} MB.`);
+    }
+  }
+  return files;
+}
+
+async function parseAll(files: File[]): Promise<{ file: File; parsed?: ParsedTranscriptFile; error?: string }[]> {
+  const out = [];
+  for (const file of files) {
+    try {
+      out.push({ file, parsed: await parseTranscriptFile(file.name, new Uint8Array(await file.arrayBuffer())) });
+    } catch (error) {
+      out.push({ file, error: (error as Error).message });
+    }
+  }
+  return out;
+}
+
+/** What each file would become, before anything is stored: turns, speakers, first lines. */
+export async function previewTranscriptImport(user: CurrentUser, projectId: string, files: File[]): Promise<FilePreview[]> {
+  await authorizeProject(user, projectId, "owner");
+  const cases = await db().case.findMany({ where: { projectId }, select: { id: true, name: true } });
+  const byName = new Map(cases.map((c) => [c.name.toLowerCase(), c]));
+  return (await parseAll(files)).map(({ file, parsed, error }) => {
+    const title = defaultTitle(file.name);
+    const existing = byName.get(title.toLowerCase());
+    const suggestedCase = existing ? { kind: "existing" as const, caseId: existing.id, name: existing.name } : { kind: "new" as const, name: title };
+    if (!parsed) return { fileName: file.name, error, warnings: [], turns: 0, speakers: [], excerpt: [], title, suggestedCase };
+    const { transcript } = parsed;
+    const defaults = defaultSpeakerMapping(transcript.speakers);
+    return {
+      fileName: file.name,
+      format: parsed.format,
+      warnings: parsed.warnings,
+      turns: transcript.turns.length,
+      speakers: defaults.map((d) => ({ name: d.from, interviewer: d.interviewer, turns: transcript.turns.filter((t) => t.speaker === d.from).length })),
+      excerpt: transcript.turns.slice(0, 3).map((t) => ({ speaker: t.speaker, text: sliceByCodePoints(transcript.text, t.start, Math.min(t.end, t.start + 220)) })),
+      title,
+      suggestedCase,
+    };
+  });
+}
+
+/** Stores the confirmed files: every file must parse, or nothing is stored. */
+export async function commitTranscriptImport(user: CurrentUser, rawOptions: unknown, files: File[]) {
+  const parsedOptions = importTranscriptsSchema.safeParse(rawOptions);
+  if (!parsedOptions.success) {
+    throw new AppError("VALIDATION", parsedOptions.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
+  }
+  const options = parsedOptions.data;
+  const ctx = await authorizeProject(user, options.projectId, "owner");
+  const byName = new Map(files.map((f) => [f.name, f]));
+  const parsed = await parseAll(options.files.map((o) => {
+    const file = byName.get(o.fileName);
+    if (!file) throw new AppError("VALIDATION", `${o.fileName} was not uploaded with the import.`);
+    return file;
+  }));
+  const failed = parsed.filter((p) => p.error);
+  if (failed.length > 0) throw new AppError("VALIDATION", `Nothing was imported: ${failed.map((f) => f.error).join(" ")}`);
+  return importTranscripts(ctx, parsed.map((p, i) => ({ parsed: p.parsed!, options: options.files[i] })));
+}

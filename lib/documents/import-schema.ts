@@ -1,0 +1,43 @@
+import { z } from "zod";
+
+const id = z.string().trim().min(1).max(64);
+
+export const speakerMappingSchema = z.object({
+  /** The label as found in the file. */
+  from: z.string().min(1).max(200),
+  /** The name to show (renaming does not touch the stored text, which keeps the original labels). */
+  to: z.string().trim().min(1, "A speaker needs a name.").max(200),
+  interviewer: z.boolean(),
+});
+
+export const caseChoiceSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("new"), name: z.string().trim().min(1, "Name the new case.").max(200) }),
+  z.object({ kind: z.literal("existing"), caseId: id }),
+  z.object({ kind: z.literal("none") }),
+]);
+
+export const importFileOptionsSchema = z.object({
+  fileName: z.string().min(1).max(400),
+  title: z.string().trim().min(1, "Give the document a title.").max(300),
+  speakers: z.array(speakerMappingSchema).max(100),
+  case: caseChoiceSchema,
+});
+
+export const importTranscriptsSchema = z.object({
+  projectId: id,
+  files: z.array(importFileOptionsSchema).min(1, "Choose at least one file.").max(200),
+});
+
+export type ImportFileOptions = z.infer<typeof importFileOptionsSchema>;
+export type ImportTranscriptsInput = z.infer<typeof importTranscriptsSchema>;
+
+const INTERVIEWER = /^(interviewer|researcher|moderator|facilitator|host|i|q|int)\b/i;
+
+/** Sensible defaults a person then confirms: names as found, interviewer-like labels marked. */
+export function defaultSpeakerMapping(speakers: string[]) {
+  return speakers.map((s) => ({ from: s, to: s, interviewer: INTERVIEWER.test(s.trim()) }));
+}
+
+export function defaultTitle(fileName: string) {
+  return fileName.replace(/\.[a-z0-9]+$/i, "").replace(/[_]+/g, " ").trim() || fileName;
+}
