@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AppHeader } from "@/components/layout/app-header";
+import { AttributeImport } from "@/components/imports/attribute-import";
 import { TranscriptImport } from "@/components/imports/transcript-import";
 import { db } from "@/lib/db/client";
 import { describeLimits } from "@/lib/interop/limits";
@@ -21,8 +22,9 @@ export default async function ImportPage({ params }: { params: Promise<{ project
       <main className="mx-auto max-w-5xl px-6 py-8">
         <h1 className="text-2xl font-semibold">Import transcripts</h1>
         {canManageProject(role) ? (
-          <div className="mt-6">
+          <div className="mt-6 space-y-10">
             <TranscriptImport projectId={projectId} cases={project.cases} limits={describeLimits()} />
+            <AttributeImport projectId={projectId} />
           </div>
         ) : (
           <p className="mt-4 text-stone-700">Only a project owner can import transcripts into this project.</p>
