@@ -8,7 +8,7 @@ import { useTestDatabase } from "../helpers/test-database";
 const { prisma } = await useTestDatabase();
 type User = { id: string; email: string; name: string };
 const as = (u: User) => ({ id: u.id, email: u.email, name: u.name });
-const file = (name: string, content: string | Uint8Array) => new File([content], name);
+const file = (name: string, content: string | Uint8Array) => new File([typeof content === "string" ? content : new Uint8Array(content)], name);
 
 async function world() {
   const owner = await makeUser(prisma);

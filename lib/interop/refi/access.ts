@@ -1,0 +1,68 @@
+import { runProjectAction } from "../../auth/project-access";
+import type { CurrentUser } from "../../auth/session";
+import { db } from "../../db/client";
+import { toActionError, type ActionResult } from "../../errors";
+import { exportCodebookQdc, exportProjectQdpx, importQdc, importQdpx } from "./api";
+import { exportSchema, importQdcRequestSchema, importQdpxRequestSchema } from "./schema";
+import type { ImportSummary } from "./summary";
+
+/**
+ * The REFI-QDA API behind the same rules as every other action, for route handlers and
+ * server actions (which pass getCurrentUser()): exports need membership of the project (a
+ * viewer may download what they can read); an import into a new project needs only a
+ * signed-in user, who owns the result; a codebook merge needs the project's owner (api.ts).
+ * Answers are ActionResults: NOT_FOUND for a project the caller is not in, VALIDATION with
+ * the file's name for a refused file.
+ */
+export type ExportedFile<T> = { fileName: string; contentType: string; data: T };
+
+export function runExportQdpx(user: CurrentUser | null, rawInput: unknown): Promise<ActionResult<ExportedFile<Uint8Array>>> {
+  return runProjectAction(user, exportSchema, "viewer", async (ctx) => ({
+    fileName: `${await fileStem(ctx.projectId)}.qdpx`,
+    contentType: "application/zip",
+    data: await exportProjectQdpx(ctx.projectId),
+  }), rawInput);
+}
+
+export function runExportQdc(user: CurrentUser | null, rawInput: unknown): Promise<ActionResult<ExportedFile<string>>> {
+  return runProjectAction(user, exportSchema, "viewer", async (ctx) => ({
+    fileName: `${await fileStem(ctx.projectId)} codebook.qdc`,
+    contentType: "application/xml",
+    data: await exportCodebookQdc(ctx.projectId),
+  }), rawInput);
+}
+
+export function runImportQdpx(user: CurrentUser | null, rawInput: unknown): Promise<ActionResult<ImportSummary>> {
+  return signedIn(user, rawInput, importQdpxRequestSchema, (me, input) => importQdpx({ user: me }, input.bytes, input.fileName, { projectName: input.projectName }));
+}
+
+export function runImportQdc(user: CurrentUser | null, rawInput: unknown): Promise<ActionResult<ImportSummary>> {
+  return signedIn(user, rawInput, importQdcRequestSchema, (me, input) =>
+    importQdc({ user: me }, input.bytes, input.fileName, { intoProjectId: input.intoProjectId, projectName: input.projectName }),
+  );
+}
+
+type Schema<T> = { safeParse(input: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } };
+
+async function signedIn<T, R>(user: CurrentUser | null, rawInput: unknown, schema: Schema<T>, handler: (user: CurrentUser, input: T) => Promise<R>): Promise<ActionResult<R>> {
+  const parsed = schema.safeParse(rawInput);
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string[]> = {};
+    for (const issue of parsed.error.issues) (fieldErrors[issue.path.join(".") || "input"] ??= []).push(issue.message);
+    return { ok: false, error: { code: "VALIDATION", message: "Some of what was sent is not valid.", fieldErrors } };
+  }
+  if (!user) return { ok: false, error: { code: "UNAUTHENTICATED", message: "Your session has ended. Sign in again." } };
+  try {
+    return { ok: true, data: await handler(user, parsed.data) };
+  } catch (error) {
+    const actionError = toActionError(error);
+    if (actionError.code === "INTERNAL") console.error(error);
+    return { ok: false, error: actionError };
+  }
+}
+
+// A file name from the project's name: letters, digits, spaces and a few marks.
+async function fileStem(projectId: string): Promise<string> {
+  const project = await db().project.findUniqueOrThrow({ where: { id: projectId }, select: { name: true } });
+  return project.name.replace(/[^\p{L}\p{N} ._()-]+/gu, " ").replace(/\s+/g, " ").trim().slice(0, 100) || "project";
+}

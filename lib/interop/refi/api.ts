@@ -1,0 +1,100 @@
+import type { z } from "zod";
+import { authorizeProject } from "../../auth/project-access";
+import type { CurrentUser } from "../../auth/session";
+import { AppError } from "../../errors";
+import { checkUploadSize, openQdpx } from "./archive";
+import { mergeCodebook } from "./codebook-merge";
+import { loadCodebookData, loadExportData } from "./data";
+import { buildCodebookQdc } from "./export-codebook";
+import { buildProjectQde } from "./export-project";
+import { RefiFileError } from "./errors";
+import { resolveLimits } from "./limits";
+import type { RefiCodebook, RefiProject } from "./model";
+import { writeProjectImport } from "./mutations";
+import { packQdpx } from "./pack";
+import { baseName, buildImportPlan } from "./plan";
+import { readCodebook } from "./read-codebook";
+import { readProject } from "./read-project";
+import { exportSchema, importQdcSchema, importQdpxSchema, type ImportQdcOptions, type ImportQdpxOptions } from "./schema";
+import { describeKind, sniffFile } from "./sniff";
+import { loadTexts } from "./source-texts";
+import type { ImportSummary } from "./summary";
+import { parseXml } from "./xml-read";
+
+/**
+ * The REFI-QDA API (QDA-XML 1.0, the exchange format of NVivo, ATLAS.ti, MAXQDA and
+ * QualCoder). These functions check their inputs but not who calls them: access.ts wraps
+ * them with the project access rules for the UI; scripts/refi-*.ts call them directly.
+ * Errors are AppErrors; a refused file is a RefiFileError naming the file and the problem.
+ */
+export type ImportContext = { user: CurrentUser };
+
+/** The whole project as a .qdpx (zip: project.qde + sources/<guid>.txt). */
+export async function exportProjectQdpx(projectId: string): Promise<Uint8Array> {
+  const input = parse(exportSchema, { projectId });
+  return packQdpx(buildProjectQde(await loadExportData(input.projectId)));
+}
+
+/** The live codebook as a .qdc. */
+export async function exportCodebookQdc(projectId: string): Promise<string> {
+  const input = parse(exportSchema, { projectId });
+  return buildCodebookQdc(await loadCodebookData(input.projectId));
+}
+
+/** A .qdpx becomes a new project owned by the importing user. */
+export async function importQdpx(ctx: ImportContext, bytes: Uint8Array, fileName: string, options: ImportQdpxOptions = {}): Promise<ImportSummary> {
+  const input = parse(importQdpxSchema, { ...options, bytes, fileName });
+  const limits = resolveLimits(input.limits);
+  const archive = openQdpx(input.bytes, input.fileName, limits);
+  const where = { fileName: input.fileName, part: archive.projectEntry };
+  const project = readProject(where, parseXml(archive.projectXml, where, limits.maxXmlDepth));
+  const plan = buildImportPlan(project, loadTexts(project, archive), { fileName: input.fileName, projectName: input.projectName });
+  return writeProjectImport(plan, ctx.user, input.fileName);
+}
+
+/**
+ * A .qdc merges into an existing project's codebook (owners only, like any codebook change)
+ * or, without intoProjectId, becomes a new project holding just the codebook.
+ */
+export async function importQdc(ctx: ImportContext, bytes: Uint8Array, fileName: string, options: ImportQdcOptions = {}): Promise<ImportSummary> {
+  const input = parse(importQdcSchema, { ...options, bytes, fileName });
+  const limits = resolveLimits(input.limits);
+  checkUploadSize(input.bytes, input.fileName, limits);
+  const kind = sniffFile(input.bytes);
+  if (kind === "zip") throw new RefiFileError(input.fileName, "is a zip archive (a .qdpx project?), not a codebook (.qdc, an XML file); import it as a project.");
+  if (kind !== "xml" && kind !== "other" && kind !== "utf16-text") throw new RefiFileError(input.fileName, `is really ${describeKind(kind)}, not a REFI-QDA codebook (.qdc).`);
+  const where = { fileName: input.fileName, part: null };
+  const codebook = readCodebook(where, parseXml(input.bytes, where, limits.maxXmlDepth));
+  if (input.intoProjectId) {
+    const projectCtx = await authorizeProject(ctx.user, input.intoProjectId, "owner");
+    return mergeCodebook(projectCtx, codebook, input.fileName);
+  }
+  const project = codebookProject(codebook, input.projectName ?? baseName(input.fileName));
+  const plan = buildImportPlan(project, { texts: new Map(), skipped: new Map(), notes: new Map(), warnings: [] }, { fileName: input.fileName });
+  return writeProjectImport(plan, ctx.user, input.fileName);
+}
+
+function codebookProject(codebook: RefiCodebook, name: string): RefiProject {
+  return {
+    name,
+    origin: codebook.origin,
+    description: null,
+    users: [],
+    codes: codebook.codes,
+    variables: [],
+    cases: [],
+    textSources: [],
+    otherSources: [],
+    notes: [],
+    projectNoteRefs: [],
+    ignored: { sets: codebook.sets, links: 0, graphs: 0 },
+  };
+}
+
+function parse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of parsed.error.issues) (fieldErrors[issue.path.join(".") || "input"] ??= []).push(issue.message);
+  throw new AppError("VALIDATION", "Some of what was sent is not valid.", fieldErrors);
+}

@@ -1,0 +1,30 @@
+import { z } from "zod";
+import { projectId } from "../../projects/schema";
+
+/** The inputs of the REFI-QDA API (api.ts, access.ts); bytes arrive as a Uint8Array (a Buffer is one). */
+const fileName = z.string().trim().min(1, "The file has no name.").max(255);
+const bytes = z.instanceof(Uint8Array, { message: "No file was sent." });
+const projectName = z.string().trim().min(1, "Give the project a name.").max(200);
+const limits = z
+  .object({
+    maxUploadBytes: z.number().int().positive(),
+    maxArchiveEntries: z.number().int().positive(),
+    maxUnpackedBytes: z.number().int().positive(),
+    maxXmlDepth: z.number().int().positive(),
+  })
+  .partial();
+
+export const exportSchema = z.object({ projectId });
+
+export const importQdpxSchema = z.object({ fileName, bytes, projectName: projectName.optional(), limits: limits.optional() });
+
+export const importQdcSchema = z.object({ fileName, bytes, intoProjectId: projectId.optional(), projectName: projectName.optional(), limits: limits.optional() });
+
+export type ImportQdpxInput = z.infer<typeof importQdpxSchema>;
+export type ImportQdcInput = z.infer<typeof importQdcSchema>;
+export type ImportQdpxOptions = Omit<ImportQdpxInput, "fileName" | "bytes">;
+export type ImportQdcOptions = Omit<ImportQdcInput, "fileName" | "bytes">;
+
+/** What a browser may send: the same, without the limits (only the server chooses those). */
+export const importQdpxRequestSchema = importQdpxSchema.omit({ limits: true });
+export const importQdcRequestSchema = importQdcSchema.omit({ limits: true });
