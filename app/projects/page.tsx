@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { RefiImport } from "@/components/imports/refi-import";
 import { AppHeader } from "@/components/layout/app-header";
+import { describeLimits } from "@/lib/interop/refi";
 import { requireUser } from "@/lib/auth/session";
 import { listProjectsForUser } from "@/lib/projects/data";
 
@@ -37,6 +39,15 @@ export default async function ProjectsPage() {
             ))}
           </ul>
         )}
+        <section className="mt-10 max-w-2xl" aria-labelledby="refi-heading">
+          <h2 id="refi-heading" className="text-lg font-semibold">Bring a project from another tool</h2>
+          <p className="mt-1 text-sm text-stone-600">
+            Export your project from NVivo, ATLAS.ti, MAXQDA or QualCoder as REFI-QDA (.qdpx) and import it here: sources, codes, codings per coder, cases, variables and memos become a new project you own.
+          </p>
+          <div className="mt-3">
+            <RefiImport limits={describeLimits()} />
+          </div>
+        </section>
       </main>
     </>
   );

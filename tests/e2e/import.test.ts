@@ -44,4 +44,27 @@ describe("importing transcripts in the browser", () => {
     await expect(transcript.transcript().innerText()).resolves.toContain("Mostly GPUs we rent. 🙂");
     await page.context().close();
   });
+
+  it("downloads the demo project as REFI-QDA and imports it back as a new project, with a summary", async () => {
+    const page = await (await browser.newContext({ viewport: { width: 1300, height: 1000 } })).newPage();
+    await page.goto(`${appUrl}/login`);
+    await new LoginPage(page).signIn("analyst-b@demo.grounded.test", "grounded-demo");
+    await page.waitForURL(`${appUrl}/projects`);
+    const download = await page.request.get(`${appUrl}/api/projects/${demoProjectId}/export/qdpx`);
+    expect(download.status()).toBe(200);
+    expect(download.headers()["content-disposition"]).toMatch(/\.qdpx/);
+    const bytes = await download.body();
+    await page.getByLabel("Choose a REFI-QDA file").setInputFiles({ name: "demo.qdpx", mimeType: "application/zip", buffer: bytes });
+    const summary = page.getByTestId("refi-summary");
+    await summary.waitFor({ timeout: 60_000 });
+    const text = await summary.innerText();
+    expect(text).toMatch(/32 sources, \d+ codes, \d+ codings/);
+    await summary.getByRole("link").click();
+    await page.waitForURL(/\/projects\/[^/]+$/);
+    await expect(page.getByRole("list", { name: "Documents" }).getByRole("link").count()).resolves.toBe(32);
+    // Another project's export answers 404, like every other cross-project request.
+    const foreign = await page.request.get(`${appUrl}/api/projects/${inject("fixtures").secret.projectId}/export/qdpx`);
+    expect(foreign.status()).toBe(404);
+    await page.context().close();
+  });
 });

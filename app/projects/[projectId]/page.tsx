@@ -30,6 +30,10 @@ export default async function ProjectHomePage({ params }: { params: Promise<{ pr
           <span className="rounded bg-stone-100 px-2 py-0.5 text-xs text-stone-600">You are {role === "owner" ? "an owner" : `an ${role}`.replace("an viewer", "a viewer")}</span>
         </div>
         {project.description && <p className="mt-2 max-w-3xl text-stone-700">{project.description}</p>}
+        <nav aria-label="Project tools" className="mt-4 flex flex-wrap gap-4 text-sm">
+          <a href={`/api/projects/${project.id}/export/qdpx`} className="text-teal-800 underline">Download project (REFI-QDA .qdpx)</a>
+          <a href={`/api/projects/${project.id}/export/qdc`} className="text-teal-800 underline">Download codebook (.qdc)</a>
+        </nav>
 
         <div className="mt-8 grid gap-8 lg:grid-cols-3">
           <section aria-labelledby="documents-heading" className="lg:col-span-2">

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AppHeader } from "@/components/layout/app-header";
 import { AttributeImport } from "@/components/imports/attribute-import";
+import { RefiImport } from "@/components/imports/refi-import";
+import { describeLimits as describeRefiLimits } from "@/lib/interop/refi";
 import { TranscriptImport } from "@/components/imports/transcript-import";
 import { db } from "@/lib/db/client";
 import { describeLimits } from "@/lib/interop/limits";
@@ -25,6 +27,11 @@ export default async function ImportPage({ params }: { params: Promise<{ project
           <div className="mt-6 space-y-10">
             <TranscriptImport projectId={projectId} cases={project.cases} limits={describeLimits()} />
             <AttributeImport projectId={projectId} />
+            <section className="space-y-2" aria-labelledby="codebook-import-heading">
+              <h2 id="codebook-import-heading" className="text-lg font-semibold">Codebook from another tool (.qdc)</h2>
+              <p className="text-sm text-stone-600">A REFI-QDA codebook from NVivo, ATLAS.ti, MAXQDA, QualCoder or Taguette merges into this project; codes are matched by id, then by name.</p>
+              <RefiImport intoProjectId={projectId} limits={describeRefiLimits()} />
+            </section>
           </div>
         ) : (
           <p className="mt-4 text-stone-700">Only a project owner can import transcripts into this project.</p>

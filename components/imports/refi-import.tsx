@@ -1,0 +1,74 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+import type { ImportSummary } from "@/lib/interop/refi";
+import { postWithProgress } from "./upload";
+
+/**
+ * Brings in a REFI-QDA file from NVivo, ATLAS.ti, MAXQDA, QualCoder or Grounded: a .qdpx
+ * becomes a new project; a .qdc codebook merges into `intoProjectId` when given.
+ */
+export function RefiImport({ intoProjectId, limits }: { intoProjectId?: string; limits: string }) {
+  const [progress, setProgress] = useState<number | null>(null);
+  const [summary, setSummary] = useState<ImportSummary | null>(null);
+  const [error, setError] = useState("");
+
+  async function upload(file: File | undefined) {
+    if (!file) return;
+    setError("");
+    setSummary(null);
+    setProgress(0);
+    const form = new FormData();
+    form.set("file", file);
+    if (intoProjectId && file.name.toLowerCase().endsWith(".qdc")) form.set("intoProjectId", intoProjectId);
+    try {
+      const { status, body } = await postWithProgress<{ summary?: ImportSummary; error?: { message: string } }>("/api/imports/refi", form, setProgress);
+      if (status !== 200 || !body.summary) throw new Error(body?.error?.message ?? `The server answered ${status}.`);
+      setSummary(body.summary);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+    setProgress(null);
+  }
+
+  return (
+    <div className="space-y-3 text-sm">
+      <input type="file" accept=".qdpx,.qdc" aria-label="Choose a REFI-QDA file" disabled={progress !== null} onChange={(e) => void upload(e.target.files?.[0])} />
+      <p className="text-xs text-stone-500">{limits}</p>
+      {progress !== null && (
+        <div role="status" aria-live="polite">
+          <p>{progress < 1 ? "Uploading…" : "Reading and importing the project…"}</p>
+          <progress max={1} value={progress} className="h-2 w-full" aria-label="Progress" />
+        </div>
+      )}
+      {error && <p role="alert" className="rounded border border-red-200 bg-red-50 px-3 py-2 text-red-800">{error}</p>}
+      {summary && (
+        <div role="status" className="rounded-lg border border-teal-200 bg-teal-50 p-4" data-testid="refi-summary">
+          <p className="font-medium">
+            {summary.mode === "new-project" ? "Imported as a new project: " : "Codebook merged into "}
+            <Link href={`/projects/${summary.projectId}`} className="underline">{summary.projectName}</Link>
+            {summary.origin ? ` (made by ${summary.origin})` : ""}
+          </p>
+          <p className="mt-1">
+            {summary.counts.sources} sources, {summary.counts.codes} codes, {summary.counts.codings} codings, {summary.counts.users} coders, {summary.counts.cases} cases, {summary.counts.variables} variables, {summary.counts.memos} memos.
+            {summary.matchedCodes ? ` Matched existing codes: ${summary.matchedCodes.byGuid} by id, ${summary.matchedCodes.byName} by name.` : ""}
+          </p>
+          {summary.users.some((u) => u.kind === "placeholder") && (
+            <p className="mt-1 text-stone-700">Coders other than you are placeholders who cannot sign in: {summary.users.filter((u) => u.kind === "placeholder").map((u) => u.name).join(", ")}.</p>
+          )}
+          {summary.warnings.length > 0 && (
+            <details className="mt-2">
+              <summary className="cursor-pointer text-amber-900">{summary.warnings.length} warning{summary.warnings.length === 1 ? "" : "s"}: what was skipped or could not be placed exactly</summary>
+              <ul className="mt-1 list-disc pl-5 text-amber-900">
+                {summary.warnings.map((w, i) => (
+                  <li key={i}>{w.message}</li>
+                ))}
+              </ul>
+            </details>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
