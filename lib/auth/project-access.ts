@@ -35,6 +35,17 @@ export async function runProjectAction<S extends z.ZodType<ProjectInput>, T>(
   handler: (ctx: ProjectContext, input: z.infer<S>) => Promise<T>,
   rawInput: unknown,
 ): Promise<ActionResult<T>> {
+  return runSignedIn(user, schema, async (me, input) => handler(await authorizeProject(me, input.projectId, atLeast), input), rawInput);
+}
+
+type Parser<T> = { safeParse(input: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } };
+
+/**
+ * Input validation, session and error mapping for an action that is not about one existing
+ * project (importing a file as a new project, say): VALIDATION with per-field messages,
+ * UNAUTHENTICATED, or the handler's result; errors become values (lib/errors.ts).
+ */
+export async function runSignedIn<T, R>(user: CurrentUser | null, schema: Parser<T>, handler: (user: CurrentUser, input: T) => Promise<R>, rawInput: unknown): Promise<ActionResult<R>> {
   const parsed = schema.safeParse(rawInput);
   if (!parsed.success) {
     const fieldErrors: Record<string, string[]> = {};
@@ -43,8 +54,7 @@ export async function runProjectAction<S extends z.ZodType<ProjectInput>, T>(
   }
   if (!user) return { ok: false, error: { code: "UNAUTHENTICATED", message: "Your session has ended. Sign in again." } };
   try {
-    const ctx = await authorizeProject(user, parsed.data.projectId, atLeast);
-    return { ok: true, data: await handler(ctx, parsed.data) };
+    return { ok: true, data: await handler(user, parsed.data) };
   } catch (error) {
     const actionError = toActionError(error);
     if (actionError.code === "INTERNAL") console.error(error);

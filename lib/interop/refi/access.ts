@@ -1,7 +1,7 @@
-import { runProjectAction } from "../../auth/project-access";
+import { runProjectAction, runSignedIn } from "../../auth/project-access";
 import type { CurrentUser } from "../../auth/session";
 import { db } from "../../db/client";
-import { toActionError, type ActionResult } from "../../errors";
+import type { ActionResult } from "../../errors";
 import { exportCodebookQdc, exportProjectQdpx, importQdc, importQdpx } from "./api";
 import { exportSchema, importQdcRequestSchema, importQdpxRequestSchema } from "./schema";
 import type { ImportSummary } from "./summary";
@@ -33,32 +33,16 @@ export function runExportQdc(user: CurrentUser | null, rawInput: unknown): Promi
 }
 
 export function runImportQdpx(user: CurrentUser | null, rawInput: unknown): Promise<ActionResult<ImportSummary>> {
-  return signedIn(user, rawInput, importQdpxRequestSchema, (me, input) => importQdpx({ user: me }, input.bytes, input.fileName, { projectName: input.projectName }));
+  return runSignedIn(user, importQdpxRequestSchema, (me, input) => importQdpx({ user: me }, input.bytes, input.fileName, { projectName: input.projectName }), rawInput);
 }
 
 export function runImportQdc(user: CurrentUser | null, rawInput: unknown): Promise<ActionResult<ImportSummary>> {
-  return signedIn(user, rawInput, importQdcRequestSchema, (me, input) =>
-    importQdc({ user: me }, input.bytes, input.fileName, { intoProjectId: input.intoProjectId, projectName: input.projectName }),
+  return runSignedIn(
+    user,
+    importQdcRequestSchema,
+    (me, input) => importQdc({ user: me }, input.bytes, input.fileName, { intoProjectId: input.intoProjectId, projectName: input.projectName }),
+    rawInput,
   );
-}
-
-type Schema<T> = { safeParse(input: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } };
-
-async function signedIn<T, R>(user: CurrentUser | null, rawInput: unknown, schema: Schema<T>, handler: (user: CurrentUser, input: T) => Promise<R>): Promise<ActionResult<R>> {
-  const parsed = schema.safeParse(rawInput);
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) (fieldErrors[issue.path.join(".") || "input"] ??= []).push(issue.message);
-    return { ok: false, error: { code: "VALIDATION", message: "Some of what was sent is not valid.", fieldErrors } };
-  }
-  if (!user) return { ok: false, error: { code: "UNAUTHENTICATED", message: "Your session has ended. Sign in again." } };
-  try {
-    return { ok: true, data: await handler(user, parsed.data) };
-  } catch (error) {
-    const actionError = toActionError(error);
-    if (actionError.code === "INTERNAL") console.error(error);
-    return { ok: false, error: actionError };
-  }
 }
 
 // A file name from the project's name: letters, digits, spaces and a few marks.

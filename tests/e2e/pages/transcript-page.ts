@@ -14,47 +14,37 @@ export class TranscriptPage {
 
   /** Drags the mouse from inside the first word of `phrase` to inside its last word. */
   async selectWithMouse(phrase: string) {
-    const points = await this.page.evaluate((phrase) => {
-      const root = document.querySelector("[data-testid=transcript]")!;
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = node.textContent!.indexOf(phrase);
-        if (at < 0) continue;
-        const point = (offset: number) => {
-          const range = document.createRange();
-          range.setStart(node!, offset);
-          range.setEnd(node!, offset);
-          const rect = range.getBoundingClientRect();
-          return { x: rect.left, y: rect.top + rect.height / 2 };
-        };
-        (node.parentElement as HTMLElement).scrollIntoView({ block: "center" });
-        return { from: point(at + 2), to: point(at + phrase.length - 2) };
-      }
-      throw new Error(`"${phrase}" is not in one run of the transcript`);
-    }, phrase);
-    // Measure again after scrolling.
-    const again = await this.page.evaluate((phrase) => {
-      const root = document.querySelector("[data-testid=transcript]")!;
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = node.textContent!.indexOf(phrase);
-        if (at < 0) continue;
-        const point = (offset: number) => {
-          const range = document.createRange();
-          range.setStart(node!, offset);
-          range.setEnd(node!, offset);
-          const rect = range.getBoundingClientRect();
-          return { x: rect.left, y: rect.top + rect.height / 2 };
-        };
-        return { from: point(at + 2), to: point(at + phrase.length - 2) };
-      }
-      return null;
-    }, phrase);
-    const { from, to } = again ?? points;
+    // Measured twice: the first call scrolls the phrase into view, the second reads where it landed.
+    await this.phrasePoints(phrase, true);
+    const { from, to } = await this.phrasePoints(phrase, false);
     await this.page.mouse.move(from.x, from.y);
     await this.page.mouse.down();
     await this.page.mouse.move(to.x, to.y, { steps: 8 });
     await this.page.mouse.up();
+  }
+
+  private phrasePoints(phrase: string, scroll: boolean) {
+    return this.page.evaluate(
+      ({ phrase, scroll }) => {
+        const root = document.querySelector("[data-testid=transcript]")!;
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const at = node.textContent!.indexOf(phrase);
+          if (at < 0) continue;
+          if (scroll) (node.parentElement as HTMLElement).scrollIntoView({ block: "center" });
+          const point = (offset: number) => {
+            const range = document.createRange();
+            range.setStart(node!, offset);
+            range.setEnd(node!, offset);
+            const rect = range.getBoundingClientRect();
+            return { x: rect.left, y: rect.top + rect.height / 2 };
+          };
+          return { from: point(at + 2), to: point(at + phrase.length - 2) };
+        }
+        throw new Error(`"${phrase}" is not in one run of the transcript`);
+      },
+      { phrase, scroll },
+    );
   }
 
   picker() {

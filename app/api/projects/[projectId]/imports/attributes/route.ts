@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { getCurrentUser } from "@/lib/auth/session";
 import { commitAttributeSheet, previewAttributeSheet } from "@/lib/cases/attribute-import";
 import { toActionError } from "@/lib/errors";
-import { httpStatus } from "@/lib/http-status";
+import { httpStatus, readJsonField } from "@/lib/http-status";
 import { UPLOAD_LIMITS } from "@/lib/interop/limits";
 
 /** POST multipart: `file` (CSV or XLSX), `mode` = "preview" or "commit" with `options` (JSON). Owners only. */
@@ -20,13 +20,8 @@ export async function POST(request: Request, { params }: { params: Promise<{ pro
       return NextResponse.json({ error: { code: "VALIDATION", message: "No sheet was uploaded." } }, { status: 400 });
     }
     if (form.get("mode") === "commit") {
-      let options: unknown;
-      try {
-        options = JSON.parse(String(form.get("options") ?? ""));
-      } catch {
-        return NextResponse.json({ error: { code: "VALIDATION", message: "The import options are not valid JSON." } }, { status: 400 });
-      }
-      return NextResponse.json({ result: await commitAttributeSheet(user, { ...(options as object), projectId }, file) });
+      const options = readJsonField(form, "options");
+      return NextResponse.json({ result: await commitAttributeSheet(user, { ...options, projectId }, file) });
     }
     return NextResponse.json({ preview: await previewAttributeSheet(user, projectId, file) });
   } catch (error) {

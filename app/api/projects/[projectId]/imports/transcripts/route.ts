@@ -3,7 +3,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { commitTranscriptImport, previewTranscriptImport, readUploadedFiles } from "@/lib/documents/import-request";
 import { toActionError } from "@/lib/errors";
 import { UPLOAD_LIMITS } from "@/lib/interop/limits";
-import { httpStatus } from "@/lib/http-status";
+import { httpStatus, readJsonField } from "@/lib/http-status";
 
 /**
  * POST multipart: `files` (one or more) and `mode` = "preview" (parse only, store nothing)
@@ -21,13 +21,8 @@ export async function POST(request: Request, { params }: { params: Promise<{ pro
     const form = await request.formData();
     const files = await readUploadedFiles(form);
     if (form.get("mode") === "commit") {
-      let options: unknown;
-      try {
-        options = JSON.parse(String(form.get("options") ?? ""));
-      } catch {
-        return NextResponse.json({ error: { code: "VALIDATION", message: "The import options are not valid JSON." } }, { status: 400 });
-      }
-      const imported = await commitTranscriptImport(user, { ...(options as object), projectId }, files);
+      const options = readJsonField(form, "options");
+      const imported = await commitTranscriptImport(user, { ...options, projectId }, files);
       return NextResponse.json({ imported });
     }
     return NextResponse.json({ previews: await previewTranscriptImport(user, projectId, files) });
