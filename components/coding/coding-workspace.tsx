@@ -294,6 +294,11 @@ function WorkspaceInner({ workspace, me, canCode, canManage, focus }: Props) {
             {workspace.next ? <Link href={`/projects/${project.id}/documents/${workspace.next.id}`} className="text-teal-800 hover:underline" title={workspace.next.title}>Next →</Link> : <span className="text-stone-400">Next →</span>}
           </nav>
         </div>
+        {workspace.blind && (
+          <p className="mt-3 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="blind-notice">
+            Blind coding: you see only your own codings here until a project owner reveals the others.
+          </p>
+        )}
         <Toolbar filter={filter} setFilter={setFilter} coders={coders} meId={me.id} history={history} canCode={canCode} />
         <div className="mt-4 rounded-lg border border-stone-200 bg-white p-5 shadow-sm" onMouseUp={() => setTimeout(readSelection, 0)}>
           <Transcript text={doc.text} initialTurns={initialTurns} controlRef={transcriptControl} textLength={doc.textLength} turns={doc.turns} codings={visible} codes={codesById} rootRef={rootRef} onCodingsAt={showCodingsAt} keyboardHint={KEYBOARD_HINT} />

@@ -104,7 +104,7 @@ try {
   const loads: number[] = [];
   for (let i = 0; i < 8; i++) {
     const t0 = performance.now();
-    await getWorkspace(project.id, document.id);
+    await getWorkspace(project.id, document.id, { id: user.id, role: "analyst" });
     loads.push(performance.now() - t0);
   }
   console.log(`Loading the workspace data (server, before rendering): ${summary(loads.slice(2))}`);

@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "Project" };
 export default async function ProjectHomePage({ params }: { params: Promise<{ projectId: string }> }) {
   const { projectId } = await params;
   const { user, role } = await requireProjectMember(projectId, `/projects/${projectId}`);
-  const project = await getProjectHome(projectId);
+  const project = await getProjectHome(projectId, { id: user.id, role });
   if (!project) notFound();
   const owner = canManageProject(role);
   const codes = flattenCodeTree(project.codes);
@@ -50,7 +50,7 @@ export default async function ProjectHomePage({ params }: { params: Promise<{ pr
                     <Link href={`/projects/${project.id}/documents/${d.id}`} className="flex items-baseline justify-between gap-4 px-4 py-2.5 hover:bg-stone-50">
                       <span className="font-medium">{d.title}</span>
                       <span className="shrink-0 text-xs text-stone-500">
-                        {d.case?.name ?? "no case"} · {d._count.codings} codings
+                        {d.case?.name ?? "no case"} · {d.codings} codings
                       </span>
                     </Link>
                   </li>
@@ -70,7 +70,7 @@ export default async function ProjectHomePage({ params }: { params: Promise<{ pr
                     <li key={c.id} className={`flex items-center gap-2 ${c.childCount > 0 ? "font-medium" : ""}`} style={{ paddingLeft: `${c.depth * 1.25}rem` }}>
                       <span className="inline-block size-3 rounded-sm" style={{ backgroundColor: c.colour }} aria-hidden />
                       <span>{c.name}</span>
-                      <span className="ml-auto text-xs text-stone-500">{c._count.codings}</span>
+                      <span className="ml-auto text-xs text-stone-500">{c.codings}</span>
                     </li>
                   ))}
                 </ul>

@@ -14,7 +14,7 @@ type Search = { coding?: string; start?: string; end?: string };
 export default async function DocumentPage({ params, searchParams }: { params: Promise<{ projectId: string; documentId: string }>; searchParams: Promise<Search> }) {
   const { projectId, documentId } = await params;
   const { user, role } = await requireProjectMember(projectId, `/projects/${projectId}/documents/${documentId}`);
-  const workspace = await getWorkspace(projectId, documentId);
+  const workspace = await getWorkspace(projectId, documentId, { id: user.id, role });
   if (!workspace) notFound();
   const focus = passageToShow(await searchParams, workspace);
   return (
