@@ -3,6 +3,8 @@ import { hashPassword } from "../auth/password";
 import type { Db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { DEFAULT_DEMO_DIR, readDemoData } from "./files";
+import { type PreparedDemoFinding, prepareDemoFindings } from "./findings";
+import { writeDemoFindings } from "./findings-write";
 import { type PreparedStudy, prepareDemoStudy } from "./prepare";
 import { DEMO_LOADED_ACTION, DEMO_PROJECT_DESCRIPTION, demoProjectName } from "./project";
 import type { Coder } from "./reference-coding";
@@ -40,7 +42,9 @@ async function load(prisma: Db, options: LoadDemoOptions, copy: boolean): Promis
     const [first] = await loadedDemoProjects(prisma);
     if (first) return { projectId: first, created: false };
   }
-  const study = prepareDemoStudy(await readDemoData(options.dataDir ?? DEFAULT_DEMO_DIR));
+  const data = await readDemoData(options.dataDir ?? DEFAULT_DEMO_DIR);
+  const study = prepareDemoStudy(data);
+  const findings = prepareDemoFindings(data, study);
   // argon2 is deliberately slow: hash outside the transaction, and only for accounts to create.
   const existing = await prisma.user.findMany({ where: { email: { in: demoLogins.map((l) => l.email) } }, select: { email: true } });
   const passwordHashes = new Map<string, string>();
@@ -53,7 +57,7 @@ async function load(prisma: Db, options: LoadDemoOptions, copy: boolean): Promis
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${DEMO_LOCK_KEY})`;
       const loaded = await loadedDemoProjects(tx);
       if (loaded.length > 0 && !copy) return { projectId: loaded[0], created: false };
-      const projectId = await writeStudy(tx, study, demoProjectName(loaded.length + 1), passwordHashes);
+      const projectId = await writeStudy(tx, study, demoProjectName(loaded.length + 1), passwordHashes, findings);
       return { projectId, created: true };
     },
     { maxWait: 30_000, timeout: 120_000 },
@@ -70,7 +74,7 @@ async function loadedDemoProjects(db: Db | Tx): Promise<string[]> {
   return events.flatMap((event) => (event.projectId ? [event.projectId] : []));
 }
 
-async function writeStudy(tx: Tx, study: PreparedStudy, name: string, passwordHashes: Map<string, string>): Promise<string> {
+async function writeStudy(tx: Tx, study: PreparedStudy, name: string, passwordHashes: Map<string, string>, findings: PreparedDemoFinding[]): Promise<string> {
   const users = [];
   for (const login of demoLogins) {
     const passwordHash = passwordHashes.get(login.email) ?? (await hashPassword(login.password));
@@ -171,6 +175,8 @@ async function writeStudy(tx: Tx, study: PreparedStudy, name: string, passwordHa
     })),
   );
   await tx.coding.createMany({ data: codings });
+  // The report's findings, in the same transaction: they load (and fail) with the study.
+  await writeDemoFindings(tx, { projectId, ownerId: owner.id, coderA: get(coderIds, "A"), codeIds, attributeIds, documentIds }, findings);
 
   await recordAudit(tx, {
     projectId,

@@ -1,0 +1,94 @@
+import { db } from "../db/client";
+import { Prisma } from "../db/generated/client";
+import { AppError, notFound } from "../errors";
+import type { CoderSelection } from "./coder-selection";
+import { analysisQuery, getLiveCodebook, resolveCoderSelection, share } from "./data";
+import { caseCategoryCte, documentSetsCte, liveCodeCtes, overlapPairsCte, passageCtes } from "./sql";
+import type { CoOccurrence, Crosstab, CrosstabCategory } from "./types";
+
+/**
+ * The breakdowns behind the theme summaries: a code by a category of cases, and codes by
+ * each other. Reads like data.ts (callers have checked access; nothing is cached), each
+ * held against lib/analysis/reference.ts by tests/db/analysis.
+ */
+
+/** Cases with each code (rolled up) by category of a category or yes/no attribute. */
+export async function getCrosstab(projectId: string, selection: CoderSelection, attributeId: string): Promise<Crosstab> {
+  const prisma = db();
+  const attribute = await prisma.attributeDefinition.findFirst({ where: { id: attributeId, projectId }, select: { id: true, name: true, type: true, categories: true } });
+  if (!attribute) throw notFound("That case attribute");
+  if (attribute.type !== "category" && attribute.type !== "boolean") {
+    throw new AppError("VALIDATION", `"${attribute.name}" is not a category; choose a category or yes/no attribute to break down by.`);
+  }
+  const caseCategory = caseCategoryCte(projectId, attributeId);
+  const [{ label }, codebook, cells, columns] = await Promise.all([
+    resolveCoderSelection(projectId, selection),
+    getLiveCodebook(projectId),
+    analysisQuery<{ code_id: string; category: string | null; cases: number }>(Prisma.sql`
+      WITH RECURSIVE ${liveCodeCtes(projectId)}, ${passageCtes(projectId, { selection })},
+      code_case AS (
+        SELECT DISTINCT t.ancestor AS code_id, d."caseId" AS case_id
+        FROM passage_count pc JOIN code_tree t ON t.descendant = pc.code_id JOIN "Document" d ON d.id = pc.document_id
+        WHERE d."caseId" IS NOT NULL
+      ),
+      ${caseCategory}
+      SELECT cc.code_id, k.category, count(*)::int AS cases
+      FROM code_case cc JOIN case_category k ON k.case_id = cc.case_id
+      GROUP BY 1, 2`),
+    prisma.$queryRaw<{ category: string | null; cases: number }[]>`
+      WITH ${caseCategory} SELECT category, count(*)::int AS cases FROM case_category GROUP BY 1`,
+  ]);
+  const categories = crosstabColumns(attribute.type === "boolean" ? ["yes", "no"] : attribute.categories, columns);
+  const count = new Map(cells.map((c) => [`${c.code_id}\u0000${c.category}`, c.cases]));
+  return {
+    selection,
+    selectionLabel: label,
+    attribute: { id: attribute.id, name: attribute.name },
+    categories,
+    rows: codebook.map((code) => {
+      const row = categories.map((k) => {
+        const cases = count.get(`${code.id}\u0000${k.value}`) ?? 0;
+        return { category: k.value, cases, share: share(cases, k.cases) };
+      });
+      return { codeId: code.id, name: code.name, depth: code.depth, cells: row, cases: row.reduce((n, c) => n + c.cases, 0) };
+    }),
+  };
+}
+
+/** Listed categories in order (even when no case has them), then unlisted values found, then "no value". */
+export function crosstabColumns(listed: readonly string[], found: readonly { category: string | null; cases: number }[]): CrosstabCategory[] {
+  const counts = new Map(found.map((f) => [f.category, f.cases]));
+  const extra = found.map((f) => f.category).filter((v): v is string => v !== null && !listed.includes(v)).sort();
+  const columns: CrosstabCategory[] = [...listed, ...extra].map((value) => ({ value, label: value, cases: counts.get(value) ?? 0 }));
+  if (counts.has(null)) columns.push({ value: null, label: "(no value)", cases: counts.get(null)! });
+  return columns;
+}
+
+/** Pairs of codes (as coded, not rolled up) in the same interviews, and their overlapping passages. */
+export async function getCoOccurrence(projectId: string, selection: CoderSelection): Promise<CoOccurrence> {
+  const [{ label }, codebook, pairs] = await Promise.all([
+    resolveCoderSelection(projectId, selection),
+    getLiveCodebook(projectId),
+    analysisQuery<{ code_a: string; code_b: string; interviews: number; passages: number }>(Prisma.sql`
+      WITH RECURSIVE ${liveCodeCtes(projectId)}, ${passageCtes(projectId, { selection })},
+      ${documentSetsCte(projectId)},
+      doc_pair AS (
+        SELECT a.code_id AS code_a, b.code_id AS code_b, length(replace((a.docs & b.docs)::text, '0', ''))::int AS interviews
+        FROM code_docs a JOIN code_docs b ON a.code_id < b.code_id
+      ),
+      ${overlapPairsCte()}
+      SELECT d.code_a, d.code_b, d.interviews, coalesce(p.passages, 0)::int AS passages
+      FROM doc_pair d LEFT JOIN passage_pair p ON p.code_a = d.code_a AND p.code_b = d.code_b
+      WHERE d.interviews > 0`),
+  ]);
+  return {
+    selection,
+    selectionLabel: label,
+    codes: codebook.map((c) => ({ codeId: c.id, name: c.name, depth: c.depth, parentId: c.parentId })),
+    cells: pairs
+      .map((p) => ({ codeIds: [p.code_a, p.code_b].sort() as [string, string], interviews: p.interviews, passages: p.passages }))
+      .sort((x, y) => compare(x.codeIds[0], y.codeIds[0]) || compare(x.codeIds[1], y.codeIds[1])),
+  };
+}
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

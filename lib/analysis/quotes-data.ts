@@ -1,0 +1,142 @@
+import { db } from "../db/client";
+import { Prisma } from "../db/generated/client";
+import { AppError, notFound } from "../errors";
+import { type CoderSelection, selectedCoderIds } from "./coder-selection";
+import { analysisQuery, casesMatching, getLiveCodebook, resolveCoderSelection } from "./data";
+import type { QuoteCell } from "./schema";
+import { caseCategoryCte, liveCodeCtes, passageCtes } from "./sql";
+
+/**
+ * The passages behind a number, so every figure on a page can be clicked: a separate file
+ * from data.ts because it is the one read that returns text rather than counts. The
+ * passages come from the same SQL as the figures (sql.ts), so their number is the figure.
+ */
+
+export type QuoteCoding = { id: string; codeId: string; coderId: string; coderName: string; start: number; end: number; quote: string; memo: string };
+
+export type Quote = {
+  documentId: string;
+  documentTitle: string;
+  caseId: string | null;
+  caseName: string | null;
+  /** The code of the passage; two for an overlap of a pair. */
+  codes: { id: string; name: string }[];
+  /** The passage under the selection (code points of the document text) and its text. */
+  start: number;
+  end: number;
+  text: string;
+  /** The stored codings behind the passage, each with its own span, analyst and memo. */
+  codings: QuoteCoding[];
+};
+
+export type CellQuotes = { selectionLabel: string; total: number; quotes: Quote[] };
+
+type HitRow = { document_id: string; title: string; case_id: string | null; case_name: string | null; code_ids: string[]; s: number; e: number; text: string; total: number };
+
+export async function getCellQuotes(projectId: string, selection: CoderSelection, cell: QuoteCell, limit = 500): Promise<CellQuotes> {
+  const [{ label }, codebook] = await Promise.all([resolveCoderSelection(projectId, selection), getLiveCodebook(projectId)]);
+  const names = new Map(codebook.map((c) => [c.id, c.name]));
+  const codeIds = cell.kind === "pair" ? cell.codeIds : [cell.codeId];
+  if (codeIds.some((id) => !names.has(id))) throw notFound("That code");
+  if (cell.kind === "pair" && cell.codeIds[0] === cell.codeIds[1]) throw new AppError("VALIDATION", "Choose two different codes.");
+
+  const hits = await analysisQuery<HitRow>(Prisma.sql`
+    WITH RECURSIVE ${liveCodeCtes(projectId)}, ${passageCtes(projectId, { selection }, codeIds)},
+    ${await hitCte(projectId, cell)},
+    page AS (
+      SELECT h.*, d.position, d.title, d."caseId" AS case_id
+      FROM hit h JOIN "Document" d ON d.id = h.document_id
+      ORDER BY d.position, d.title, d.id, h.s, h.e, h.code_ids
+      LIMIT ${limit}
+    )
+    -- The text is cut only for the page: cutting it for every passage of a large theme would
+    -- decompress its documents thousands of times to show 500 quotes.
+    SELECT pg.document_id, pg.title, pg.case_id, c.name AS case_name, pg.code_ids, pg.s, pg.e,
+           substring(d.text FROM pg.s + 1 FOR pg.e - pg.s) AS text, (SELECT count(*) FROM hit)::int AS total
+    FROM page pg JOIN "Document" d ON d.id = pg.document_id LEFT JOIN "Case" c ON c.id = pg.case_id
+    ORDER BY pg.position, pg.title, pg.document_id, pg.s, pg.e, pg.code_ids`);
+
+  const codings = await codingsBehind(hits, selectedCoderIds(selection));
+  return {
+    selectionLabel: label,
+    total: hits[0]?.total ?? 0,
+    quotes: hits.map((h, i) => ({
+      documentId: h.document_id,
+      documentTitle: h.title,
+      caseId: h.case_id,
+      caseName: h.case_name,
+      codes: h.code_ids.map((id) => ({ id, name: names.get(id) ?? "" })),
+      start: h.s,
+      end: h.e,
+      text: h.text,
+      codings: codings.get(i) ?? [],
+    })),
+  };
+}
+
+/**
+ * The stored codings behind each passage: those of its code(s) and the selection's analysts
+ * that reach into it. One probe of the (documentId, codeId, ...) index per passage shown,
+ * rather than every coding of the theme, so a list of 500 stays quick in a large study.
+ */
+async function codingsBehind(hits: HitRow[], coders: string[] | null): Promise<Map<number, QuoteCoding[]>> {
+  const probes = hits.flatMap((h, i) => h.code_ids.map((codeId) => ({ i, documentId: h.document_id, codeId, s: h.s, e: h.e })));
+  const rows = await db().$queryRaw<(QuoteCoding & { i: number })[]>`
+    SELECT h.i::int AS i, k.id, k."codeId", k."coderId", u.name AS "coderName", k.start, k."end", k.quote, k.memo
+    FROM unnest(${probes.map((p) => p.i)}::int[], ${probes.map((p) => p.documentId)}::text[], ${probes.map((p) => p.codeId)}::text[],
+                ${probes.map((p) => p.s)}::int[], ${probes.map((p) => p.e)}::int[]) AS h(i, document_id, code_id, s, e)
+    JOIN "Coding" k ON k."documentId" = h.document_id AND k."codeId" = h.code_id AND k.start < h.e AND h.s < k."end"
+    JOIN "User" u ON u.id = k."coderId"
+    ${coders ? Prisma.sql`WHERE k."coderId" = ANY(${coders}::text[])` : Prisma.empty}
+    ORDER BY h.i, k.start, k."end", k.id`;
+  const out = new Map<number, QuoteCoding[]>();
+  for (const { i, ...coding } of rows) (out.get(i) ?? out.set(i, []).get(i)!).push(coding);
+  return out;
+}
+
+/** hit(document_id, code_ids, s, e): the passages behind the cell. */
+async function hitCte(projectId: string, cell: QuoteCell): Promise<Prisma.Sql> {
+  switch (cell.kind) {
+    case "code": {
+      const cases = cell.filter?.length ? await casesMatching(projectId, cell.filter) : null;
+      return Prisma.sql`
+        hit AS (
+          SELECT p.document_id, ARRAY[p.code_id] AS code_ids, p.s, p.e
+          FROM passage p JOIN code_tree t ON t.descendant = p.code_id AND t.ancestor = ${cell.codeId}
+          JOIN "Document" d ON d.id = p.document_id
+          ${cases ? Prisma.sql`WHERE d."caseId" = ANY(${cases}::text[])` : Prisma.empty}
+        )`;
+    }
+    case "category": {
+      const attribute = await db().attributeDefinition.findFirst({ where: { id: cell.attributeId, projectId }, select: { id: true } });
+      if (!attribute) throw notFound("That case attribute");
+      return Prisma.sql`
+        ${caseCategoryCte(projectId, cell.attributeId)},
+        hit AS (
+          SELECT p.document_id, ARRAY[p.code_id] AS code_ids, p.s, p.e
+          FROM passage p JOIN code_tree t ON t.descendant = p.code_id AND t.ancestor = ${cell.codeId}
+          JOIN "Document" d ON d.id = p.document_id JOIN case_category k ON k.case_id = d."caseId"
+          WHERE k.category IS NOT DISTINCT FROM ${cell.category}::text
+        )`;
+    }
+    case "pair": {
+      const [x, y] = cell.codeIds;
+      if (cell.scope === "passages") {
+        return Prisma.sql`
+          hit AS (
+            SELECT a.document_id, ARRAY[a.code_id, b.code_id] AS code_ids, greatest(a.s, b.s) AS s, least(a.e, b.e) AS e
+            FROM passage a JOIN passage b ON b.document_id = a.document_id AND a.s < b.e AND b.s < a.e
+            WHERE a.code_id = ${x} AND b.code_id = ${y}
+          )`;
+      }
+      return Prisma.sql`
+        hit AS (
+          SELECT p.document_id, ARRAY[p.code_id] AS code_ids, p.s, p.e
+          FROM passage p
+          WHERE p.code_id IN (${x}, ${y})
+            AND p.document_id IN (SELECT document_id FROM passage WHERE code_id = ${x}
+                                  INTERSECT SELECT document_id FROM passage WHERE code_id = ${y})
+        )`;
+    }
+  }
+}

@@ -1,0 +1,121 @@
+import { type AttributeValueRow, type CaseFilter, caseFilterLabel, filterCases } from "../analysis/case-filter";
+import type { CoderSelection } from "../analysis/coder-selection";
+import { type CodebookEntry, getLiveCodebook, interviewCoverage, resolveCoderSelection } from "../analysis/data";
+import { db } from "../db/client";
+import { formatFraction, formatPercent } from "./display";
+import { type FindingFigure, figureReferences } from "./figure";
+import { rankCodes } from "./ranking";
+import { sumAttributes, total } from "./ratio";
+import type { FigureDetails, FigureResult } from "./result";
+
+/**
+ * Computes findings' figures from the data as it is now. One context per report, so a
+ * report of many findings reads the codebook and case attributes once; each share or
+ * ranking is then one SQL query (lib/analysis/data.ts interviewCoverage).
+ */
+
+export type FigureContext = {
+  projectId: string;
+  selection: CoderSelection;
+  selectionLabel: string;
+  codes: Map<string, CodebookEntry>;
+  attributes: Map<string, { id: string; name: string; type: string }>;
+  caseIds: string[];
+  values: AttributeValueRow[];
+};
+
+/** Reads what the given figures need: the codebook, the attributes, and the values of the attributes they use. */
+export async function loadFigureContext(projectId: string, selection: CoderSelection, figures: readonly FindingFigure[]): Promise<FigureContext> {
+  const prisma = db();
+  const attributeIds = [...new Set(figures.flatMap((f) => figureReferences(f).attributeIds))];
+  const [{ label }, codebook, attributes, cases, values] = await Promise.all([
+    resolveCoderSelection(projectId, selection),
+    getLiveCodebook(projectId),
+    prisma.attributeDefinition.findMany({ where: { projectId }, select: { id: true, name: true, type: true } }),
+    prisma.case.findMany({ where: { projectId }, orderBy: { name: "asc" }, select: { id: true } }),
+    prisma.attributeValue.findMany({
+      where: { projectId, attributeId: { in: attributeIds } },
+      select: { caseId: true, attributeId: true, textValue: true, numberValue: true, booleanValue: true },
+    }),
+  ]);
+  return {
+    projectId,
+    selection,
+    selectionLabel: label,
+    codes: new Map(codebook.map((c) => [c.id, c])),
+    attributes: new Map(attributes.map((a) => [a.id, a])),
+    caseIds: cases.map((c) => c.id),
+    values,
+  };
+}
+
+export async function computeFigure(ctx: FigureContext, figure: FindingFigure): Promise<FigureResult> {
+  const filterLabel = caseFilterLabel(figure.filter, (id) => ctx.attributes.get(id)?.name ?? "(deleted attribute)");
+  const missingFilter = figure.filter.some((c) => !ctx.attributes.has(c.attributeId));
+  switch (figure.kind) {
+    case "interview-share": {
+      const code = ctx.codes.get(figure.codeId);
+      const label = `Interviews coded “${code?.name ?? "(deleted code)"}” (${filterLabel})`;
+      const base = { kind: figure.kind, label, selectionLabel: ctx.selectionLabel };
+      const details = (interviews: number, documents: number): FigureDetails => ({
+        kind: figure.kind,
+        code: code ? { id: code.id, name: code.name } : null,
+        filterLabel,
+        interviews,
+        documents,
+      });
+      if (!code) return unavailable(base, details(0, 0), "The code this figure counts was deleted; choose another code.");
+      if (missingFilter) return unavailable(base, details(0, 0), "A case attribute of the filter was deleted; edit the filter.");
+      const { documents, interviews } = await interviewCoverage(ctx.projectId, ctx.selection, [code.id], casesIn(ctx, figure.filter));
+      const n = interviews.get(code.id) ?? 0;
+      return share(base, details(n, documents), n, documents, "No interviews match the filter.");
+    }
+    case "attribute-ratio": {
+      const name = (id: string) => ctx.attributes.get(id)?.name ?? "(deleted attribute)";
+      const label = `${figure.numerator.map(name).join(" + ")} ÷ ${figure.denominator.map(name).join(" + ")} (${filterLabel})`;
+      const base = { kind: figure.kind, label, selectionLabel: null };
+      const ids = [...figure.numerator, ...figure.denominator];
+      const cases = new Set(casesIn(ctx, figure.filter) ?? ctx.caseIds);
+      const sums = sumAttributes(cases, ctx.values, ids);
+      const part = (list: string[]) => list.map((attributeId) => ({ attributeId, name: name(attributeId), sum: sums.get(attributeId) ?? 0 }));
+      const details: FigureDetails = { kind: figure.kind, numerator: part(figure.numerator), denominator: part(figure.denominator), filterLabel, cases: cases.size };
+      if (missingFilter || ids.some((id) => !ctx.attributes.has(id))) return unavailable(base, details, "A case attribute of this figure was deleted; edit the figure.");
+      const notNumber = ids.map((id) => ctx.attributes.get(id)!).find((a) => a.type !== "number");
+      if (notNumber) return unavailable(base, details, `"${notNumber.name}" is not a number, so it cannot be summed.`);
+      return share(base, details, total(sums, figure.numerator), total(sums, figure.denominator), "The denominator adds up to 0.");
+    }
+    case "code-ranking": {
+      const parent = ctx.codes.get(figure.parentCodeId);
+      const label = `Sub-codes of “${parent?.name ?? "(deleted code)"}” by interviews (${filterLabel})`;
+      const base = { kind: figure.kind, label, selectionLabel: ctx.selectionLabel };
+      const details = (documents: number, ranking: ReturnType<typeof rankCodes>): FigureDetails => ({
+        kind: figure.kind,
+        parent: parent ? { id: parent.id, name: parent.name } : null,
+        filterLabel,
+        documents,
+        ranking,
+      });
+      if (!parent) return unavailable(base, details(0, []), "The code whose sub-codes are ranked was deleted; choose another code.");
+      if (missingFilter) return unavailable(base, details(0, []), "A case attribute of the filter was deleted; edit the filter.");
+      const children = [...ctx.codes.values()].filter((c) => c.parentId === parent.id);
+      const { documents, interviews } = await interviewCoverage(ctx.projectId, ctx.selection, children.map((c) => c.id), casesIn(ctx, figure.filter));
+      const ranking = rankCodes(children, interviews, documents);
+      const display = ranking.length === 0 ? "No sub-codes" : ranking.map((r) => `${r.rank}. ${r.name} (${r.share === null ? "—" : formatPercent(r.share)})`).join(", ");
+      return { ...base, value: null, numerator: null, denominator: documents, display, fraction: null, details: details(documents, ranking), problem: ranking.length === 0 ? "This code has no sub-codes to rank." : null };
+    }
+  }
+}
+
+const casesIn = (ctx: FigureContext, filter: CaseFilter): string[] | null => (filter.length === 0 ? null : filterCases(ctx.caseIds, ctx.values, filter));
+
+type Base = Pick<FigureResult, "kind" | "label" | "selectionLabel">;
+
+function share(base: Base, details: FigureDetails, numerator: number, denominator: number, empty: string): FigureResult {
+  if (denominator === 0) return { ...base, value: null, numerator, denominator, display: "—", fraction: formatFraction(numerator, denominator), details, problem: empty };
+  const value = numerator / denominator;
+  return { ...base, value, numerator, denominator, display: formatPercent(value), fraction: formatFraction(numerator, denominator), details, problem: null };
+}
+
+function unavailable(base: Base, details: FigureDetails, problem: string): FigureResult {
+  return { ...base, value: null, numerator: null, denominator: null, display: "—", fraction: null, details, problem };
+}
