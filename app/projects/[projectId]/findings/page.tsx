@@ -1,0 +1,77 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { SelectionPicker } from "@/components/analysis/selection-picker";
+import { FindingCard } from "@/components/findings/finding-card";
+import { FindingControls } from "@/components/findings/finding-controls";
+import { NewFinding } from "@/components/findings/new-finding";
+import { PrintButton } from "@/components/findings/print-button";
+import { AppHeader } from "@/components/layout/app-header";
+import { coderSelectionToParam } from "@/lib/analysis/coder-selection";
+import { getLiveCodebook, resolveCoderSelection } from "@/lib/analysis/data";
+import { pageSelection } from "@/lib/analysis/page-selection";
+import { db } from "@/lib/db/client";
+import { getFindingsReport } from "@/lib/findings/data";
+import { requireProjectMember } from "@/lib/projects/page-access";
+import { canCode } from "@/lib/projects/permissions";
+
+export const metadata: Metadata = { title: "Findings report" };
+
+/** The findings report: every figure computed now, checked against what the report states. */
+export default async function FindingsPage({ params, searchParams }: { params: Promise<{ projectId: string }>; searchParams: Promise<{ coders?: string }> }) {
+  const { projectId } = await params;
+  const search = await searchParams;
+  const { user, role } = await requireProjectMember(projectId, `/projects/${projectId}/findings`);
+  const project = await db().project.findUniqueOrThrow({ where: { id: projectId }, select: { name: true } });
+  const { selection, hidden, forced } = await pageSelection(projectId, { id: user.id, role }, search.coders);
+  const header = (
+    <AppHeader user={user}>
+      <Link href="/projects" className="hover:underline">Projects</Link> / <Link href={`/projects/${projectId}`} className="hover:underline">{project.name}</Link> / <span className="text-stone-900">Findings</span>
+    </AppHeader>
+  );
+  if (hidden) {
+    return (
+      <>
+        {header}
+        <main className="mx-auto max-w-4xl px-6 py-8"><p>Blind coding is on: the findings report is hidden from viewers until an owner reveals the coding.</p></main>
+      </>
+    );
+  }
+  const [full, { coders, label }, codebook, numbers] = await Promise.all([
+    getFindingsReport(projectId, selection),
+    resolveCoderSelection(projectId, selection),
+    getLiveCodebook(projectId),
+    db().attributeDefinition.findMany({ where: { projectId, type: "number" }, orderBy: { position: "asc" }, select: { id: true, name: true } }),
+  ]);
+  // Blind coding: pinned passages of other analysts are not sent either.
+  const report = forced ? { ...full, findings: full.findings.map((f) => ({ ...f, evidence: f.evidence.filter((e) => e.coderId === user.id) })) } : full;
+  const editable = canCode(role);
+  const order = report.findings.map((f) => f.id);
+  const parents = codebook.filter((c) => codebook.some((x) => x.parentId === c.id));
+  return (
+    <>
+      <div className="print:hidden">{header}</div>
+      <main className="mx-auto max-w-4xl space-y-6 px-6 py-8 print:max-w-none print:px-0">
+        <div className="flex flex-wrap items-baseline justify-between gap-3">
+          <h1 className="text-2xl font-semibold">Findings: {project.name}</h1>
+          <div className="flex gap-3 print:hidden">
+            <PrintButton />
+            <a href={`/api/projects/${projectId}/findings/markdown?coders=${coderSelectionToParam(selection)}`} className="rounded border border-stone-300 px-3 py-1 text-sm">Download Markdown</a>
+            <a href={`/api/projects/${projectId}/codings/csv`} className="rounded border border-stone-300 px-3 py-1 text-sm">Codings (CSV)</a>
+            <a href={`/api/projects/${projectId}/codings/xlsx`} className="rounded border border-stone-300 px-3 py-1 text-sm">Codings (XLSX)</a>
+          </div>
+        </div>
+        <div className="print:hidden">
+          <SelectionPicker selection={selection} coders={coders} label={label} forced={forced} />
+        </div>
+        <p className="hidden text-sm print:block">Whose coding counts: {label}. Printed {new Date().toISOString().slice(0, 10)}.</p>
+        {report.findings.length === 0 && <p className="rounded-lg border border-dashed border-stone-300 bg-white p-6 text-stone-600">No findings yet. {editable ? "Add the first one below." : ""}</p>}
+        {report.findings.map((finding, i) => (
+          <FindingCard key={finding.id} projectId={projectId} finding={finding} index={i}>
+            {editable && <FindingControls projectId={projectId} finding={finding} order={order} />}
+          </FindingCard>
+        ))}
+        {editable && <NewFinding projectId={projectId} codes={codebook.map((c) => ({ id: c.id, name: c.name }))} parents={parents.map((c) => ({ id: c.id, name: c.name }))} numbers={numbers} />}
+      </main>
+    </>
+  );
+}

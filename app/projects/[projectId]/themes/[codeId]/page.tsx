@@ -1,0 +1,86 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { QuoteList } from "@/components/analysis/quote-list";
+import { SelectionPicker } from "@/components/analysis/selection-picker";
+import { AppHeader } from "@/components/layout/app-header";
+import type { CaseFilter } from "@/lib/analysis/case-filter";
+import { coderSelectionToParam } from "@/lib/analysis/coder-selection";
+import { resolveCoderSelection } from "@/lib/analysis/data";
+import { pageSelection } from "@/lib/analysis/page-selection";
+import { getCellQuotes } from "@/lib/analysis/quotes-data";
+import { db } from "@/lib/db/client";
+import { requireProjectMember } from "@/lib/projects/page-access";
+
+export const metadata: Metadata = { title: "Theme" };
+
+type Search = { coders?: string; attribute?: string; value?: string; q?: string };
+
+/** A theme: its definition and criteria, and all its passages, filterable by case attribute, analyst and text. */
+export default async function ThemePage({ params, searchParams }: { params: Promise<{ projectId: string; codeId: string }>; searchParams: Promise<Search> }) {
+  const { projectId, codeId } = await params;
+  const search = await searchParams;
+  const { user, role } = await requireProjectMember(projectId, `/projects/${projectId}/themes/${codeId}`);
+  const code = await db().code.findFirst({ where: { id: codeId, projectId, deletedAt: null } });
+  if (!code) notFound();
+  const { selection, hidden, forced } = await pageSelection(projectId, { id: user.id, role }, search.coders);
+  if (hidden) notFound();
+  const [project, attributes, { coders, label }] = await Promise.all([
+    db().project.findUniqueOrThrow({ where: { id: projectId }, select: { name: true } }),
+    db().attributeDefinition.findMany({ where: { projectId, type: { in: ["category", "boolean", "text"] } }, orderBy: { position: "asc" }, select: { id: true, name: true, type: true, categories: true } }),
+    resolveCoderSelection(projectId, selection),
+  ]);
+  const attribute = attributes.find((a) => a.id === search.attribute);
+  const value = search.value?.trim();
+  const filter: CaseFilter = attribute && value ? [{ attributeId: attribute.id, op: "eq", value: attribute.type === "boolean" ? value === "true" : value }] : [];
+  const result = await getCellQuotes(projectId, selection, { kind: "code", codeId, ...(filter.length ? { filter } : {}) });
+  const text = search.q?.trim().toLowerCase();
+  const quotes = text ? result.quotes.filter((q) => q.text.toLowerCase().includes(text) || q.codings.some((c) => c.memo.toLowerCase().includes(text))) : result.quotes;
+  return (
+    <>
+      <AppHeader user={user}>
+        <Link href="/projects" className="hover:underline">Projects</Link> / <Link href={`/projects/${projectId}`} className="hover:underline">{project.name}</Link> /{" "}
+        <Link href={`/projects/${projectId}/summaries`} className="hover:underline">Theme summaries</Link> / <span className="text-stone-900">{code.name}</span>
+      </AppHeader>
+      <main className="mx-auto max-w-4xl space-y-6 px-6 py-8">
+        <div>
+          <h1 className="flex items-center gap-3 text-2xl font-semibold">
+            <span className="inline-block size-4 rounded" style={{ backgroundColor: code.colour }} /> {code.name}
+          </h1>
+          <dl className="mt-3 grid grid-cols-[8rem_1fr] gap-x-4 gap-y-1 text-sm">
+            {[["Definition", code.description], ["Include", code.inclusion], ["Exclude", code.exclusion], ["Example", code.example]].filter(([, v]) => v).map(([k, v]) => (
+              <div key={k} className="contents"><dt className="text-stone-500">{k}</dt><dd>{v}</dd></div>
+            ))}
+          </dl>
+        </div>
+        <SelectionPicker selection={selection} coders={coders} label={label} forced={forced} hiddenFields={{ ...(search.attribute ? { attribute: search.attribute } : {}), ...(value ? { value } : {}), ...(search.q ? { q: search.q } : {}) }} />
+        <form method="get" className="flex flex-wrap items-end gap-3 text-sm" aria-label="Filter passages">
+          <input type="hidden" name="coders" value={coderSelectionToParam(selection)} />
+          <label className="flex flex-col">
+            <span className="text-xs text-stone-600">Case attribute</span>
+            <select name="attribute" defaultValue={attribute?.id ?? ""} className="rounded border border-stone-300 px-2 py-1">
+              <option value="">any case</option>
+              {attributes.map((a) => (
+                <option key={a.id} value={a.id}>{a.name.replaceAll("_", " ")}</option>
+              ))}
+            </select>
+          </label>
+          <label className="flex flex-col">
+            <span className="text-xs text-stone-600">equals</span>
+            <input name="value" defaultValue={value ?? ""} list="attribute-values" className="rounded border border-stone-300 px-2 py-1" />
+            <datalist id="attribute-values">{[...new Set(attributes.flatMap((a) => a.categories))].map((c) => <option key={c} value={c} />)}</datalist>
+          </label>
+          <label className="flex flex-col">
+            <span className="text-xs text-stone-600">Text or memo contains</span>
+            <input name="q" defaultValue={search.q ?? ""} className="rounded border border-stone-300 px-2 py-1" />
+          </label>
+          <button type="submit" className="rounded border border-stone-300 px-3 py-1">Filter</button>
+        </form>
+        <p className="text-sm text-stone-600" data-testid="selection-label">
+          {quotes.length} of {result.total} passages{filter.length ? ` in cases where ${attribute!.name} = ${value}` : ""}. Whose coding counts: {result.selectionLabel}.
+        </p>
+        <QuoteList projectId={projectId} quotes={quotes} />
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,42 @@
+import { ChartDownloads } from "./chart-downloads";
+
+export type Bar = { label: string; value: number; display: string; colour: string; href?: string };
+
+/**
+ * A horizontal bar chart as plain, accessible SVG (role="img", a title and a description that
+ * reads the values out), drawn on the server; values are shares 0..1 unless `max` says otherwise.
+ */
+export function BarChart({ id, title, description, bars, max = 1 }: { id: string; title: string; description: string; bars: Bar[]; max?: number }) {
+  const rowHeight = 28;
+  const labelWidth = 230;
+  const barWidth = 360;
+  const width = labelWidth + barWidth + 70;
+  const height = bars.length * rowHeight + 36;
+  return (
+    <figure className="space-y-1">
+      <svg id={id} xmlns="http://www.w3.org/2000/svg" viewBox={`0 0 ${width} ${height}`} width="100%" style={{ maxWidth: width }} role="img" aria-labelledby={`${id}-title ${id}-desc`} fontFamily="system-ui, sans-serif" fontSize="12">
+        <title id={`${id}-title`}>{title}</title>
+        <desc id={`${id}-desc`}>{description}</desc>
+        <rect width={width} height={height} fill="#ffffff" />
+        <text x={0} y={16} fontWeight="600" fill="#1c1917">{title}</text>
+        {bars.map((bar, i) => {
+          const y = 28 + i * rowHeight;
+          const w = max > 0 ? Math.max(1, (bar.value / max) * barWidth) : 0;
+          const content = (
+            <>
+              <text x={labelWidth - 8} y={y + 15} textAnchor="end" fill="#292524">{bar.label.length > 34 ? `${bar.label.slice(0, 33)}…` : bar.label}</text>
+              <rect x={labelWidth} y={y + 3} width={w} height={rowHeight - 10} fill={bar.colour} rx={2} />
+              <text x={labelWidth + w + 6} y={y + 15} fill="#292524">{bar.display}</text>
+            </>
+          );
+          return bar.href ? (
+            <a key={i} href={bar.href}>{content}</a>
+          ) : (
+            <g key={i}>{content}</g>
+          );
+        })}
+      </svg>
+      <ChartDownloads svgId={id} fileName={title} />
+    </figure>
+  );
+}

@@ -1,0 +1,55 @@
+import Link from "next/link";
+import { passageHref, percent } from "@/lib/analysis/links";
+import type { FindingView } from "@/lib/findings/data";
+
+/** One finding as the report prints it: statement, live figure, published figure, evidence. */
+export function FindingCard({ projectId, finding, index, children }: { projectId: string; finding: FindingView; index: number; children?: React.ReactNode }) {
+  const r = finding.result;
+  const c = finding.comparison;
+  return (
+    <article className="break-inside-avoid rounded-lg border border-stone-200 bg-white p-5 print:border-0 print:p-0" data-testid="finding" aria-labelledby={`finding-${finding.id}`}>
+      <h2 id={`finding-${finding.id}`} className="text-lg font-semibold">
+        <span className="text-stone-400">{index + 1}.</span> {finding.statement}
+      </h2>
+      {finding.figureProblem && <p className="mt-2 text-sm text-red-800">The figure could not be read: {finding.figureProblem}</p>}
+      {r && (
+        <div className="mt-3 flex flex-wrap items-baseline gap-x-4 gap-y-1">
+          {r.details.kind !== "code-ranking" && <span className="text-3xl font-semibold tabular-nums text-teal-900" data-testid="computed">{r.display}</span>}
+          {r.fraction && <span className="text-sm text-stone-600">{r.fraction}</span>}
+          <span className="text-sm text-stone-600">{r.label}{r.selectionLabel ? ` · whose coding counts: ${r.selectionLabel}` : ""}</span>
+          {r.problem && <span className="text-sm text-red-800">{r.problem}</span>}
+        </div>
+      )}
+      {r?.details.kind === "code-ranking" && (
+        <ol className="mt-2 space-y-0.5 text-sm" aria-label="Ranking">
+          {r.details.ranking.map((code) => (
+            <li key={code.codeId}>
+              <span className="inline-block w-6 tabular-nums text-stone-500">{code.rank}.</span>
+              <Link href={`/projects/${projectId}/themes/${code.codeId}`} className="hover:underline">{code.name}</Link>: {code.interviews} interviews ({percent(code.share)})
+            </li>
+          ))}
+        </ol>
+      )}
+      {c && (
+        <p className={`mt-2 rounded px-2 py-1 text-sm ${c.mismatch ? "bg-red-50 text-red-900" : "bg-teal-50 text-teal-900"}`} data-testid={c.mismatch ? "mismatch" : "match"}>
+          Published: {c.statedDisplay}{c.statedText ? ` (“${c.statedText}”)` : ""}; computed {c.computedDisplay}.{" "}
+          {c.mismatch ? <strong>The data does not support the published figure.</strong> : "Consistent with the data."}
+        </p>
+      )}
+      {finding.evidence.length > 0 && (
+        <ul className="mt-4 space-y-3" aria-label="Evidence">
+          {finding.evidence.map((e) => (
+            <li key={e.codingId} className="border-l-4 pl-3" style={{ borderColor: "#0f766e" }}>
+              <blockquote className="font-serif text-stone-800">“{e.quote}”</blockquote>
+              <p className="mt-1 text-xs text-stone-500">
+                {e.documentTitle}{e.caseName ? `, case ${e.caseName}` : ""} · {e.codeName}{e.codeDeleted ? " (code deleted)" : ""} · coded by {e.coderName} ·{" "}
+                <Link href={passageHref(projectId, e.documentId, e.start, e.end)} className="text-teal-800 underline print:no-underline">source</Link>
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+      {children}
+    </article>
+  );
+}

@@ -1,0 +1,76 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchBrowser } from "./browser";
+import { LoginPage } from "./pages/login-page";
+
+const appUrl = inject("appUrl");
+const demoProjectId = inject("demoProjectId");
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
+  await page.goto(`${appUrl}/login`);
+  await new LoginPage(page).signIn("owner@demo.grounded.test", "grounded-demo");
+  await page.waitForURL(`${appUrl}/projects`);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("theme summaries and the findings report", () => {
+  it("shows coverage under a visible coder selection, and every number leads to its passages and their place in the transcript", async () => {
+    await page.goto(`${appUrl}/projects/${demoProjectId}/summaries`);
+    await expect(page.getByTestId("selection-label").first().innerText()).resolves.toMatch(/Any analyst/);
+    const row = page.getByTestId("summaries-table").getByRole("row", { name: /Cost versus value/ });
+    const interviews = await row.getByRole("link", { name: /of 32/ }).innerText();
+    expect(interviews).toMatch(/^\d+ of 32$/);
+    await expect(page.locator("svg[role=img] title").first().textContent()).resolves.toMatch(/share of interviews/);
+
+    // Choose one analyst: the label changes with the figures.
+    await page.getByRole("combobox", { name: "Whose coding counts" }).selectOption({ label: "Ana Analyst (A) only" });
+    await page.getByRole("button", { name: "Apply" }).first().click();
+    await page.waitForURL(/coders=coder/);
+    await expect(page.getByTestId("selection-label").first().innerText()).resolves.toMatch(/Ana Analyst \(A\)'s coding only/);
+
+    await page.getByTestId("summaries-table").getByRole("row", { name: /Cost versus value/ }).getByRole("link", { name: /of 32/ }).click();
+    await page.waitForURL(/\/quotes\?/);
+    await expect(page.getByTestId("selection-label").innerText()).resolves.toMatch(/passages\. Whose coding counts: Ana Analyst \(A\)'s coding only/);
+    await page.getByTestId("quote-list").getByRole("link", { name: "open in the transcript" }).first().click();
+    await page.waitForURL(/documents\/.+\?start=\d+&end=\d+/);
+    await page.locator("[data-testid=transcript][data-ready=true]").waitFor();
+  });
+
+  it("computes the report's figures, flags 'nine out of ten' as unsupported, and exports Markdown", async () => {
+    await page.goto(`${appUrl}/projects/${demoProjectId}/findings`);
+    const findings = page.getByTestId("finding");
+    expect(await findings.count()).toBeGreaterThanOrEqual(14);
+    const tfOnly = findings.filter({ hasText: "using only TensorFlow" }).first();
+    await expect(tfOnly.getByTestId("computed").innerText()).resolves.toBe("36%");
+    await expect(tfOnly.getByTestId("match").count()).resolves.toBe(1);
+    const nineOutOfTen = findings.filter({ hasText: /nine out of ten/i }).first();
+    await expect(nineOutOfTen.getByTestId("computed").innerText()).resolves.toBe("84%");
+    await expect(nineOutOfTen.getByTestId("mismatch").innerText()).resolves.toMatch(/does not support/);
+    const markdown = await page.request.get(`${appUrl}/api/projects/${demoProjectId}/findings/markdown`);
+    expect(markdown.status()).toBe(200);
+    expect(await markdown.text()).toMatch(/\*\*Does not match the data\.\*\*/);
+    const csv = await page.request.get(`${appUrl}/api/projects/${demoProjectId}/codings/csv`);
+    expect((await csv.text()).split("\n")[0]).toContain("document,case,code,code path,analyst,start,end,quote,memo");
+  });
+
+  it("lets an analyst add a finding whose figure is computed at once, then delete it", async () => {
+    await page.goto(`${appUrl}/projects/${demoProjectId}/findings`);
+    const before = await page.getByTestId("finding").count();
+    const form = page.getByRole("form", { name: "New finding" });
+    await form.getByLabel("Statement").fill("Profits come up in over half of the interviews.");
+    await form.getByLabel("Code").selectOption({ label: "Profits" });
+    await form.getByRole("button", { name: "Add finding" }).click();
+    await page.waitForFunction((n) => document.querySelectorAll("[data-testid=finding]").length === n + 1, before);
+    const added = page.getByTestId("finding").filter({ hasText: "Profits come up" });
+    await expect(added.getByTestId("computed").innerText()).resolves.toMatch(/^\d+%$/);
+    page.once("dialog", (d) => void d.accept());
+    await added.getByRole("button", { name: "Delete" }).click();
+    await page.waitForFunction((n) => document.querySelectorAll("[data-testid=finding]").length === n, before);
+  });
+});
