@@ -31,6 +31,8 @@ export default async function ProjectHomePage({ params }: { params: Promise<{ pr
         </div>
         {project.description && <p className="mt-2 max-w-3xl text-stone-700">{project.description}</p>}
         <nav aria-label="Project tools" className="mt-4 flex flex-wrap gap-4 text-sm">
+          <Link href={`/projects/${project.id}/summaries`} className="font-medium text-teal-800 underline">Theme summaries</Link>
+          <Link href={`/projects/${project.id}/findings`} className="font-medium text-teal-800 underline">Findings report</Link>
           <a href={`/api/projects/${project.id}/export/qdpx`} className="text-teal-800 underline">Download project (REFI-QDA .qdpx)</a>
           <a href={`/api/projects/${project.id}/export/qdc`} className="text-teal-800 underline">Download codebook (.qdc)</a>
         </nav>
