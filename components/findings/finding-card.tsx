@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { BarChart } from "@/components/charts/bar-chart";
 import { passageHref, percent } from "@/lib/analysis/links";
 import type { FindingView } from "@/lib/findings/data";
 
@@ -21,6 +22,13 @@ export function FindingCard({ projectId, finding, index, children }: { projectId
         </div>
       )}
       {r?.details.kind === "code-ranking" && (
+        <div className="mt-3">
+          <BarChart
+            id={`finding-chart-${finding.id}`}
+            title={finding.statement.length > 60 ? `${finding.statement.slice(0, 57)}…` : finding.statement}
+            description={r.details.ranking.map((c) => `${c.rank}. ${c.name}: ${c.interviews} interviews (${percent(c.share)})`).join("; ")}
+            bars={r.details.ranking.map((c) => ({ label: c.name, value: c.share ?? 0, display: `${percent(c.share)} (${c.interviews})`, colour: "#0f766e" }))}
+          />
         <ol className="mt-2 space-y-0.5 text-sm" aria-label="Ranking">
           {r.details.ranking.map((code) => (
             <li key={code.codeId}>
@@ -29,6 +37,7 @@ export function FindingCard({ projectId, finding, index, children }: { projectId
             </li>
           ))}
         </ol>
+        </div>
       )}
       {c && (
         <p className={`mt-2 rounded px-2 py-1 text-sm ${c.mismatch ? "bg-red-50 text-red-900" : "bg-teal-50 text-teal-900"}`} data-testid={c.mismatch ? "mismatch" : "match"}>

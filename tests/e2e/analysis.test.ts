@@ -56,7 +56,9 @@ describe("theme summaries and the findings report", () => {
     expect(markdown.status()).toBe(200);
     expect(await markdown.text()).toMatch(/\*\*Does not match the data\.\*\*/);
     const csv = await page.request.get(`${appUrl}/api/projects/${demoProjectId}/codings/csv`);
-    expect((await csv.text()).split("\n")[0]).toContain("document,case,code,code path,analyst,start,end,quote,memo");
+    const header = (await csv.text()).split("\n")[0];
+    expect(header).toContain("document,case,code,code path,analyst,start,end,quote,memo");
+    expect(header).toContain("case: sector");
   });
 
   it("lets an analyst add a finding whose figure is computed at once, then delete it", async () => {
