@@ -4,7 +4,8 @@ import path from "node:path";
 
 // What a production build depends on. A change to any of these means `next build` again.
 const INPUTS = ["app", "components", "lib", "types", "prisma/schema.prisma", "next.config.js", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
-const STAMP = path.join(".next", "grounded-build-fingerprint");
+const distDir = () => process.env.GROUNDED_DIST_DIR || ".next";
+const stampFile = () => path.join(distDir(), "grounded-build-fingerprint");
 
 export function sourceFingerprint(root = process.cwd()): string {
   const hash = createHash("sha256");
@@ -26,10 +27,10 @@ export function sourceFingerprint(root = process.cwd()): string {
 }
 
 export function buildIsCurrent(root = process.cwd()): boolean {
-  const stamp = path.join(root, STAMP);
-  return existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === sourceFingerprint(root);
+  const stamp = path.join(root, stampFile());
+  return existsSync(path.join(root, distDir(), "BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === sourceFingerprint(root);
 }
 
 export function markBuildCurrent(root = process.cwd()): void {
-  writeFileSync(path.join(root, STAMP), sourceFingerprint(root));
+  writeFileSync(path.join(root, stampFile()), sourceFingerprint(root));
 }
