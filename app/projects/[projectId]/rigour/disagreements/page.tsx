@@ -1,0 +1,114 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { DecisionLog } from "@/components/rigour/decision-log";
+import { DisagreementCard } from "@/components/rigour/disagreement-card";
+import { DisagreementControls } from "@/components/rigour/disagreement-controls";
+import { RigourHeader } from "@/components/rigour/rigour-header";
+import { EmptyState } from "@/components/ui/empty-state";
+import { toActionError } from "@/lib/errors";
+import { requireProjectMember } from "@/lib/projects/page-access";
+import { canManageProject } from "@/lib/projects/permissions";
+import { defaultCoderIds, listComparableCoders } from "@/lib/rigour/agreement";
+import { getRigourBasics } from "@/lib/rigour/data";
+import { getDecisionLog, getDisagreements } from "@/lib/rigour/disagreement-data";
+import { readDisagreementParams, toSearch } from "@/lib/rigour/params";
+import { canAdjudicate } from "@/lib/rigour/permissions";
+
+export const metadata: Metadata = { title: "Disagreements" };
+
+type Search = Record<string, string | string[] | undefined>;
+
+export default async function DisagreementsPage({ params, searchParams }: { params: Promise<{ projectId: string }>; searchParams: Promise<Search> }) {
+  const { projectId } = await params;
+  const base = `/projects/${projectId}/rigour/disagreements`;
+  const { user, role } = await requireProjectMember(projectId, base);
+  const owner = canManageProject(role);
+  const choice = readDisagreementParams(await searchParams);
+  const problems = [...choice.problems];
+  if (choice.scope === "coded" && !owner) {
+    problems.push("Only an owner can list disagreements in interviews not marked done: showing those marked done.");
+    choice.scope = "done";
+  }
+  const viewer = { id: user.id, role };
+  const [basics, comparable, log] = await Promise.all([getRigourBasics(projectId), listComparableCoders(projectId), getDecisionLog(projectId, viewer)]);
+  const blind = basics.blindCoding || basics.documents.some((d) => d.blindCoding);
+  const defaults = defaultCoderIds(comparable);
+  const chosen = choice.coderIds ?? (defaults.length >= 2 ? ([defaults[0], defaults[1]] as [string, string]) : null);
+  const same = chosen !== null && chosen[0] === chosen[1];
+
+  let list: Awaited<ReturnType<typeof getDisagreements>> | null = null;
+  let error: string | null = null;
+  if (chosen && !same) {
+    try {
+      list = await getDisagreements(projectId, { coderIds: chosen, scope: choice.scope, tolerance: choice.tolerance, codeId: choice.codeId, documentId: choice.documentId }, viewer, { status: choice.status, page: choice.page });
+    } catch (e) {
+      error = toActionError(e).message;
+    }
+  }
+  const pageLink = (page: number) =>
+    `${base}${toSearch({ coders: chosen ?? undefined, scope: choice.scope, tolerance: choice.tolerance, code: choice.codeId, document: choice.documentId, status: choice.status, page })}`;
+  const codes = Object.fromEntries((list?.codes ?? []).map((c) => [c.id, c]));
+
+  return (
+    <>
+      <RigourHeader user={user} project={basics} section="disagreements" blind={blind} />
+      <main className="mx-auto max-w-6xl px-6 pb-10">
+        {comparable.length < 2 ? (
+          <EmptyState>Disagreements compare two analysts. Add a second analyst on the project page and assign both the same interviews.</EmptyState>
+        ) : (
+          <DisagreementControls action={base} coders={comparable} chosen={chosen} choice={choice} codes={list?.codes ?? []} documents={list?.documents ?? []} owner={owner} />
+        )}
+        {problems.map((p) => <p key={p} role="status" className="mt-2 text-sm text-amber-800">{p}</p>)}
+        {same && <p role="alert" className="mt-4 text-sm text-red-800">Choose two different analysts.</p>}
+        {error && <p role="alert" className="mt-4 text-sm text-red-800">{error}</p>}
+
+        {list && (
+          <section aria-labelledby="disagreements-heading" className="mt-6">
+            <h2 id="disagreements-heading" className="text-lg font-semibold">
+              {list.total} disagreement{list.total === 1 ? "" : "s"}{" "}
+              <span className="text-sm font-normal text-stone-600">
+                ({list.counts.open} open, {list.counts.decided} decided · {list.documents.length} interview{list.documents.length === 1 ? "" : "s"} · boundaries within {choice.tolerance} characters count as agreeing)
+              </span>
+            </h2>
+            {list.hiddenByBlindMode > 0 && (
+              <p className="mt-2 rounded bg-amber-50 px-3 py-2 text-sm text-amber-900">
+                {list.hiddenByBlindMode} interview{list.hiddenByBlindMode === 1 ? " is" : "s are"} left out: blind mode hides the analysts&apos; codings there from you until an owner reveals {list.hiddenByBlindMode === 1 ? "it" : "them"}.
+              </p>
+            )}
+            {list.documents.length === 0 ? (
+              <EmptyState>
+                {choice.scope === "done"
+                  ? "No interview has been marked done by both analysts yet. Assign the same interviews to both (Assignments) and have each mark them done in My queue."
+                  : "These two analysts have not coded any interview in common yet."}
+              </EmptyState>
+            ) : list.items.length === 0 ? (
+              <EmptyState>{list.total === 0 && list.counts.open + list.counts.decided === 0 ? "No disagreements: the two analysts coded these interviews alike (within the tolerance)." : "Nothing to show with these filters."}</EmptyState>
+            ) : (
+              <div className="mt-3 space-y-4">
+                {list.items.map((item) => (
+                  <DisagreementCard key={item.key} projectId={projectId} item={item} coders={[list!.coders[0], list!.coders[1]]} codes={codes} canAdjudicate={canAdjudicate(role)} />
+                ))}
+              </div>
+            )}
+            {list.pages > 1 && (
+              <nav aria-label="Pages" className="mt-4 flex items-center gap-3 text-sm">
+                {list.page > 1 && <Link href={pageLink(list.page - 1)} className="text-teal-800 underline">Previous</Link>}
+                <span>Page {list.page} of {list.pages}</span>
+                {list.page < list.pages && <Link href={pageLink(list.page + 1)} className="text-teal-800 underline">Next</Link>}
+              </nav>
+            )}
+          </section>
+        )}
+
+        <section aria-labelledby="log-heading" className="mt-10">
+          <h2 id="log-heading" className="text-lg font-semibold">Decisions</h2>
+          {log.length === 0 ? (
+            <EmptyState>No decisions yet. Decide a disagreement above: the result goes into the consensus coding, which findings and summaries can use.</EmptyState>
+          ) : (
+            <DecisionLog projectId={projectId} entries={log} canUndo={canAdjudicate(role)} />
+          )}
+        </section>
+      </main>
+    </>
+  );
+}
