@@ -1,9 +1,14 @@
 import Link from "next/link";
 import type { Quote } from "@/lib/analysis/quotes-data";
 import { passageHref } from "@/lib/analysis/links";
+import { passageStar, type StarInfo } from "@/lib/stars/passages";
+import { StarToggle } from "@/components/stars/star-toggle";
+
+/** The stars of the listed passages' codings; without it (the /quotes page) no stars are shown. */
+export type QuoteStars = { byCoding: ReadonlyMap<string, StarInfo>; readerId: string; editable: boolean };
 
 /** Passages grouped by interview, each linking to its exact place in the transcript. */
-export function QuoteList({ projectId, quotes }: { projectId: string; quotes: Quote[] }) {
+export function QuoteList({ projectId, quotes, stars }: { projectId: string; quotes: Quote[]; stars?: QuoteStars }) {
   if (quotes.length === 0) return <p className="rounded-lg border border-dashed border-stone-300 bg-white p-6 text-stone-600">No passages here.</p>;
   const byDocument = new Map<string, Quote[]>();
   for (const q of quotes) (byDocument.get(q.documentId) ?? byDocument.set(q.documentId, []).get(q.documentId)!).push(q);
@@ -16,8 +21,11 @@ export function QuoteList({ projectId, quotes }: { projectId: string; quotes: Qu
           </h3>
           <ul className="mt-2 space-y-3">
             {group.map((q) => (
-              <li key={`${q.start}-${q.end}-${q.codes.map((c) => c.id).join()}`} className="rounded-md border border-stone-200 bg-white p-3">
-                <blockquote className="whitespace-pre-wrap font-serif text-stone-800">“{q.text}”</blockquote>
+              <li key={`${q.start}-${q.end}-${q.codes.map((c) => c.id).join()}`} className="rounded-md border border-stone-200 bg-white p-3" data-testid="quote">
+                <div className="flex items-start gap-3">
+                  <blockquote className="flex-1 whitespace-pre-wrap font-serif text-stone-800">“{q.text}”</blockquote>
+                  {stars && <PassageStarToggle projectId={projectId} quote={q} stars={stars} />}
+                </div>
                 <p className="mt-2 text-xs text-stone-500">
                   {q.codes.map((c) => c.name).join(" + ")} · coded by {[...new Set(q.codings.map((c) => c.coderName))].join(", ")} ·{" "}
                   <Link href={passageHref(projectId, q.documentId, q.start, q.end)} className="text-teal-800 underline">open in the transcript</Link>
@@ -32,4 +40,10 @@ export function QuoteList({ projectId, quotes }: { projectId: string; quotes: Qu
       ))}
     </div>
   );
+}
+
+function PassageStarToggle({ projectId, quote, stars }: { projectId: string; quote: Quote; stars: QuoteStars }) {
+  const star = passageStar(quote, stars.byCoding, stars.readerId);
+  // Keyed by the server's answer, so a fresh render after someone else's change replaces the toggle's own state.
+  return <StarToggle key={String(star.starred)} projectId={projectId} star={star} editable={stars.editable} />;
 }

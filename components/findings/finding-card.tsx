@@ -4,7 +4,14 @@ import { passageHref, percent } from "@/lib/analysis/links";
 import type { FindingView } from "@/lib/findings/data";
 
 /** One finding as the report prints it: statement, live figure, published figure, evidence. */
-export function FindingCard({ projectId, finding, index, children }: { projectId: string; finding: FindingView; index: number; children?: React.ReactNode }) {
+export function FindingCard({ projectId, finding, index, starred, children }: {
+  projectId: string;
+  finding: FindingView;
+  index: number;
+  /** The pinned codings the team starred as representative, marked with a star. */
+  starred?: ReadonlySet<string>;
+  children?: React.ReactNode;
+}) {
   const r = finding.result;
   const c = finding.comparison;
   return (
@@ -49,7 +56,9 @@ export function FindingCard({ projectId, finding, index, children }: { projectId
         <ul className="mt-4 space-y-3" aria-label="Evidence">
           {finding.evidence.map((e) => (
             <li key={e.codingId} className="border-l-4 pl-3" style={{ borderColor: "#0f766e" }}>
-              <blockquote className="font-serif text-stone-800">“{e.quote}”</blockquote>
+              <blockquote className="font-serif text-stone-800">
+                {starred?.has(e.codingId) && <span className="mr-1 font-sans text-amber-700" role="img" aria-label="Representative quote" title="Representative quote">★</span>}“{e.quote}”
+              </blockquote>
               <p className="mt-1 text-xs text-stone-500">
                 {e.documentTitle}{e.caseName ? `, case ${e.caseName}` : ""} · {e.codeName}{e.codeDeleted ? " (code deleted)" : ""} · coded by {e.coderName} ·{" "}
                 <Link href={passageHref(projectId, e.documentId, e.start, e.end)} className="text-teal-800 underline print:no-underline">source</Link>

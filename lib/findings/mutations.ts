@@ -1,5 +1,6 @@
 import { recordAudit } from "../audit/record";
 import type { ProjectContext } from "../auth/project-access";
+import { maySee, visibleCoderIds } from "../rigour/blind";
 import { db } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import { AppError, notFound } from "../errors";
@@ -112,8 +113,12 @@ export async function reorderFindings(ctx: ProjectContext, input: ReorderFinding
 export async function pinEvidence(ctx: ProjectContext, input: EvidenceInput): Promise<FindingRow> {
   return db().$transaction(async (tx) => {
     const finding = await loadFinding(tx, ctx.projectId, input.findingId);
-    const coding = await tx.coding.findFirst({ where: { id: input.codingId, projectId: ctx.projectId }, select: { id: true, code: { select: { name: true, deletedAt: true } } } });
-    if (!coding) throw notFound("That coding");
+    const coding = await tx.coding.findFirst({
+      where: { id: input.codingId, projectId: ctx.projectId },
+      select: { id: true, documentId: true, coderId: true, code: { select: { name: true, deletedAt: true } } },
+    });
+    // A coding blind mode hides from the caller is as unknown to them as another project's.
+    if (!coding || !maySee(await visibleCoderIds(ctx.projectId, coding.documentId, { id: ctx.user.id, role: ctx.role }), coding.coderId)) throw notFound("That coding");
     if (coding.code.deletedAt) throw new AppError("VALIDATION", `That passage is coded with "${coding.code.name}", which was deleted; pin a passage of a live code.`);
     if (finding.evidence.some((e) => e.codingId === coding.id)) return finding;
     const position = Math.max(-1, ...finding.evidence.map((e) => e.position)) + 1;

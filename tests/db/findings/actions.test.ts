@@ -256,6 +256,19 @@ describe("pinning evidence", () => {
     expect(await unpin(w.ana, { ...base, codingId: w.costCoding.id })).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
     expect(await prisma.findingEvidence.count({ where: { findingId: f.id } })).toBe(0);
   });
+
+  it("refuses a blind analyst another analyst's coding (NOT_FOUND, as if it did not exist), and allows it once revealed", async () => {
+    const w = await world();
+    const f = await created(w);
+    const base = { projectId: w.here.projectId, findingId: f.id };
+    const ben = await makeUser(prisma, { name: "Ben" });
+    await prisma.membership.create({ data: { projectId: w.here.projectId, userId: ben.id, role: "analyst" } });
+    await prisma.project.update({ where: { id: w.here.projectId }, data: { blindCoding: true } });
+    expect(await pin(ben, { ...base, codingId: w.costCoding.id })).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+    expect(await prisma.findingEvidence.count({ where: { findingId: f.id } })).toBe(0);
+    await prisma.project.update({ where: { id: w.here.projectId }, data: { blindCoding: false } });
+    expect(await pin(ben, { ...base, codingId: w.costCoding.id })).toMatchObject({ ok: true, data: { evidence: [{ codingId: w.costCoding.id }] } });
+  });
 });
 
 describe("reading findings", () => {

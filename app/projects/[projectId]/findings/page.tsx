@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { SelectionPicker } from "@/components/analysis/selection-picker";
 import { FindingCard } from "@/components/findings/finding-card";
+import { EvidencePicker } from "@/components/findings/evidence-picker";
 import { FindingControls } from "@/components/findings/finding-controls";
 import { NewFinding } from "@/components/findings/new-finding";
 import { PrintButton } from "@/components/findings/print-button";
@@ -13,6 +14,7 @@ import { db } from "@/lib/db/client";
 import { getFindingsReport } from "@/lib/findings/data";
 import { requireProjectMember } from "@/lib/projects/page-access";
 import { canCode } from "@/lib/projects/permissions";
+import { starredQuotes, starsOf } from "@/lib/stars/data";
 
 export const metadata: Metadata = { title: "Findings report" };
 
@@ -47,6 +49,11 @@ export default async function FindingsPage({ params, searchParams }: { params: P
   const editable = canCode(role);
   const order = report.findings.map((f) => f.id);
   const parents = codebook.filter((c) => codebook.some((x) => x.parentId === c.id));
+  const [stars, representative] = await Promise.all([
+    starsOf(projectId, report.findings.flatMap((f) => f.evidence.map((e) => e.codingId))),
+    editable ? starredQuotes(projectId, { id: user.id, role }) : [],
+  ]);
+  const starred = new Set(stars.keys());
   return (
     <>
       <div className="print:hidden">{header}</div>
@@ -66,8 +73,17 @@ export default async function FindingsPage({ params, searchParams }: { params: P
         <p className="hidden text-sm print:block">Whose coding counts: {label}. Printed {new Date().toISOString().slice(0, 10)}.</p>
         {report.findings.length === 0 && <p className="rounded-lg border border-dashed border-stone-300 bg-white p-6 text-stone-600">No findings yet. {editable ? "Add the first one below." : ""}</p>}
         {report.findings.map((finding, i) => (
-          <FindingCard key={finding.id} projectId={projectId} finding={finding} index={i}>
+          <FindingCard key={finding.id} projectId={projectId} finding={finding} index={i} starred={starred}>
             {editable && <FindingControls projectId={projectId} finding={finding} order={order} />}
+            {editable && (
+              <EvidencePicker
+                projectId={projectId}
+                findingId={finding.id}
+                // Held to the reader's own codings when blind, as the evidence above is, so a pin never vanishes on reload.
+                candidates={representative.filter((q) => (!forced || q.coderId === user.id) && !finding.evidence.some((e) => e.codingId === q.codingId))}
+                pinned={finding.evidence.map((e) => ({ codingId: e.codingId, quote: e.quote }))}
+              />
+            )}
           </FindingCard>
         ))}
         {editable && <NewFinding projectId={projectId} codes={codebook.map((c) => ({ id: c.id, name: c.name }))} parents={parents.map((c) => ({ id: c.id, name: c.name }))} numbers={numbers} />}

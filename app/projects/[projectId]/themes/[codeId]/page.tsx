@@ -11,12 +11,15 @@ import { pageSelection } from "@/lib/analysis/page-selection";
 import { getCellQuotes } from "@/lib/analysis/quotes-data";
 import { db } from "@/lib/db/client";
 import { requireProjectMember } from "@/lib/projects/page-access";
+import { starsOf } from "@/lib/stars/data";
+import { arrangeByStars } from "@/lib/stars/passages";
+import { canStar } from "@/lib/stars/permissions";
 
 export const metadata: Metadata = { title: "Theme" };
 
-type Search = { coders?: string; attribute?: string; value?: string; q?: string };
+type Search = { coders?: string; attribute?: string; value?: string; q?: string; starred?: string };
 
-/** A theme: its definition and criteria, and all its passages, filterable by case attribute, analyst and text. */
+/** A theme: its definition and criteria, and all its passages, filterable by case attribute, analyst, text and star; starred first. */
 export default async function ThemePage({ params, searchParams }: { params: Promise<{ projectId: string; codeId: string }>; searchParams: Promise<Search> }) {
   const { projectId, codeId } = await params;
   const search = await searchParams;
@@ -35,7 +38,10 @@ export default async function ThemePage({ params, searchParams }: { params: Prom
   const filter: CaseFilter = attribute && value ? [{ attributeId: attribute.id, op: "eq", value: attribute.type === "boolean" ? value === "true" : value }] : [];
   const result = await getCellQuotes(projectId, selection, { kind: "code", codeId, ...(filter.length ? { filter } : {}) });
   const text = search.q?.trim().toLowerCase();
-  const quotes = text ? result.quotes.filter((q) => q.text.toLowerCase().includes(text) || q.codings.some((c) => c.memo.toLowerCase().includes(text))) : result.quotes;
+  const matching = text ? result.quotes.filter((q) => q.text.toLowerCase().includes(text) || q.codings.some((c) => c.memo.toLowerCase().includes(text))) : result.quotes;
+  const representativeOnly = search.starred === "1";
+  const stars = await starsOf(projectId, result.quotes.flatMap((q) => q.codings.map((c) => c.id)));
+  const quotes = arrangeByStars(matching, stars, { representativeOnly });
   return (
     <>
       <AppHeader user={user}>
@@ -53,7 +59,7 @@ export default async function ThemePage({ params, searchParams }: { params: Prom
             ))}
           </dl>
         </div>
-        <SelectionPicker selection={selection} coders={coders} label={label} forced={forced} hiddenFields={{ ...(search.attribute ? { attribute: search.attribute } : {}), ...(value ? { value } : {}), ...(search.q ? { q: search.q } : {}) }} />
+        <SelectionPicker selection={selection} coders={coders} label={label} forced={forced} hiddenFields={{ ...(search.attribute ? { attribute: search.attribute } : {}), ...(value ? { value } : {}), ...(search.q ? { q: search.q } : {}), ...(representativeOnly ? { starred: "1" } : {}) }} />
         <form method="get" className="flex flex-wrap items-end gap-3 text-sm" aria-label="Filter passages">
           <input type="hidden" name="coders" value={coderSelectionToParam(selection)} />
           <label className="flex flex-col">
@@ -74,12 +80,15 @@ export default async function ThemePage({ params, searchParams }: { params: Prom
             <span className="text-xs text-stone-600">Text or memo contains</span>
             <input name="q" defaultValue={search.q ?? ""} className="rounded border border-stone-300 px-2 py-1" />
           </label>
+          <label className="flex items-center gap-1.5 self-center pt-4">
+            <input type="checkbox" name="starred" value="1" defaultChecked={representativeOnly} /> Representative only
+          </label>
           <button type="submit" className="rounded border border-stone-300 px-3 py-1">Filter</button>
         </form>
         <p className="text-sm text-stone-600" data-testid="selection-label">
-          {quotes.length} of {result.total} passages{filter.length ? ` in cases where ${attribute!.name} = ${value}` : ""}. Whose coding counts: {result.selectionLabel}.
+          {quotes.length} of {result.total} passages{filter.length ? ` in cases where ${attribute!.name} = ${value}` : ""}{representativeOnly ? ", representative only" : ""}. Whose coding counts: {result.selectionLabel}.
         </p>
-        <QuoteList projectId={projectId} quotes={quotes} />
+        <QuoteList projectId={projectId} quotes={quotes} stars={{ byCoding: stars, readerId: user.id, editable: canStar(role) }} />
       </main>
     </>
   );
