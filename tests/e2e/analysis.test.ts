@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser } from "./browser";
-import { LoginPage } from "./pages/login-page";
+import { signedInPage } from "./pages/login-page";
 
 const appUrl = inject("appUrl");
 const demoProjectId = inject("demoProjectId");
@@ -10,10 +10,7 @@ let page: Page;
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
-  await page.goto(`${appUrl}/login`);
-  await new LoginPage(page).signIn("owner@demo.grounded.test", "grounded-demo");
-  await page.waitForURL(`${appUrl}/projects`);
+  page = await signedInPage(browser, appUrl, "owner@demo.grounded.test");
 });
 afterAll(async () => {
   await browser?.close();

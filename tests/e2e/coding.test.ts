@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser } from "./browser";
-import { LoginPage } from "./pages/login-page";
+import { signedInPage } from "./pages/login-page";
 import { TranscriptPage } from "./pages/transcript-page";
 
 const appUrl = inject("appUrl");
@@ -16,11 +16,7 @@ afterAll(async () => {
 });
 
 async function openP14As(email: string): Promise<{ page: Page; transcript: TranscriptPage }> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-  const page = await context.newPage();
-  await page.goto(`${appUrl}/login`);
-  await new LoginPage(page).signIn(email, "grounded-demo");
-  await page.waitForURL(`${appUrl}/projects`);
+  const page = await signedInPage(browser, appUrl, email);
   await page.goto(`${appUrl}/projects/${demoProjectId}`);
   await page.getByRole("link", { name: /^P14 —/ }).click();
   const transcript = new TranscriptPage(page);

@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser } from "./browser";
-import { LoginPage } from "./pages/login-page";
+import { signedInPage } from "./pages/login-page";
 import { AgreementPage, AssignmentsPage, DisagreementsPage, QueuePage } from "./pages/rigour-pages";
 
 const appUrl = inject("appUrl");
@@ -20,14 +20,7 @@ const BEN = "Ben Analyst (B)";
 // P01, not P14: the coding test changes Ana's codings in P14.
 const INTERVIEW = "P01";
 
-async function signedIn(email: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-  const page = await context.newPage();
-  await page.goto(`${appUrl}/login`);
-  await new LoginPage(page).signIn(email, "grounded-demo");
-  await page.waitForURL(`${appUrl}/projects`);
-  return page;
-}
+const signedIn = (email: string): Promise<Page> => signedInPage(browser, appUrl, email);
 
 describe("double coding, agreement and adjudication", () => {
   it("an owner assigns an interview to A and B, both mark it done, the owner reads agreement, accepts A on a disagreement and undoes it", async () => {

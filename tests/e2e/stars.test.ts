@@ -1,7 +1,7 @@
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser } from "./browser";
-import { LoginPage } from "./pages/login-page";
+import { signedInPage } from "./pages/login-page";
 
 const appUrl = inject("appUrl");
 const demoProjectId = inject("demoProjectId");
@@ -15,13 +15,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function signedIn(email: string): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
-  await page.goto(`${appUrl}/login`);
-  await new LoginPage(page).signIn(email, "grounded-demo");
-  await page.waitForURL(`${appUrl}/projects`);
-  return page;
-}
+const signedIn = (email: string): Promise<Page> => signedInPage(browser, appUrl, email);
 
 /** One passage of the theme page, found by its link to the transcript (unique: document and span). */
 const passage = (page: Page, href: string): Locator => page.getByTestId("quote").filter({ has: page.locator(`a[href="${href}"]`) });

@@ -5,7 +5,7 @@ import { consensusCodings } from "../../../lib/rigour/consensus";
 import { getDisagreements } from "../../../lib/rigour/disagreement-data";
 import { decideSchema, undoDecisionSchema } from "../../../lib/rigour/schema";
 import { useTestDatabase } from "../helpers/test-database";
-import { type User, as, code, rigourWorld, span } from "./world";
+import { type User, as, code, teamWorld, span } from "../helpers/team-world";
 
 const { prisma } = await useTestDatabase();
 
@@ -15,7 +15,7 @@ const undoAs = (u: User, input: unknown) => runProjectAction(as(u), undoDecision
 
 /** A passage both coded with Cost, boundaries far apart: Ana the whole sentence, Ben two words. */
 async function disagreement() {
-  const w = await rigourWorld(prisma);
+  const w = await teamWorld(prisma);
   const a = await code(prisma, w, w.ana, w.doc1.id, w.cost.id, "The cost of the cloud was the main thing.");
   const b = await code(prisma, w, w.ben, w.doc1.id, w.cost.id, "The cost");
   const input = { projectId: w.project.id, documentId: w.doc1.id, codeId: w.cost.id, coderIds: [w.ana.id, w.ben.id], sourceCodingIds: [a.id, b.id] };

@@ -4,7 +4,7 @@ import { getQueue } from "../../../lib/rigour/data";
 import { assignDocuments, markDone, setDocumentsBlind, setProjectBlind, unassignDocument } from "../../../lib/rigour/mutations";
 import { assignDocumentsSchema, markDoneSchema, setDocumentsBlindSchema, setProjectBlindSchema, unassignSchema } from "../../../lib/rigour/schema";
 import { useTestDatabase } from "../helpers/test-database";
-import { type User, as, code, rigourWorld } from "./world";
+import { type User, as, code, teamWorld } from "../helpers/team-world";
 
 const { prisma } = await useTestDatabase();
 
@@ -19,7 +19,7 @@ const audit = (projectId: string, action: string) => prisma.auditEvent.count({ w
 
 describe("assigning documents", () => {
   it("lets an owner assign documents to analysts, once per pair, and audits each assignment", async () => {
-    const w = await rigourWorld(prisma);
+    const w = await teamWorld(prisma);
     const input = { projectId: w.project.id, documentIds: [w.doc1.id, w.doc2.id], userIds: [w.ana.id, w.ben.id] };
     expect(await assign(w.olivia, input)).toEqual({ ok: true, data: { created: 4, alreadyAssigned: 0 } });
     expect(await assign(w.olivia, input)).toEqual({ ok: true, data: { created: 0, alreadyAssigned: 4 } });
@@ -30,7 +30,7 @@ describe("assigning documents", () => {
   });
 
   it("refuses analysts and viewers (FORBIDDEN), outsiders and signed-out callers, changing nothing", async () => {
-    const w = await rigourWorld(prisma);
+    const w = await teamWorld(prisma);
     const input = { projectId: w.project.id, documentIds: [w.doc1.id], userIds: [w.ana.id] };
     expect(await assign(w.ana, input)).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
     expect(await assign(w.vic, input)).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
@@ -40,7 +40,7 @@ describe("assigning documents", () => {
   });
 
   it("answers NOT_FOUND for another project's document or a non-member, and refuses to assign a viewer", async () => {
-    const w = await rigourWorld(prisma);
+    const w = await teamWorld(prisma);
     const base = { projectId: w.project.id };
     expect(await assign(w.olivia, { ...base, documentIds: [w.doc1.id, w.foreignDocument.id], userIds: [w.ana.id] })).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
     expect(await assign(w.olivia, { ...base, documentIds: [w.doc1.id], userIds: [w.otto.id] })).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
@@ -51,13 +51,13 @@ describe("assigning documents", () => {
   });
 
   it("refuses malformed input", async () => {
-    const w = await rigourWorld(prisma);
+    const w = await teamWorld(prisma);
     expect(await assign(w.olivia, { projectId: w.project.id, documentIds: [], userIds: [w.ana.id] })).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
     expect(await assign(w.olivia, { projectId: w.project.id, documentIds: "all", userIds: [w.ana.id] })).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
   });
 
   it("lets an owner take a document off a queue, audited; others cannot", async () => {
-    const w = await rigourWorld(prisma);
+    const w = await teamWorld(prisma);
     await assign(w.olivia, { projectId: w.project.id, documentIds: [w.doc1.id], userIds: [w.ana.id] });
     const input = { projectId: w.project.id, documentId: w.doc1.id, userId: w.ana.id };
     expect(await unassign(w.ana, input)).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
@@ -70,7 +70,7 @@ describe("assigning documents", () => {
 
 describe("marking a document done", () => {
   it("lets the assigned analyst mark their document done and not done again, audited, and shows it in their queue", async () => {
-    const w = await rigourWorld(prisma);
+    const w = await teamWorld(prisma);
     await assign(w.olivia, { projectId: w.project.id, documentIds: [w.doc1.id, w.doc2.id], userIds: [w.ana.id, w.ben.id] });
     await code(prisma, w, w.ana, w.doc1.id, w.cost.id, "The cost of the cloud");
     await code(prisma, w, w.ben, w.doc1.id, w.cost.id, "The cost");
@@ -90,7 +90,7 @@ describe("marking a document done", () => {
   });
 
   it("refuses a document not assigned to the caller, viewers, and another project's ids", async () => {
-    const w = await rigourWorld(prisma);
+    const w = await teamWorld(prisma);
     await assign(w.olivia, { projectId: w.project.id, documentIds: [w.doc1.id], userIds: [w.ana.id] });
     const input = { projectId: w.project.id, documentId: w.doc1.id, done: true };
     expect(await done(w.ben, input)).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
@@ -105,7 +105,7 @@ describe("marking a document done", () => {
 
 describe("blind mode switches", () => {
   it("lets an owner turn blind mode on and off for the project and for chosen documents, audited", async () => {
-    const w = await rigourWorld(prisma);
+    const w = await teamWorld(prisma);
     expect(await blindProject(w.olivia, { projectId: w.project.id, blind: true })).toMatchObject({ ok: true, data: { changed: true } });
     expect(await blindProject(w.olivia, { projectId: w.project.id, blind: true })).toMatchObject({ ok: true, data: { changed: false } });
     expect(await blindProject(w.olivia, { projectId: w.project.id, blind: false })).toMatchObject({ ok: true, data: { changed: true } });
@@ -118,7 +118,7 @@ describe("blind mode switches", () => {
   });
 
   it("refuses analysts, viewers, outsiders and another project's documents", async () => {
-    const w = await rigourWorld(prisma);
+    const w = await teamWorld(prisma);
     for (const who of [w.ana, w.vic]) {
       expect(await blindProject(who, { projectId: w.project.id, blind: true })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
       expect(await blindDocuments(who, { projectId: w.project.id, documentIds: [w.doc1.id], blind: true })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });

@@ -9,7 +9,7 @@ import { getDecisionLog, getDisagreements } from "../../../lib/rigour/disagreeme
 import { runAgreementExport } from "../../../lib/rigour/export";
 import { decideSchema } from "../../../lib/rigour/schema";
 import { useTestDatabase } from "../helpers/test-database";
-import { as, code, rigourWorld } from "./world";
+import { as, code, teamWorld } from "../helpers/team-world";
 
 const { prisma } = await useTestDatabase();
 
@@ -18,7 +18,7 @@ const { prisma } = await useTestDatabase();
 const BENS_WORDS = "community around the tools";
 
 async function blindWorld() {
-  const w = await rigourWorld(prisma);
+  const w = await teamWorld(prisma);
   const anaCost = await code(prisma, w, w.ana, w.doc1.id, w.cost.id, "The cost of the cloud");
   const benCost = await code(prisma, w, w.ben, w.doc1.id, w.cost.id, "The cost");
   const benCommunity = await code(prisma, w, w.ben, w.doc1.id, w.community.id, BENS_WORDS);
@@ -62,7 +62,7 @@ async function everythingSeenBy(w: Awaited<ReturnType<typeof blindWorld>>, who: 
 
 describe("who sees whose codings", () => {
   it("follows the rule: blind analyst sees their own, blind viewer none, owner all; not blind: all", async () => {
-    const w = await rigourWorld(prisma);
+    const w = await teamWorld(prisma);
     const check = async () => ({
       ana: await visibleCoderIds(w.project.id, w.doc1.id, viewerOf(w.ana, "analyst")),
       vic: await visibleCoderIds(w.project.id, w.doc1.id, viewerOf(w.vic, "viewer")),

@@ -6,7 +6,7 @@ import { starredQuotes, starsOf } from "../../../lib/stars/data";
 import { starQuote, unstarQuote } from "../../../lib/stars/mutations";
 import { STAR_EDITOR } from "../../../lib/stars/permissions";
 import { starSchema } from "../../../lib/stars/schema";
-import { makeCode, makeDocument, makeProject, makeUser } from "../helpers/factories";
+import { code, span, teamWorld } from "../helpers/team-world";
 import { useTestDatabase } from "../helpers/test-database";
 
 const { prisma } = await useTestDatabase();
@@ -16,34 +16,15 @@ const as = (u: User | null) => u && { id: u.id, email: u.email, name: u.name };
 const star = (u: User | null, input: unknown) => runProjectAction(as(u), starSchema, STAR_EDITOR, starQuote, input);
 const unstar = (u: User | null, input: unknown) => runProjectAction(as(u), starSchema, STAR_EDITOR, unstarQuote, input);
 
-const TEXT = "Ana: The cost of the cloud was the main thing.\n\nBen: We liked the community around the tools.";
-
-/** A project with an owner, two analysts and a viewer, each analyst's coding in one document; and another project. */
+/** The team world (tests/db/helpers/team-world.ts) with each analyst's coding of "Cost" in one document, and one in another project. */
 async function world() {
-  const olivia = await makeUser(prisma, { name: "Olivia" });
-  const ana = await makeUser(prisma, { name: "Ana" });
-  const ben = await makeUser(prisma, { name: "Ben" });
-  const vic = await makeUser(prisma, { name: "Vic" });
-  const otto = await makeUser(prisma, { name: "Otto" });
-  const project = await makeProject(prisma, [
-    { userId: olivia.id, role: "owner" },
-    { userId: ana.id, role: "analyst" },
-    { userId: ben.id, role: "analyst" },
-    { userId: vic.id, role: "viewer" },
-  ]);
-  const other = await makeProject(prisma, [{ userId: otto.id, role: "owner" }]);
-  const doc = await makeDocument(prisma, project.id, TEXT);
-  const cost = await makeCode(prisma, project.id, "Cost");
-  const foreignDoc = await makeDocument(prisma, other.id, TEXT);
-  const foreignCode = await makeCode(prisma, other.id, "Foreign");
-  const coding = (projectId: string, documentId: string, codeId: string, coder: User, needle: string) => {
-    const start = TEXT.indexOf(needle);
-    return prisma.coding.create({ data: { projectId, documentId, codeId, coderId: coder.id, start, end: start + needle.length, quote: needle } });
-  };
-  const anas = await coding(project.id, doc.id, cost.id, ana, "The cost of the cloud");
-  const bens = await coding(project.id, doc.id, cost.id, ben, "The cost");
-  const foreign = await coding(other.id, foreignDoc.id, foreignCode.id, otto, "The cost");
-  return { olivia, ana, ben, vic, otto, project, other, doc, cost, anas, bens, foreign, projectId: project.id };
+  const w = await teamWorld(prisma);
+  const anas = await code(prisma, w, w.ana, w.doc1.id, w.cost.id, "The cost of the cloud");
+  const bens = await code(prisma, w, w.ben, w.doc1.id, w.cost.id, "The cost");
+  const foreign = await prisma.coding.create({
+    data: { projectId: w.other.id, documentId: w.foreignDocument.id, codeId: w.foreignCode.id, coderId: w.otto.id, ...span("The cost"), quote: "The cost" },
+  });
+  return { ...w, doc: w.doc1, anas, bens, foreign, projectId: w.project.id };
 }
 
 const starRows = (projectId: string) => prisma.representativeQuote.findMany({ where: { projectId }, orderBy: { codingId: "asc" } });
@@ -174,7 +155,7 @@ describe("stars under blind coding", () => {
 
   it("lists for the findings picker only the representative quotes the reader may see, of live codes, in transcript order", async () => {
     const w = await world();
-    const later = await prisma.coding.create({ data: { projectId: w.projectId, documentId: w.doc.id, codeId: w.cost.id, coderId: w.ben.id, start: TEXT.indexOf("the community"), end: TEXT.indexOf("the community") + 13, quote: "the community" } });
+    const later = await code(prisma, w, w.ben, w.doc.id, w.cost.id, "the community");
     await star(w.olivia, { projectId: w.projectId, codingIds: [later.id, w.bens.id, w.anas.id] });
     await star(w.otto, { projectId: w.other.id, codingIds: [w.foreign.id] });
     const ids = async (u: User, role: "owner" | "analyst" | "viewer") => (await starredQuotes(w.projectId, { id: u.id, role })).map((q) => q.codingId);

@@ -1,4 +1,4 @@
-import type { Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 
 export class LoginPage {
   constructor(private readonly page: Page) {}
@@ -13,4 +13,13 @@ export class LoginPage {
     // Scoped to the form: Next also renders an (empty) route announcer with role="alert".
     return this.page.locator("form").getByRole("alert");
   }
+}
+
+/** A fresh browser context (its own cookies) signed in as a demo user, on the projects page. */
+export async function signedInPage(browser: Browser, appUrl: string, email: string, viewport = { width: 1400, height: 1000 }): Promise<Page> {
+  const page = await (await browser.newContext({ viewport })).newPage();
+  await page.goto(`${appUrl}/login`);
+  await new LoginPage(page).signIn(email, "grounded-demo");
+  await page.waitForURL(`${appUrl}/projects`);
+  return page;
 }

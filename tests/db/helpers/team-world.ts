@@ -1,5 +1,5 @@
 import type { Db } from "../../../lib/db/client";
-import { makeCode, makeDocument, makeProject, makeUser } from "../helpers/factories";
+import { makeCode, makeDocument, makeProject, makeUser } from "./factories";
 
 export type User = { id: string; email: string; name: string };
 export const as = (u: User) => ({ id: u.id, email: u.email, name: u.name });
@@ -10,10 +10,10 @@ export const cp = (needle: string, text = TEXT) => [...text.slice(0, text.indexO
 export const span = (needle: string, text = TEXT) => ({ start: cp(needle, text), end: cp(needle, text) + [...needle].length });
 
 /**
- * A project with an owner, two analysts, a viewer, two documents (with speaker turns) and two
+ * A team project (used by the rigour and stars tests) with an owner, two analysts, a viewer, two documents (with speaker turns) and two
  * codes; and another project, with its own owner, document and code, for NOT_FOUND checks.
  */
-export async function rigourWorld(prisma: Db) {
+export async function teamWorld(prisma: Db) {
   const olivia = await makeUser(prisma, { name: "Olivia" });
   const ana = await makeUser(prisma, { name: "Ana" });
   const ben = await makeUser(prisma, { name: "Ben" });
@@ -43,10 +43,10 @@ export async function rigourWorld(prisma: Db) {
   return { olivia, ana, ben, vic, otto, project, other, doc1, doc2, cost, community, foreignDocument, foreignCode };
 }
 
-export type RigourWorld = Awaited<ReturnType<typeof rigourWorld>>;
+export type TeamWorld = Awaited<ReturnType<typeof teamWorld>>;
 
 /** Inserts a coding directly (the coding actions are tested elsewhere). */
-export async function code(prisma: Db, w: RigourWorld, coder: User, documentId: string, codeId: string, needle: string) {
+export async function code(prisma: Db, w: TeamWorld, coder: User, documentId: string, codeId: string, needle: string) {
   const s = span(needle);
   return prisma.coding.create({ data: { projectId: w.project.id, documentId, codeId, coderId: coder.id, ...s, quote: needle } });
 }
