@@ -9,6 +9,7 @@ import { resolveAuthSecret } from "../lib/auth/secret";
 import { openDatabase } from "../lib/db/database";
 import { findFreePort } from "../lib/db/embedded-postgres";
 import { applyMigrations } from "../lib/db/migrate";
+import { failInterruptedJobs } from "../lib/jobs/liveness";
 import { buildIsCurrent } from "./build-state";
 import { loadDemoOnFirstStart } from "./start-demo";
 
@@ -46,6 +47,7 @@ async function main() {
     const applied = await applyMigrations(database.url);
     if (applied.length > 0) say(`Applied migrations: ${applied.join(", ")}`);
     process.env.DATABASE_URL = database.url;
+    if ((await failInterruptedJobs()) > 0) say("Imports cut short when the server last stopped are marked failed; nothing of them was stored.");
 
     const demo = await loadDemoOnFirstStart({ production, say });
 

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { BackupRestore } from "@/components/imports/backup-restore";
 import { RefiImport } from "@/components/imports/refi-import";
 import { AppHeader } from "@/components/layout/app-header";
 import { describeLimits } from "@/lib/interop/refi";
@@ -46,6 +47,15 @@ export default async function ProjectsPage() {
           </p>
           <div className="mt-3">
             <RefiImport limits={describeLimits()} />
+          </div>
+        </section>
+        <section className="mt-10 max-w-2xl" aria-labelledby="restore-heading">
+          <h2 id="restore-heading" className="text-lg font-semibold">Restore a backup</h2>
+          <p className="mt-1 text-sm text-stone-600">
+            A backup (downloaded from a project&apos;s page) comes back as a new project you own, with everything in it: documents, codes, every analyst&apos;s codings, memos, findings, assignments and adjudication. The original project is left as it is.
+          </p>
+          <div className="mt-3">
+            <BackupRestore limits={describeLimits()} />
           </div>
         </section>
       </main>

@@ -1,9 +1,13 @@
 "use client";
 
 import Link from "next/link";
-import { useState, type DragEvent } from "react";
+import { useEffect, useState, type DragEvent } from "react";
+import { JobProgress } from "@/components/jobs/job-progress";
+import { announceJobsChanged, dismissJob } from "@/components/jobs/jobs-client";
+import { useJob } from "@/components/jobs/use-job";
 import type { FilePreview } from "@/lib/documents/import-request";
 import type { ImportFileOptions } from "@/lib/documents/import-schema";
+import { isActive } from "@/lib/jobs/types";
 import { postWithProgress } from "./upload";
 
 type Case = { id: string; name: string };
@@ -13,7 +17,9 @@ type ErrorBody = { error?: { message: string } };
 
 /**
  * Import transcripts: drop files, check what was found (turns, speakers, first lines), rename
- * speakers, mark the interviewer, map each file to a case, then import them all at once.
+ * speakers, mark the interviewer, map each file to a case, then import them all at once. The
+ * import runs as a background job (lib/jobs): its progress shows here, and the page may be
+ * left; the header then shows how it ended.
  */
 export function TranscriptImport({ projectId, cases, limits }: { projectId: string; cases: Case[]; limits: string }) {
   const [rows, setRows] = useState<Row[]>([]);
@@ -21,7 +27,32 @@ export function TranscriptImport({ projectId, cases, limits }: { projectId: stri
   const [progress, setProgress] = useState(0);
   const [message, setMessage] = useState<{ kind: "error" | "ok"; text: string } | null>(null);
   const [imported, setImported] = useState<Imported[]>([]);
+  const [jobId, setJobId] = useState<string | null>(null);
+  const { job, error: jobError } = useJob(jobId);
   const url = `/api/projects/${projectId}/imports/transcripts`;
+
+  // The job's outcome, shown here, is then dismissed so the header does not repeat it.
+  useEffect(() => {
+    if (jobError) {
+      setPhase("idle");
+      setMessage({ kind: "error", text: jobError });
+      setJobId(null);
+      return;
+    }
+    if (!job || isActive(job.status)) return;
+    if (job.status === "succeeded") {
+      const done = (job.outcome?.details as { imported?: Imported[] } | undefined)?.imported ?? [];
+      setImported(done);
+      setRows([]);
+      setPhase("done");
+      setMessage({ kind: "ok", text: `Imported ${done.length} transcript${done.length === 1 ? "" : "s"}.` });
+    } else {
+      setPhase("idle");
+      setMessage({ kind: "error", text: job.error ?? "The import failed; nothing was imported." });
+    }
+    setJobId(null);
+    void dismissJob(job.id);
+  }, [job, jobError]);
 
   async function add(files: File[]) {
     if (files.length === 0) return;
@@ -62,12 +93,11 @@ export function TranscriptImport({ projectId, cases, limits }: { projectId: stri
     form.set("options", JSON.stringify({ files: chosen.map((r) => r.options) }));
     chosen.forEach((r) => form.append("files", r.file));
     try {
-      const { status, body } = await postWithProgress<{ imported?: Imported[] } & ErrorBody>(url, form, setProgress);
-      if (status !== 200 || !body.imported) throw new Error(body?.error?.message ?? `The server answered ${status}.`);
-      setImported(body.imported);
-      setRows([]);
-      setPhase("done");
-      setMessage({ kind: "ok", text: `Imported ${body.imported.length} transcript${body.imported.length === 1 ? "" : "s"}.` });
+      const { status, body } = await postWithProgress<{ jobId?: string } & ErrorBody>(url, form, setProgress);
+      if (status !== 202 || !body.jobId) throw new Error(body?.error?.message ?? `The server answered ${status}.`);
+      setImported([]);
+      setJobId(body.jobId);
+      announceJobsChanged();
     } catch (error) {
       setPhase("idle");
       setMessage({ kind: "error", text: (error as Error).message });
@@ -80,12 +110,13 @@ export function TranscriptImport({ projectId, cases, limits }: { projectId: stri
   return (
     <div className="space-y-6">
       <DropZone disabled={phase === "reading" || phase === "importing"} onFiles={add} limits={limits} />
-      {(phase === "reading" || phase === "importing") && (
+      {(phase === "reading" || (phase === "importing" && !job)) && (
         <div role="status" aria-live="polite" className="space-y-1">
-          <p className="text-sm text-stone-700">{phase === "reading" ? "Reading files…" : progress < 1 ? "Uploading…" : "Saving the transcripts…"}</p>
-          <progress max={1} value={progress} className="h-2 w-full" aria-label="Progress" />
+          <p className="text-sm text-stone-700">{phase === "reading" ? "Reading files…" : progress < 1 ? "Uploading…" : "Starting the import…"}</p>
+          <progress max={1} value={progress} className="h-2 w-full" aria-label="Upload progress" />
         </div>
       )}
+      {phase === "importing" && job && <JobProgress job={job} />}
       {message && (
         <p role={message.kind === "error" ? "alert" : "status"} className={`rounded-md px-3 py-2 text-sm ${message.kind === "error" ? "border border-red-200 bg-red-50 text-red-800" : "border border-teal-200 bg-teal-50 text-teal-900"}`}>
           {message.text}

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { JobsIndicator } from "@/components/jobs/jobs-indicator";
 import type { CurrentUser } from "@/lib/auth/session";
 import { SignOutButton } from "./sign-out-button";
 
@@ -12,6 +13,7 @@ export function AppHeader({ user, children }: { user: CurrentUser; children?: Re
         <nav aria-label="Breadcrumb" className="min-w-0 flex-1 truncate text-sm text-stone-600">
           {children}
         </nav>
+        <JobsIndicator />
         <span className="text-sm text-stone-700" data-testid="current-user">
           {user.name} <span className="text-stone-500">({user.email})</span>
         </span>

@@ -35,13 +35,7 @@ export async function readUploadedFiles(form: FormData): Promise<File[]> {
 
 async function parseAll(files: File[]): Promise<{ file: File; parsed?: ParsedTranscriptFile; error?: string }[]> {
   const out = [];
-  for (const file of files) {
-    try {
-      out.push({ file, parsed: await parseTranscriptFile(file.name, new Uint8Array(await file.arrayBuffer())) });
-    } catch (error) {
-      out.push({ file, error: (error as Error).message });
-    }
-  }
+  for (const file of files) out.push({ file, ...(await parseOne(file.name, new Uint8Array(await file.arrayBuffer()))) });
   return out;
 }
 
@@ -72,6 +66,16 @@ export async function previewTranscriptImport(user: CurrentUser, projectId: stri
 
 /** Stores the confirmed files: every file must parse, or nothing is stored. */
 export async function commitTranscriptImport(user: CurrentUser, rawOptions: unknown, files: File[]) {
+  const { ctx, options, chosen } = await checkCommit(user, rawOptions, files);
+  const parsed = await parseAll(chosen);
+  return importTranscripts(ctx, allParsed(parsed).map((p, i) => ({ parsed: p, options: options.files[i] })));
+}
+
+/**
+ * The options of a commit, checked before anything is read: valid, the caller an owner of
+ * the project, every file named in them uploaded. Errors here answer the request itself.
+ */
+export async function checkCommit(user: CurrentUser, rawOptions: unknown, files: File[]) {
   const parsedOptions = importTranscriptsSchema.safeParse(rawOptions);
   if (!parsedOptions.success) {
     throw new AppError("VALIDATION", parsedOptions.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
@@ -79,12 +83,26 @@ export async function commitTranscriptImport(user: CurrentUser, rawOptions: unkn
   const options = parsedOptions.data;
   const ctx = await authorizeProject(user, options.projectId, "owner");
   const byName = new Map(files.map((f) => [f.name, f]));
-  const parsed = await parseAll(options.files.map((o) => {
+  const chosen = options.files.map((o) => {
     const file = byName.get(o.fileName);
     if (!file) throw new AppError("VALIDATION", `${o.fileName} was not uploaded with the import.`);
     return file;
-  }));
+  });
+  return { ctx, options, chosen };
+}
+
+/** Every file parsed, or a VALIDATION error naming each one that did not. */
+export function allParsed(parsed: { parsed?: ParsedTranscriptFile; error?: string }[]): ParsedTranscriptFile[] {
   const failed = parsed.filter((p) => p.error);
   if (failed.length > 0) throw new AppError("VALIDATION", `Nothing was imported: ${failed.map((f) => f.error).join(" ")}`);
-  return importTranscripts(ctx, parsed.map((p, i) => ({ parsed: p.parsed!, options: options.files[i] })));
+  return parsed.map((p) => p.parsed!);
+}
+
+/** One file read into a transcript, or the reason it cannot be. */
+export async function parseOne(fileName: string, bytes: Uint8Array): Promise<{ parsed?: ParsedTranscriptFile; error?: string }> {
+  try {
+    return { parsed: await parseTranscriptFile(fileName, bytes) };
+  } catch (error) {
+    return { error: (error as Error).message };
+  }
 }

@@ -36,6 +36,7 @@ export default async function ProjectHomePage({ params }: { params: Promise<{ pr
           <Link href={`/projects/${project.id}/rigour`} className="font-medium text-teal-800 underline">Rigour: double coding and agreement</Link>
           <a href={`/api/projects/${project.id}/export/qdpx`} className="text-teal-800 underline">Download project (REFI-QDA .qdpx)</a>
           <a href={`/api/projects/${project.id}/export/qdc`} className="text-teal-800 underline">Download codebook (.qdc)</a>
+          {owner && <a href={`/api/projects/${project.id}/backup`} className="text-teal-800 underline">Download backup (.zip)</a>}
         </nav>
 
         <div className="mt-8 grid gap-8 lg:grid-cols-3">

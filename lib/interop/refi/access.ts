@@ -1,7 +1,8 @@
-import { runProjectAction, runSignedIn } from "../../auth/project-access";
+import { authorizeProject, runProjectAction, runSignedIn } from "../../auth/project-access";
 import type { CurrentUser } from "../../auth/session";
 import { db } from "../../db/client";
 import type { ActionResult } from "../../errors";
+import { startJob, type StartedJob } from "../../jobs/runner";
 import { exportCodebookQdc, exportProjectQdpx, importQdc, importQdpx } from "./api";
 import { exportSchema, importQdcRequestSchema, importQdpxRequestSchema } from "./schema";
 import type { ImportSummary } from "./summary";
@@ -43,6 +44,28 @@ export function runImportQdc(user: CurrentUser | null, rawInput: unknown): Promi
     (me, input) => importQdc({ user: me }, input.bytes, input.fileName, { intoProjectId: input.intoProjectId, projectName: input.projectName }),
     rawInput,
   );
+}
+
+/**
+ * The same imports as a background job (lib/jobs): the request is checked (signed in, a
+ * file, an owner of the project a codebook merges into) and answered with the job at once;
+ * unpacking, reading, placing and the one-transaction write follow as the job's steps.
+ */
+export function runStartRefiImport(user: CurrentUser | null, rawInput: unknown): Promise<ActionResult<StartedJob>> {
+  return runSignedIn(user, importQdcRequestSchema, async (me, input) => {
+    const codebook = input.fileName.toLowerCase().endsWith(".qdc");
+    const intoProjectId = codebook ? input.intoProjectId : undefined;
+    if (intoProjectId) await authorizeProject(me, intoProjectId, "owner");
+    const label = codebook && intoProjectId ? `Merging the codebook ${input.fileName}` : `Importing ${input.fileName}`;
+    return startJob({ userId: me.id, projectId: intoProjectId ?? null, kind: "refi.import", label, total: codebook ? 2 : 4, step: "Waiting to start" }, async (job) => {
+      const progress = (done: number, total: number, step: string) => job.report({ done, total, step });
+      const summary = codebook
+        ? await importQdc({ user: me }, input.bytes, input.fileName, { intoProjectId, projectName: input.projectName }, progress)
+        : await importQdpx({ user: me }, input.bytes, input.fileName, { projectName: input.projectName }, progress);
+      const message = summary.mode === "codebook-merge" ? `Merged the codebook ${input.fileName} into ${summary.projectName}.` : `Imported ${input.fileName} as the project ${summary.projectName}.`;
+      return { message, href: `/projects/${summary.projectId}`, details: summary };
+    });
+  }, rawInput);
 }
 
 // A file name from the project's name: letters, digits, spaces and a few marks.

@@ -29,6 +29,15 @@ import { parseXml } from "./xml-read";
  */
 export type ImportContext = { user: CurrentUser };
 
+/**
+ * Told each step of an import as it begins (steps done, steps in all, what is being done),
+ * for a background job's progress (lib/jobs). Awaiting it also lets the server answer other
+ * requests between the long synchronous steps (unpacking, parsing, placing).
+ */
+export type ImportProgress = (done: number, total: number, step: string) => Promise<void>;
+
+const noProgress: ImportProgress = async () => {};
+
 /** The whole project as a .qdpx (zip: project.qde + sources/<guid>.txt). */
 export async function exportProjectQdpx(projectId: string): Promise<Uint8Array> {
   const input = parse(exportSchema, { projectId });
@@ -42,13 +51,17 @@ export async function exportCodebookQdc(projectId: string): Promise<string> {
 }
 
 /** A .qdpx becomes a new project owned by the importing user. */
-export async function importQdpx(ctx: ImportContext, bytes: Uint8Array, fileName: string, options: ImportQdpxOptions = {}): Promise<ImportSummary> {
+export async function importQdpx(ctx: ImportContext, bytes: Uint8Array, fileName: string, options: ImportQdpxOptions = {}, progress = noProgress): Promise<ImportSummary> {
   const input = parse(importQdpxSchema, { ...options, bytes, fileName });
   const limits = resolveLimits(input.limits);
+  await progress(0, 4, `Unpacking ${input.fileName}`);
   const archive = openQdpx(input.bytes, input.fileName, limits);
   const where = { fileName: input.fileName, part: archive.projectEntry };
+  await progress(1, 4, `Reading ${archive.projectEntry}`);
   const project = readProject(where, parseXml(archive.projectXml, where, limits.maxXmlDepth));
+  await progress(2, 4, `Placing the coded passages in ${project.textSources.length} sources`);
   const plan = buildImportPlan(project, loadTexts(project, archive), { fileName: input.fileName, projectName: input.projectName });
+  await progress(3, 4, `Saving ${plan.documents.length} sources, ${plan.codes.length} codes and ${plan.codings.length} codings`);
   return writeProjectImport(plan, ctx.user, input.fileName);
 }
 
@@ -56,15 +69,17 @@ export async function importQdpx(ctx: ImportContext, bytes: Uint8Array, fileName
  * A .qdc merges into an existing project's codebook (owners only, like any codebook change)
  * or, without intoProjectId, becomes a new project holding just the codebook.
  */
-export async function importQdc(ctx: ImportContext, bytes: Uint8Array, fileName: string, options: ImportQdcOptions = {}): Promise<ImportSummary> {
+export async function importQdc(ctx: ImportContext, bytes: Uint8Array, fileName: string, options: ImportQdcOptions = {}, progress = noProgress): Promise<ImportSummary> {
   const input = parse(importQdcSchema, { ...options, bytes, fileName });
   const limits = resolveLimits(input.limits);
+  await progress(0, 2, `Reading ${input.fileName}`);
   checkUploadSize(input.bytes, input.fileName, limits);
   const kind = sniffFile(input.bytes);
   if (kind === "zip") throw new RefiFileError(input.fileName, "is a zip archive (a .qdpx project?), not a codebook (.qdc, an XML file); import it as a project.");
   if (kind !== "xml" && kind !== "other" && kind !== "utf16-text") throw new RefiFileError(input.fileName, `is really ${describeKind(kind)}, not a REFI-QDA codebook (.qdc).`);
   const where = { fileName: input.fileName, part: null };
   const codebook = readCodebook(where, parseXml(input.bytes, where, limits.maxXmlDepth));
+  await progress(1, 2, "Saving the codebook");
   if (input.intoProjectId) {
     const projectCtx = await authorizeProject(ctx.user, input.intoProjectId, "owner");
     return mergeCodebook(projectCtx, codebook, input.fileName);

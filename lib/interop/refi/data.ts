@@ -11,47 +11,47 @@ const CODE_FIELDS = { id: true, parentId: true, name: true, colour: true, descri
  * Deleted codes are left out with their codings and memos, as every view hides them.
  */
 export async function loadExportData(projectId: string) {
-  return db().$transaction(
-    async (tx) => {
-      const project = await tx.project.findUnique({ where: { id: projectId }, select: { id: true, name: true, description: true, createdAt: true, updatedAt: true } });
-      if (!project) throw notFound("That project");
-      const where = { projectId };
-      // Sequential on purpose: an interactive transaction is one connection.
-      const memberships = await tx.membership.findMany({ where: { projectId, role: { in: ["owner", "analyst"] } }, select: { userId: true } });
-      const codes = await tx.code.findMany({ where: { projectId, deletedAt: null }, orderBy: CODE_ORDER, select: CODE_FIELDS });
-      const attributes = await tx.attributeDefinition.findMany({ where, orderBy: [{ position: "asc" }, { name: "asc" }], select: { id: true, name: true, type: true, categories: true } });
-      const cases = await tx.case.findMany({
-        where,
-        orderBy: [{ name: "asc" }, { id: "asc" }],
-        select: { id: true, name: true, description: true, values: { select: { attributeId: true, textValue: true, numberValue: true, booleanValue: true } } },
-      });
-      const documents = await tx.document.findMany({
-        where,
-        orderBy: [{ position: "asc" }, { title: "asc" }, { id: "asc" }],
-        select: { id: true, title: true, text: true, textLength: true, caseId: true, createdAt: true },
-      });
-      const codings = await tx.coding.findMany({
-        where: { projectId, code: { is: { deletedAt: null } } },
-        orderBy: [{ documentId: "asc" }, { start: "asc" }, { end: "asc" }, { id: "asc" }],
-        select: { id: true, documentId: true, codeId: true, coderId: true, start: true, end: true, quote: true, memo: true, createdAt: true },
-      });
-      const memos = await tx.memo.findMany({
-        where: {
-          projectId,
-          AND: [
-            { OR: [{ codeId: null }, { code: { is: { deletedAt: null } } }] },
-            { OR: [{ codingId: null }, { coding: { is: { code: { is: { deletedAt: null } } } } }] },
-          ],
-        },
-        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-        select: { id: true, authorId: true, documentId: true, codeId: true, codingId: true, title: true, body: true, createdAt: true },
-      });
-      const userIds = new Set([...memberships.map((m) => m.userId), ...codings.map((c) => c.coderId), ...memos.map((m) => m.authorId)]);
-      const users = await tx.user.findMany({ where: { id: { in: [...userIds] } }, orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true, email: true } });
-      return { project, users, codes, attributes, cases, documents, codings, memos };
+  return db().$transaction((tx) => readExportData(tx, projectId), { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead, timeout: 120_000 });
+}
+
+/** The reads of loadExportData inside a caller's transaction (a backup takes them in its own snapshot). */
+export async function readExportData(tx: Prisma.TransactionClient, projectId: string) {
+  const project = await tx.project.findUnique({ where: { id: projectId }, select: { id: true, name: true, description: true, createdAt: true, updatedAt: true } });
+  if (!project) throw notFound("That project");
+  const where = { projectId };
+  // Sequential on purpose: an interactive transaction is one connection.
+  const memberships = await tx.membership.findMany({ where: { projectId, role: { in: ["owner", "analyst"] } }, select: { userId: true } });
+  const codes = await tx.code.findMany({ where: { projectId, deletedAt: null }, orderBy: CODE_ORDER, select: CODE_FIELDS });
+  const attributes = await tx.attributeDefinition.findMany({ where, orderBy: [{ position: "asc" }, { name: "asc" }], select: { id: true, name: true, type: true, categories: true } });
+  const cases = await tx.case.findMany({
+    where,
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    select: { id: true, name: true, description: true, values: { select: { attributeId: true, textValue: true, numberValue: true, booleanValue: true } } },
+  });
+  const documents = await tx.document.findMany({
+    where,
+    orderBy: [{ position: "asc" }, { title: "asc" }, { id: "asc" }],
+    select: { id: true, title: true, text: true, textLength: true, caseId: true, createdAt: true },
+  });
+  const codings = await tx.coding.findMany({
+    where: { projectId, code: { is: { deletedAt: null } } },
+    orderBy: [{ documentId: "asc" }, { start: "asc" }, { end: "asc" }, { id: "asc" }],
+    select: { id: true, documentId: true, codeId: true, coderId: true, start: true, end: true, quote: true, memo: true, createdAt: true },
+  });
+  const memos = await tx.memo.findMany({
+    where: {
+      projectId,
+      AND: [
+        { OR: [{ codeId: null }, { code: { is: { deletedAt: null } } }] },
+        { OR: [{ codingId: null }, { coding: { is: { code: { is: { deletedAt: null } } } } }] },
+      ],
     },
-    { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead, timeout: 120_000 },
-  );
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { id: true, authorId: true, documentId: true, codeId: true, codingId: true, title: true, body: true, createdAt: true },
+  });
+  const userIds = new Set([...memberships.map((m) => m.userId), ...codings.map((c) => c.coderId), ...memos.map((m) => m.authorId)]);
+  const users = await tx.user.findMany({ where: { id: { in: [...userIds] } }, orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true, email: true } });
+  return { project, users, codes, attributes, cases, documents, codings, memos };
 }
 
 export type ExportData = Awaited<ReturnType<typeof loadExportData>>;

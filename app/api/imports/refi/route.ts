@@ -1,11 +1,12 @@
 import { NextResponse } from "next/server";
 import { getCurrentUser } from "@/lib/auth/session";
 import { httpStatus } from "@/lib/http-status";
-import { REFI_IMPORT_LIMITS, runImportQdc, runImportQdpx } from "@/lib/interop/refi";
+import { REFI_IMPORT_LIMITS, runStartRefiImport } from "@/lib/interop/refi";
 
 /**
  * POST multipart `file` (.qdpx or .qdc) and optional `intoProjectId` (a .qdc merged into a
  * project the caller owns). A .qdpx, or a .qdc without a project, becomes a new project.
+ * Answers 202 with the id of the background job doing the import (GET /api/jobs/[jobId]).
  */
 export async function POST(request: Request) {
   const user = await getCurrentUser();
@@ -20,8 +21,7 @@ export async function POST(request: Request) {
   }
   const bytes = new Uint8Array(await file.arrayBuffer());
   const intoProjectId = String(form.get("intoProjectId") ?? "") || undefined;
-  const input = { fileName: file.name, bytes, ...(intoProjectId ? { intoProjectId } : {}) };
-  const result = file.name.toLowerCase().endsWith(".qdc") ? await runImportQdc(user, input) : await runImportQdpx(user, input);
+  const result = await runStartRefiImport(user, { fileName: file.name, bytes, ...(intoProjectId ? { intoProjectId } : {}) });
   if (!result.ok) return NextResponse.json({ error: result.error }, { status: httpStatus(result.error.code) });
-  return NextResponse.json({ summary: result.data });
+  return NextResponse.json({ jobId: result.data.jobId }, { status: 202 });
 }

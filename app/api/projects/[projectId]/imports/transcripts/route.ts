@@ -1,13 +1,15 @@
 import { NextResponse } from "next/server";
 import { getCurrentUser } from "@/lib/auth/session";
-import { commitTranscriptImport, previewTranscriptImport, readUploadedFiles } from "@/lib/documents/import-request";
+import { startTranscriptImport } from "@/lib/documents/import-job";
+import { previewTranscriptImport, readUploadedFiles } from "@/lib/documents/import-request";
 import { toActionError } from "@/lib/errors";
 import { UPLOAD_LIMITS } from "@/lib/interop/limits";
 import { httpStatus, readJsonField } from "@/lib/http-status";
 
 /**
  * POST multipart: `files` (one or more) and `mode` = "preview" (parse only, store nothing)
- * or "commit" with `options` (JSON: titles, speakers, cases). Owners only.
+ * or "commit" with `options` (JSON: titles, speakers, cases). Owners only. A commit answers
+ * 202 with the id of the background job that stores the files (GET /api/jobs/[jobId]).
  */
 export async function POST(request: Request, { params }: { params: Promise<{ projectId: string }> }) {
   const { projectId } = await params;
@@ -22,8 +24,8 @@ export async function POST(request: Request, { params }: { params: Promise<{ pro
     const files = await readUploadedFiles(form);
     if (form.get("mode") === "commit") {
       const options = readJsonField(form, "options");
-      const imported = await commitTranscriptImport(user, { ...options, projectId }, files);
-      return NextResponse.json({ imported });
+      const { jobId } = await startTranscriptImport(user, { ...options, projectId }, files);
+      return NextResponse.json({ jobId }, { status: 202 });
     }
     return NextResponse.json({ previews: await previewTranscriptImport(user, projectId, files) });
   } catch (error) {

@@ -1,0 +1,143 @@
+import { z } from "zod";
+import { projectId } from "../../projects/schema";
+
+/**
+ * A Grounded backup: one zip archive that is also a REFI-QDA project (so NVivo, ATLAS.ti,
+ * MAXQDA or QualCoder can open it), plus what REFI-QDA cannot carry, in Grounded's own terms:
+ *
+ *   manifest.json         format name and version, counts, every other entry's SHA-256, signature
+ *   backup.json           every row of the project (BackupData below), ids as in the source project
+ *   project.qde           the REFI-QDA export of the project (lib/interop/refi), for other tools
+ *   sources/<guid>.txt    each document's text, shared by project.qde and backup.json
+ *
+ * A restore reads backup.json and the texts only; project.qde is for other tools. The
+ * format version goes up whenever backup.json changes in a way an older reader would get
+ * wrong; a reader refuses versions newer than its own.
+ */
+export const BACKUP_FORMAT = "grounded-backup";
+export const BACKUP_VERSION = 1;
+export const MANIFEST_ENTRY = "manifest.json";
+export const DATA_ENTRY = "backup.json";
+
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/, "is not a SHA-256 digest");
+
+export const manifestHeadSchema = z.object({ format: z.string(), version: z.number() });
+
+export const manifestSchema = z.object({
+  format: z.literal(BACKUP_FORMAT),
+  version: z.literal(BACKUP_VERSION),
+  createdAt: z.iso.datetime(),
+  generator: z.string().max(100),
+  project: z.object({ name: z.string().max(200) }),
+  counts: z.record(z.string(), z.number().int().nonnegative()),
+  /** Every other entry of the archive, with the SHA-256 of its bytes. */
+  entries: z.record(z.string().min(1).max(300), z.object({ sha256, bytes: z.number().int().nonnegative() })),
+  /** HMAC of the entries by the server that made the archive (signature.ts), or null. */
+  signature: z.string().regex(/^[0-9a-f]{64}$/).nullable(),
+});
+
+export type BackupManifest = z.infer<typeof manifestSchema>;
+
+// Rows refer to each other by the ids they had in the source project; a restore gives every
+// row a new id. Dates are ISO 8601 strings.
+const id = z.string().min(1).max(100);
+const date = z.iso.datetime();
+const int = z.number().int();
+const name = z.string().min(1).max(300);
+
+const userSchema = z.object({ id, email: z.string().trim().toLowerCase().min(3).max(320), name: z.string().max(200) });
+const membershipSchema = z.object({ userId: id, role: z.enum(["owner", "analyst", "viewer"]), createdAt: date });
+const attributeSchema = z.object({ id, name, type: z.enum(["text", "number", "category", "boolean"]), categories: z.array(z.string()), position: int });
+const valueSchema = z.object({ attributeId: id, textValue: z.string().nullable(), numberValue: z.number().nullable(), booleanValue: z.boolean().nullable() });
+const caseSchema = z.object({ id, name, description: z.string(), createdAt: date, values: z.array(valueSchema) });
+const turnSchema = z.object({ speaker: z.string(), role: z.enum(["interviewer", "respondent", "other"]), start: int.nonnegative(), end: int.nonnegative(), timestampMs: int.nullable() });
+const documentSchema = z.object({
+  id,
+  caseId: id.nullable(),
+  title: name,
+  /** The archive entry holding the text (UTF-8, NFC), checked against textLength and checksum. */
+  textPath: z.string().min(1).max(300),
+  textLength: int.nonnegative(),
+  checksum: sha256,
+  sourceFormat: z.string(),
+  sourceName: z.string(),
+  position: int,
+  blindCoding: z.boolean(),
+  createdAt: date,
+  turns: z.array(turnSchema),
+});
+const codeSchema = z.object({
+  id,
+  parentId: id.nullable(),
+  name,
+  colour: z.string().max(50),
+  description: z.string(),
+  inclusion: z.string(),
+  exclusion: z.string(),
+  example: z.string(),
+  shortcut: z.string().max(50).nullable(),
+  position: int,
+  createdAt: date,
+  updatedAt: date,
+  /** Deleted codes are kept, with their codings: a deletion is recoverable in the app, so in a backup too. */
+  deletedAt: date.nullable(),
+});
+const codingSchema = z.object({ id, documentId: id, codeId: id, coderId: id, start: int, end: int, quote: z.string(), memo: z.string(), version: int.positive(), createdAt: date, updatedAt: date });
+const memoSchema = z.object({ id, authorId: id, documentId: id.nullable(), codeId: id.nullable(), codingId: id.nullable(), title: z.string(), body: z.string(), createdAt: date, updatedAt: date });
+const findingSchema = z.object({
+  id,
+  position: int,
+  statement: z.string(),
+  /** The figure's definition (lib/findings/figure.ts); its code and attribute ids are source-project ids too. */
+  figure: z.json().nullable(),
+  statedValue: z.number().nullable(),
+  statedText: z.string(),
+  version: int.positive(),
+  createdById: id,
+  createdAt: date,
+  updatedAt: date,
+  evidence: z.array(z.object({ codingId: id, position: int })),
+});
+const assignmentSchema = z.object({ documentId: id, userId: id, assignedById: id, doneAt: date.nullable(), createdAt: date });
+const decisionSchema = z.object({
+  id,
+  documentId: id,
+  codeId: id,
+  kind: z.enum(["accept_a", "accept_b", "accept_both", "merge", "custom", "reject"]),
+  /** May name codings deleted since the decision (kept as ids on purpose, see the schema); those stay dangling. */
+  sourceCodingIds: z.array(id),
+  reason: z.string(),
+  decidedById: id,
+  createdAt: date,
+  undoneAt: date.nullable(),
+  undoneById: id.nullable(),
+});
+const consensusSchema = z.object({ documentId: id, codeId: id, decisionId: id, start: int, end: int, quote: z.string(), createdAt: date });
+const starSchema = z.object({ codingId: id, starredById: id, createdAt: date });
+
+export const backupDataSchema = z.object({
+  project: z.object({ name: z.string().trim().min(1).max(200), description: z.string(), blindCoding: z.boolean(), createdAt: date, updatedAt: date }),
+  /** Everyone the project names (members, coders, authors, deciders ...), matched by e-mail on restore. */
+  users: z.array(userSchema),
+  memberships: z.array(membershipSchema),
+  attributes: z.array(attributeSchema),
+  cases: z.array(caseSchema),
+  documents: z.array(documentSchema),
+  codes: z.array(codeSchema),
+  codings: z.array(codingSchema),
+  memos: z.array(memoSchema),
+  findings: z.array(findingSchema),
+  assignments: z.array(assignmentSchema),
+  decisions: z.array(decisionSchema),
+  consensus: z.array(consensusSchema),
+  stars: z.array(starSchema),
+});
+
+export type BackupData = z.infer<typeof backupDataSchema>;
+
+/** The inputs of the API (api.ts, access.ts); bytes arrive as a Uint8Array (a Buffer is one). */
+export const exportBackupSchema = z.object({ projectId });
+export const restoreBackupSchema = z.object({
+  fileName: z.string().trim().min(1, "The file has no name.").max(255),
+  bytes: z.instanceof(Uint8Array, { message: "No file was sent." }),
+});

@@ -1,0 +1,178 @@
+import { strFromU8, unzipSync } from "fflate";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadDemoStudy } from "../../../lib/demo";
+import { exportBackup, restoreBackup } from "../../../lib/interop/backup";
+import { importQdpx } from "../../../lib/interop/refi/api";
+import { sliceByCodePoints } from "../../../lib/transcripts/offsets";
+import { makeUser } from "../helpers/factories";
+import { useTestDatabase } from "../helpers/test-database";
+import { backupSnapshot } from "./backup-snapshot";
+import { projectSnapshot } from "./snapshot";
+
+// The server's secret signs its backups (lib/interop/backup/signature.ts).
+process.env.NEXTAUTH_SECRET = "a-test-secret-of-at-least-thirty-two-characters";
+const { prisma } = await useTestDatabase();
+
+type Person = { id: string; email: string; name: string };
+let projectId: string;
+let owner: Person;
+let analystA: Person;
+let analystB: Person;
+
+// The demo study (with its findings and evidence), plus everything else a project can hold:
+// memos on every kind of thing, a viewer, a deleted code with a coding, a shortcut, blind
+// flags, assignments (one done), adjudication decisions (one undone, one naming a coding
+// deleted since) with their consensus, and representative quotes.
+beforeAll(async () => {
+  ({ projectId } = await loadDemoStudy(prisma));
+  const person = (email: string) => prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true, email: true, name: true } });
+  owner = await person("owner@demo.grounded.test");
+  analystA = await person("analyst-a@demo.grounded.test");
+  analystB = await person("analyst-b@demo.grounded.test");
+  const [first, second] = await prisma.document.findMany({ where: { projectId }, orderBy: { position: "asc" }, take: 2 });
+  const codingA = await prisma.coding.findFirstOrThrow({ where: { projectId, coderId: analystA.id, documentId: first.id }, orderBy: { start: "asc" } });
+  const codingB = await prisma.coding.findFirstOrThrow({ where: { projectId, coderId: analystB.id, documentId: first.id, codeId: codingA.codeId }, orderBy: { start: "asc" } }).catch(() =>
+    prisma.coding.findFirstOrThrow({ where: { projectId, coderId: analystB.id, documentId: first.id }, orderBy: { start: "asc" } }),
+  );
+  const subCode = await prisma.code.findFirstOrThrow({ where: { projectId, parentId: { not: null } }, orderBy: { name: "asc" } });
+
+  await prisma.project.update({ where: { id: projectId }, data: { blindCoding: true } });
+  await prisma.document.update({ where: { id: second.id }, data: { blindCoding: true } });
+  await prisma.code.update({ where: { id: subCode.id }, data: { shortcut: "7" } });
+  await prisma.memo.createMany({
+    data: [
+      { projectId, authorId: owner.id, title: "Study design", body: "Thirty-two interviews, late 2017." },
+      { projectId, authorId: analystA.id, documentId: first.id, body: "A long first interview & a \"quoted\" <aside>." },
+      { projectId, authorId: owner.id, codeId: subCode.id, title: "Scope", body: "Keep it narrow." },
+      { projectId, authorId: analystA.id, codingId: codingA.id, title: "Why this passage", body: "It names the cost 🙂 plainly." },
+    ],
+  });
+
+  const deleted = await prisma.code.create({ data: { projectId, name: "Dropped theme", colour: "#123456", deletedAt: new Date("2025-03-01T10:00:00Z") } });
+  await prisma.coding.create({
+    data: { projectId, documentId: first.id, codeId: deleted.id, coderId: analystA.id, start: codingA.start, end: codingA.end, quote: codingA.quote, memo: "coded before the theme was dropped", version: 3 },
+  });
+
+  const viewer = await prisma.user.findUniqueOrThrow({ where: { email: "viewer@demo.grounded.test" } });
+  expect(await prisma.membership.count({ where: { projectId, userId: viewer.id } })).toBe(1);
+
+  await prisma.assignment.createMany({
+    data: [
+      { projectId, documentId: first.id, userId: analystA.id, assignedById: owner.id, doneAt: new Date("2025-04-02T09:00:00Z") },
+      { projectId, documentId: first.id, userId: analystB.id, assignedById: owner.id },
+      { projectId, documentId: second.id, userId: analystA.id, assignedById: owner.id },
+    ],
+  });
+
+  const gone = await prisma.coding.create({ data: { projectId, documentId: first.id, codeId: codingA.codeId, coderId: analystB.id, start: 0, end: 5, quote: sliceByCodePoints(first.text, 0, 5) } });
+  const decision = await prisma.adjudicationDecision.create({
+    data: { projectId, documentId: first.id, codeId: codingA.codeId, kind: "merge", sourceCodingIds: [codingA.id, codingB.id, gone.id], reason: "Both saw the cost; the merged span covers it.", decidedById: owner.id },
+  });
+  await prisma.coding.delete({ where: { id: gone.id } });
+  const start = Math.min(codingA.start, codingB.start);
+  const end = Math.max(codingA.end, codingB.end);
+  await prisma.consensusCoding.create({ data: { projectId, documentId: first.id, codeId: codingA.codeId, decisionId: decision.id, start, end, quote: sliceByCodePoints(first.text, start, end) } });
+  await prisma.adjudicationDecision.create({
+    data: { projectId, documentId: first.id, codeId: subCode.id, kind: "reject", sourceCodingIds: [codingA.id], reason: "", decidedById: owner.id, undoneAt: new Date(), undoneById: owner.id },
+  });
+
+  await prisma.representativeQuote.createMany({
+    data: [
+      { projectId, codingId: codingA.id, starredById: analystA.id },
+      { projectId, codingId: codingB.id, starredById: owner.id },
+    ],
+  });
+});
+
+describe("backup and restore of the demo study", () => {
+  it("restores everything as a new project the restorer owns, with the team matched by e-mail", async () => {
+    const before = await backupSnapshot(prisma, projectId);
+    expect(before.findings.length).toBeGreaterThan(0);
+    expect(before.findings.some((f) => f.evidence.length > 0)).toBe(true);
+    expect(before.findings.every((f) => typeof f.figure === "object" && f.figure !== null)).toBe(true);
+    expect(before.decisions.some((d) => d.sourceCodings.includes("(no such coding)"))).toBe(true);
+    expect([before.memberships.length, before.assignments.length, before.decisions.length, before.consensus.length, before.stars.length]).toEqual([4, 3, 2, 1, 2]);
+    expect(before.allCodes.filter((c) => c.deletedAt !== null).map((c) => c.path)).toEqual(["Dropped theme"]);
+    expect(before.allCodings.filter((c) => c.coding.includes("Dropped theme"))).toHaveLength(1);
+
+    const bytes = await exportBackup(projectId);
+    const summary = await restoreBackup(owner, bytes, "demo backup.zip");
+    expect(summary.projectId).not.toBe(projectId);
+    expect(summary.signed).toBe(true);
+    expect(summary.warnings).toEqual([]);
+
+    const after = await backupSnapshot(prisma, summary.projectId);
+    expect(after.documents).toEqual(before.documents);
+    expect(after.allCodes).toEqual(before.allCodes);
+    expect(after.allCodings).toEqual(before.allCodings);
+    expect(after.memos).toEqual(before.memos);
+    expect(after.memberships).toEqual(before.memberships);
+    expect(after.findings).toEqual(before.findings);
+    expect(after.assignments).toEqual(before.assignments);
+    expect(after.decisions).toEqual(before.decisions);
+    expect(after.consensus).toEqual(before.consensus);
+    expect(after.stars).toEqual(before.stars);
+    expect(after).toEqual(before);
+
+    expect(summary.counts).toMatchObject({ documents: 32, members: 4, decisions: 2, consensus: 1, representativeQuotes: 2, assignments: 3 });
+    expect(summary.users.map((u) => [u.email, u.kind, u.role]).sort()).toEqual([
+      ["analyst-a@demo.grounded.test", "account", "analyst"],
+      ["analyst-b@demo.grounded.test", "account", "analyst"],
+      ["owner@demo.grounded.test", "you", "owner"],
+      ["viewer@demo.grounded.test", "account", "viewer"],
+    ]);
+    expect(await prisma.auditEvent.count({ where: { projectId: summary.projectId, action: "project.restore_backup" } })).toBe(1);
+  });
+
+  it("writes an archive that is also a REFI-QDA project other tools (and our importer) can open", async () => {
+    const files = unzipSync(await exportBackup(projectId));
+    const manifest = JSON.parse(strFromU8(files["manifest.json"]));
+    expect(manifest).toMatchObject({ format: "grounded-backup", version: 1, counts: { documents: 32 } });
+    expect(manifest.signature).toMatch(/^[0-9a-f]{64}$/);
+    expect(Object.keys(manifest.entries).sort()).toEqual(Object.keys(files).filter((name) => name !== "manifest.json").sort());
+    const copy = await importQdpx({ user: owner }, await exportBackup(projectId), "backup.zip");
+    const refi = await projectSnapshot(prisma, copy.projectId);
+    const original = await projectSnapshot(prisma, projectId);
+    expect(refi.documents).toEqual(original.documents);
+    expect(refi.codings).toEqual(original.codings);
+  });
+
+  it("restored by another member of the team: they own the copy, and the owner stays an owner", async () => {
+    const summary = await restoreBackup(analystB, await exportBackup(projectId), "demo backup.zip");
+    const roles = await prisma.membership.findMany({ where: { projectId: summary.projectId }, include: { user: true } });
+    expect(Object.fromEntries(roles.map((m) => [m.user.email, m.role]))).toEqual({
+      "owner@demo.grounded.test": "owner",
+      "analyst-a@demo.grounded.test": "analyst",
+      "analyst-b@demo.grounded.test": "owner",
+      "viewer@demo.grounded.test": "viewer",
+    });
+  });
+
+  it("an archive this server did not sign restores the others as placeholders, never as the real accounts", async () => {
+    const stranger = await makeUser(prisma, { name: "Sam Stranger" });
+    const before = await backupSnapshot(prisma, projectId, "name");
+    const unsigned = await exportBackup(projectId, { key: null });
+    const summary = await restoreBackup(stranger, unsigned, "found on a USB stick.zip");
+    expect(summary.signed).toBe(false);
+    expect(summary.warnings[0]).toMatch(/not made by this server, or was changed since/);
+    expect(summary.users.every((u) => u.kind === "placeholder")).toBe(true);
+
+    const after = await backupSnapshot(prisma, summary.projectId, "name");
+    expect(after.allCodings).toEqual(before.allCodings);
+    expect(after.findings).toEqual(before.findings);
+    expect(after.decisions).toEqual(before.decisions);
+    expect(after.stars).toEqual(before.stars);
+    const members = await prisma.membership.findMany({ where: { projectId: summary.projectId }, include: { user: true } });
+    expect(members.find((m) => m.userId === stranger.id)?.role).toBe("owner");
+    // Olivia owned the original; as a placeholder she becomes an analyst who cannot sign in.
+    const placeholders = members.filter((m) => m.userId !== stranger.id);
+    expect(placeholders.map((m) => [m.user.name, m.role]).sort()).toEqual([
+      ["Ana Analyst (A)", "analyst"],
+      ["Ben Analyst (B)", "analyst"],
+      ["Olivia Owner", "analyst"],
+      ["Vic Viewer", "viewer"],
+    ]);
+    expect(placeholders.every((m) => m.user.disabled && m.user.email.endsWith(".placeholder.grounded.invalid"))).toBe(true);
+    expect(await prisma.membership.count({ where: { projectId: summary.projectId, user: { email: { endsWith: "@demo.grounded.test" } } } })).toBe(0);
+  });
+});
