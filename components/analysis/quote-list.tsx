@@ -43,6 +43,8 @@ export function QuoteList({ projectId, quotes, stars }: { projectId: string; quo
 }
 
 function PassageStarToggle({ projectId, quote, stars }: { projectId: string; quote: Quote; stars: QuoteStars }) {
+  // A consensus passage is the adjudicators' span, not an analyst's coding: nothing to star.
+  if (quote.codings.every((c) => c.layer === "consensus")) return null;
   const star = passageStar(quote, stars.byCoding, stars.readerId);
   // Keyed by the server's answer, so a fresh render after someone else's change replaces the toggle's own state.
   return <StarToggle key={String(star.starred)} projectId={projectId} star={star} editable={stars.editable} />;

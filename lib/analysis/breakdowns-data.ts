@@ -3,13 +3,14 @@ import { Prisma } from "../db/generated/client";
 import { AppError, notFound } from "../errors";
 import type { CoderSelection } from "./coder-selection";
 import { analysisQuery, getLiveCodebook, resolveCoderSelection, share } from "./data";
-import { caseCategoryCte, documentSetsCte, liveCodeCtes, overlapPairsCte, passageCtes } from "./sql";
+import { caseCategoryCte, coOccurrenceCtes, indexCtes, liveCodeCtes, passageCtes } from "./sql";
 import type { CoOccurrence, Crosstab, CrosstabCategory } from "./types";
 
 /**
  * The breakdowns behind the theme summaries: a code by a category of cases, and codes by
- * each other. Reads like data.ts (callers have checked access; nothing is cached), each
- * held against lib/analysis/reference.ts by tests/db/analysis.
+ * each other. Reads like data.ts (callers have checked access; a result is reused only
+ * while the database is unchanged), each held against lib/analysis/reference.ts by
+ * tests/db/analysis.
  */
 
 /** Cases with each code (rolled up) by category of a category or yes/no attribute. */
@@ -24,17 +25,27 @@ export async function getCrosstab(projectId: string, selection: CoderSelection, 
   const [{ label }, codebook, cells, columns] = await Promise.all([
     resolveCoderSelection(projectId, selection),
     getLiveCodebook(projectId),
+    // Cases as bit strings: each code's cases, OR-ed over each theme's subtree, AND-ed with
+    // each category's cases. Only presence is needed, so no spans are merged.
     analysisQuery<{ code_id: string; category: string | null; cases: number }>(Prisma.sql`
-      WITH RECURSIVE ${liveCodeCtes(projectId)}, ${passageCtes(projectId, { selection })},
-      code_case AS (
-        SELECT DISTINCT t.ancestor AS code_id, d."caseId" AS case_id
-        FROM passage_count pc JOIN code_tree t ON t.descendant = pc.code_id JOIN "Document" d ON d.id = pc.document_id
-        WHERE d."caseId" IS NOT NULL
+      WITH RECURSIVE ${liveCodeCtes(projectId)}, ${passageCtes(projectId, selection)}, ${indexCtes(projectId)},
+      per_code AS (
+        SELECT p.code_id, bit_or(set_bit(z.cases, di.case_i, 1)) AS cases
+        FROM presence p JOIN doc_index di ON di.document_id = p.document_id CROSS JOIN no_bits z
+        WHERE di.case_i IS NOT NULL
+        GROUP BY p.code_id
       ),
-      ${caseCategory}
-      SELECT cc.code_id, k.category, count(*)::int AS cases
-      FROM code_case cc JOIN case_category k ON k.case_id = cc.case_id
-      GROUP BY 1, 2`),
+      rolled AS (
+        SELECT t.ancestor AS code_id, bit_or(p.cases) AS cases FROM code_tree t JOIN per_code p ON p.code_id = t.descendant GROUP BY 1
+      ),
+      ${caseCategory},
+      category_cases AS (
+        SELECT k.category, bit_or(set_bit(z.cases, ci.i, 1)) AS cases
+        FROM case_category k JOIN case_index ci ON ci.case_id = k.case_id CROSS JOIN no_bits z
+        GROUP BY k.category
+      )
+      SELECT r.code_id, k.category, bit_count(r.cases & k.cases)::int AS cases
+      FROM rolled r CROSS JOIN category_cases k`),
     prisma.$queryRaw<{ category: string | null; cases: number }[]>`
       WITH ${caseCategory} SELECT category, count(*)::int AS cases FROM case_category GROUP BY 1`,
   ]);
@@ -70,15 +81,12 @@ export async function getCoOccurrence(projectId: string, selection: CoderSelecti
     resolveCoderSelection(projectId, selection),
     getLiveCodebook(projectId),
     analysisQuery<{ code_a: string; code_b: string; interviews: number; passages: number }>(Prisma.sql`
-      WITH RECURSIVE ${liveCodeCtes(projectId)}, ${passageCtes(projectId, { selection })},
-      ${documentSetsCte(projectId)},
-      doc_pair AS (
-        SELECT a.code_id AS code_a, b.code_id AS code_b, length(replace((a.docs & b.docs)::text, '0', ''))::int AS interviews
-        FROM code_docs a JOIN code_docs b ON a.code_id < b.code_id
-      ),
-      ${overlapPairsCte()}
-      SELECT d.code_a, d.code_b, d.interviews, coalesce(p.passages, 0)::int AS passages
-      FROM doc_pair d LEFT JOIN passage_pair p ON p.code_a = d.code_a AND p.code_b = d.code_b
+      WITH RECURSIVE ${liveCodeCtes(projectId)}, ${passageCtes(projectId, selection)}, ${indexCtes(projectId)},
+      ${coOccurrenceCtes()}
+      SELECT a.code_id AS code_a, b.code_id AS code_b, d.interviews, coalesce(p.passages, 0)::int AS passages
+      FROM doc_pair d
+      JOIN code_index a ON a.j = d.code_a JOIN code_index b ON b.j = d.code_b
+      LEFT JOIN passage_pair p ON p.code_a = d.code_a AND p.code_b = d.code_b
       WHERE d.interviews > 0`),
   ]);
   return {

@@ -15,6 +15,11 @@ import { z } from "zod";
  *           -> the agreed passage is [5,10). A code one analyst did not use has no agreed
  *           passages.
  *
+ * - consensus: the consensus layer adjudication writes (ConsensusCoding rows of decisions
+ *           not undone; lib/rigour/adjudication.ts), merged like one analyst's codings. It
+ *           reads no analyst's codings directly, but its spans are copied from them, so
+ *           blind mode withholds it as it does other analysts' codings (page-selection.ts).
+ *
  * An interview (document) "has" a code under a selection when at least one passage exists.
  *
  * DEFAULT is "any": it is the only selection that means something in every project (a
@@ -23,9 +28,9 @@ import { z } from "zod";
  * all the evidence the team has. "agreed" is the stricter lens for checking a claim; it
  * needs two analysts who coded the same transcripts.
  *
- * Adding a layer later (e.g. { kind: "consensus" }, codings an owner has adjudicated) means
- * one more member of the union below, a label, a URL form, and one more branch where
- * lib/analysis/sql.ts and lib/analysis/passages.ts turn a selection into passages.
+ * Adding a layer (as "consensus" was) means one more member of the union below, a label, a
+ * URL form, and one more branch where lib/analysis/sql.ts and lib/analysis/passages.ts turn
+ * a selection into passages.
  */
 
 const coderId = z.string().trim().min(1).max(64);
@@ -37,17 +42,20 @@ export const coderSelectionSchema = z.discriminatedUnion("kind", [
     kind: z.literal("agreed"),
     coderIds: z.tuple([coderId, coderId]).refine(([a, b]) => a !== b, { message: "Choose two different analysts." }),
   }),
+  z.strictObject({ kind: z.literal("consensus") }),
 ]);
 
 export type CoderSelection = z.infer<typeof coderSelectionSchema>;
 
 export const DEFAULT_CODER_SELECTION: CoderSelection = Object.freeze({ kind: "any" });
 
-/** The analysts a selection reads, or null for all of them. */
+/** The analysts whose codings a selection reads, or null for all of them (none for the consensus layer). */
 export function selectedCoderIds(selection: CoderSelection): string[] | null {
   switch (selection.kind) {
     case "any":
       return null;
+    case "consensus":
+      return [];
     case "coder":
       return [selection.coderId];
     case "agreed":
@@ -64,14 +72,19 @@ export function coderSelectionLabel(selection: CoderSelection, nameOf: (coderId:
       return `${nameOf(selection.coderId)}'s coding only`;
     case "agreed":
       return `Agreed by ${nameOf(selection.coderIds[0])} and ${nameOf(selection.coderIds[1])} (passages both coded with the same code)`;
+    case "consensus":
+      return CONSENSUS_LABEL;
   }
 }
 
-/** A short form for URLs: "any", "coder:<id>", "agreed:<id>,<id>". */
+export const CONSENSUS_LABEL = "Consensus coding (adjudicated)";
+
+/** A short form for URLs: "any", "coder:<id>", "agreed:<id>,<id>", "consensus". */
 export function coderSelectionToParam(selection: CoderSelection): string {
   switch (selection.kind) {
     case "any":
-      return "any";
+    case "consensus":
+      return selection.kind;
     case "coder":
       return `coder:${selection.coderId}`;
     case "agreed":
@@ -84,7 +97,14 @@ export function coderSelectionFromParam(param: string | string[] | null | undefi
   if (param === undefined || param === null || param === "") return DEFAULT_CODER_SELECTION;
   if (Array.isArray(param)) return null;
   const [kind, rest = ""] = splitOnce(param, ":");
-  const candidate = kind === "any" ? { kind } : kind === "coder" ? { kind, coderId: rest } : kind === "agreed" ? { kind, coderIds: rest.split(",") } : null;
+  const candidate =
+    kind === "any" || kind === "consensus"
+      ? { kind }
+      : kind === "coder"
+        ? { kind, coderId: rest }
+        : kind === "agreed"
+          ? { kind, coderIds: rest.split(",") }
+          : null;
   const parsed = coderSelectionSchema.safeParse(candidate);
   return parsed.success ? parsed.data : null;
 }

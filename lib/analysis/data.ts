@@ -5,14 +5,16 @@ import { AppError, notFound } from "../errors";
 import { type CaseFilter, filterCases } from "./case-filter";
 import { liveCodes } from "./code-tree";
 import { type CoderSelection, coderSelectionLabel, selectedCoderIds } from "./coder-selection";
-import { liveCodeCtes, passageCtes } from "./sql";
+import { cachedRows, rememberRows, snapshotCacheEnabled } from "./snapshot-cache";
+import { indexCtes, liveCodeCtes, passageCtes } from "./sql";
 import type { CoderRef, ThemeFigures, ThemeSummaries } from "./types";
 
 /**
  * The analysis reads. Callers (pages) have checked the reader's access to the project.
- * Figures are computed on every call from the codings as they are now: nothing is cached,
- * so a coding added or deleted shows on the next view. The heavy parts are SQL; each is
- * held against lib/analysis/reference.ts by tests/db/analysis.
+ * Figures are computed from the codings as they are now: a heavy query's result is reused
+ * only while the database is exactly as it was when it ran (analysisQuery), so a coding
+ * added or deleted shows on the next view. The heavy parts are SQL; each is held against
+ * lib/analysis/reference.ts by tests/db/analysis.
  */
 
 export type CodebookEntry = { id: string; parentId: string | null; name: string; colour: string; position: number; depth: number };
@@ -33,20 +35,26 @@ export async function getLiveCodebook(projectId: string): Promise<CodebookEntry[
 export async function resolveCoderSelection(projectId: string, selection: CoderSelection): Promise<{ coders: CoderRef[]; label: string }> {
   // Codings are found through the project's documents so that the unique index on
   // (documentId, codeId, coderId, ...) answers alone; "some coding in the project" per user
-  // would read every coding of each analyst.
-  const coders = await db().$queryRaw<CoderRef[]>`
+  // would read every coding of each analyst. That is still every coding of the project, so
+  // it goes through analysisQuery and is reused while nothing changes.
+  const coders = await analysisQuery<CoderRef>(Prisma.sql`
     SELECT u.id, u.name FROM "User" u
     WHERE u.id IN (SELECT "userId" FROM "Membership" WHERE "projectId" = ${projectId} AND role = 'analyst')
        OR u.id IN (SELECT DISTINCT "coderId" FROM "Coding"
                    WHERE "documentId" = ANY (ARRAY(SELECT id FROM "Document" WHERE "projectId" = ${projectId})))
-    ORDER BY u.name, u.id`;
+    ORDER BY u.name, u.id`);
   const names = new Map(coders.map((c) => [c.id, c.name]));
   if ((selectedCoderIds(selection) ?? []).some((id) => !names.has(id))) throw notFound("That analyst");
   return { coders, label: coderSelectionLabel(selection, (id) => names.get(id)!) };
 }
 
+/** Adjudication decisions not undone: whether the consensus selection has anything to count yet. */
+export async function consensusDecisionCount(projectId: string): Promise<number> {
+  return db().adjudicationDecision.count({ where: { projectId, undoneAt: null } });
+}
+
 type FigureRow = { code_id: string; passages: number; own_passages: number; interviews: number; cases: number; weighted: number; sibling_rank: number };
-type CoderRow = { code_id: string; coder_id: string; passages: number; interviews: number };
+export type CoderRow = { code_id: string; coder_id: string; passages: number; interviews: number };
 
 export async function getThemeSummaries(projectId: string, selection: CoderSelection, weightAttributeId: string | null = null): Promise<ThemeSummaries> {
   const prisma = db();
@@ -55,19 +63,12 @@ export async function getThemeSummaries(projectId: string, selection: CoderSelec
     resolveCoderSelection(projectId, selection),
     getLiveCodebook(projectId),
     themeFigures(projectId, selection, weightAttributeId),
-    analysisQuery<CoderRow>(Prisma.sql`
-      WITH RECURSIVE ${liveCodeCtes(projectId)}, ${passageCtes(projectId, { perCoder: true })},
-      rolled AS (
-        SELECT t.ancestor AS code_id, pc.grp AS coder_id, pc.document_id, sum(pc.n) AS n
-        FROM passage_count pc JOIN code_tree t ON t.descendant = pc.code_id
-        GROUP BY 1, 2, 3
-      )
-      SELECT code_id, coder_id, sum(n)::int AS passages, count(*)::int AS interviews FROM rolled GROUP BY 1, 2`),
+    coderFigures(projectId),
     prisma.document.count({ where: { projectId } }),
     prisma.case.count({ where: { projectId } }),
     weightAttributeId ? prisma.attributeValue.aggregate({ where: { projectId, attributeId: weightAttributeId }, _sum: { numberValue: true } }) : null,
   ]);
-  const coderFigures = new Map(byCoder.map((r) => [`${r.code_id}\u0000${r.coder_id}`, r]));
+  const perCoder = new Map(byCoder.map((r) => [`${r.code_id}\u0000${r.coder_id}`, r]));
   const weightSum = weightTotal?._sum.numberValue ?? 0;
   return {
     selection,
@@ -87,7 +88,7 @@ export async function getThemeSummaries(projectId: string, selection: CoderSelec
         caseShare: share(f.cases, cases),
         weightedShare: f.weighted === null ? null : share(f.weighted, weightSum),
         byCoder: coders.map((coder) => {
-          const r = coderFigures.get(`${code.id}\u0000${coder.id}`);
+          const r = perCoder.get(`${code.id}\u0000${coder.id}`);
           return { coderId: coder.id, passages: r?.passages ?? 0, interviews: r?.interviews ?? 0 };
         }),
       };
@@ -95,36 +96,75 @@ export async function getThemeSummaries(projectId: string, selection: CoderSelec
   };
 }
 
-/** The rolled-up figures of every live code under a selection (exported for the tests). */
-export async function themeFigures(projectId: string, selection: CoderSelection, weightAttributeId: string | null): Promise<Map<string, ThemeFigures>> {
-  const rows = await analysisQuery<FigureRow>(Prisma.sql`
-    WITH RECURSIVE ${liveCodeCtes(projectId)}, ${passageCtes(projectId, { selection })},
-    rolled AS (
-      SELECT t.ancestor AS code_id, pc.document_id, sum(pc.n) AS passages, coalesce(sum(pc.n) FILTER (WHERE pc.code_id = t.ancestor), 0) AS own
-      FROM passage_count pc JOIN code_tree t ON t.descendant = pc.code_id
-      GROUP BY 1, 2
+/**
+ * Each analyst's own figures per code, rolled up (the summaries' per-analyst columns): rows for
+ * analysts with passages of the code or a sub-code; absent means zero. Exported for the tests.
+ *
+ * One pass over the codings in the order of their unique index (document, code, analyst,
+ * start, end), which is already the order one analyst's spans are merged in: a span opens a
+ * new passage unless it starts before the furthest end of the analyst's earlier spans of the
+ * code in the document (gaps and islands), so passages are counted without building them,
+ * and nothing is sorted. The first span of each (document, code, analyst) marks an interview,
+ * numbered by its place among the documents (dense_rank) for the documents' bit string.
+ */
+export async function coderFigures(projectId: string): Promise<CoderRow[]> {
+  return analysisQuery<CoderRow>(Prisma.sql`
+    WITH RECURSIVE ${liveCodeCtes(projectId)}, ${indexCtes(projectId)},
+    coder_step AS (
+      SELECT k."codeId" AS code_id, k."coderId" AS coder_id,
+             CASE WHEN k."start" < max(k."end") OVER previous THEN 0 ELSE 1 END AS fresh,
+             row_number() OVER previous = 1 AS first,
+             (dense_rank() OVER (ORDER BY k."documentId") - 1)::int AS doc_rank
+      FROM "Coding" k
+      WHERE k."documentId" = ANY (ARRAY(SELECT id FROM "Document" WHERE "projectId" = ${projectId}))
+        AND k."codeId" = ANY (ARRAY(SELECT id FROM live_code))
+      WINDOW previous AS (PARTITION BY k."documentId", k."codeId", k."coderId" ORDER BY k."start", k."end" ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
     ),
     per_code AS (
-      SELECT code_id, sum(passages)::int AS passages, sum(own)::int AS own_passages, count(*)::int AS interviews
-      FROM rolled GROUP BY code_id
-    ),
-    code_case AS (
-      SELECT DISTINCT r.code_id, d."caseId" AS case_id
-      FROM rolled r JOIN "Document" d ON d.id = r.document_id
-      WHERE d."caseId" IS NOT NULL
-    ),
-    per_case AS (
-      SELECT cc.code_id, count(*)::int AS cases, coalesce(sum(v."numberValue"), 0)::float8 AS weighted
-      FROM code_case cc
-      LEFT JOIN "AttributeValue" v ON v."caseId" = cc.case_id AND v."attributeId" = ${weightAttributeId}::text
-      GROUP BY cc.code_id
+      SELECT code_id, coder_id, sum(fresh) AS passages, bit_or(set_bit(z.docs, doc_rank, 1)) FILTER (WHERE first) AS docs
+      FROM coder_step CROSS JOIN no_bits z
+      GROUP BY 1, 2
     )
-    SELECT lc.id AS code_id, coalesce(pc.passages, 0) AS passages, coalesce(pc.own_passages, 0) AS own_passages,
-           coalesce(pc.interviews, 0) AS interviews, coalesce(ps.cases, 0) AS cases, coalesce(ps.weighted, 0)::float8 AS weighted,
-           rank() OVER (PARTITION BY lc.parent_id ORDER BY coalesce(pc.interviews, 0) DESC)::int AS sibling_rank
+    SELECT t.ancestor AS code_id, p.coder_id, sum(p.passages)::int AS passages, bit_count(bit_or(p.docs))::int AS interviews
+    FROM code_tree t JOIN per_code p ON p.code_id = t.descendant
+    GROUP BY 1, 2`);
+}
+
+/** The rolled-up figures of every live code under a selection (exported for the tests). */
+export async function themeFigures(projectId: string, selection: CoderSelection, weightAttributeId: string | null): Promise<Map<string, ThemeFigures>> {
+  // Each code's passages and its documents and cases as bit strings, then each theme the sum
+  // and the OR over its subtree: an interview or case is counted once however many sub-codes
+  // it has. The weight is summed over the set bits of the theme's cases.
+  const rows = await analysisQuery<FigureRow>(Prisma.sql`
+    WITH RECURSIVE ${liveCodeCtes(projectId)}, ${passageCtes(projectId, selection)}, ${indexCtes(projectId)},
+    code_passages AS (SELECT code_id, count(*) AS passages FROM island GROUP BY code_id),
+    code_sets AS (
+      SELECT i.code_id, bit_or(set_bit(z.docs, di.i, 1)) AS docs,
+             bit_or(CASE WHEN di.case_i IS NULL THEN z.cases ELSE set_bit(z.cases, di.case_i, 1) END) AS cases
+      FROM island_set i JOIN doc_index di ON di.document_id = i.document_id CROSS JOIN no_bits z
+      GROUP BY i.code_id
+    ),
+    per_code AS (SELECT s.code_id, p.passages, s.docs, s.cases FROM code_sets s JOIN code_passages p ON p.code_id = s.code_id),
+    rolled AS (
+      SELECT t.ancestor AS code_id, sum(p.passages)::int AS passages, coalesce(sum(p.passages) FILTER (WHERE p.code_id = t.ancestor), 0)::int AS own,
+             bit_count(bit_or(p.docs))::int AS interviews, bit_count(bit_or(p.cases))::int AS cases, bit_or(p.cases) AS case_set
+      FROM code_tree t JOIN per_code p ON p.code_id = t.descendant
+      GROUP BY 1
+    ),
+    case_weight AS (
+      SELECT ci.i, v."numberValue" AS weight
+      FROM case_index ci JOIN "AttributeValue" v ON v."caseId" = ci.case_id AND v."attributeId" = ${weightAttributeId}::text
+      WHERE v."numberValue" IS NOT NULL
+    ),
+    weighted AS (
+      SELECT r.code_id, sum(w.weight)::float8 AS weighted FROM rolled r JOIN case_weight w ON get_bit(r.case_set, w.i) = 1 GROUP BY 1
+    )
+    SELECT lc.id AS code_id, coalesce(r.passages, 0) AS passages, coalesce(r.own, 0) AS own_passages,
+           coalesce(r.interviews, 0) AS interviews, coalesce(r.cases, 0) AS cases, coalesce(w.weighted, 0)::float8 AS weighted,
+           rank() OVER (PARTITION BY lc.parent_id ORDER BY coalesce(r.interviews, 0) DESC)::int AS sibling_rank
     FROM live_code lc
-    LEFT JOIN per_code pc ON pc.code_id = lc.id
-    LEFT JOIN per_case ps ON ps.code_id = lc.id`);
+    LEFT JOIN rolled r ON r.code_id = lc.id
+    LEFT JOIN weighted w ON w.code_id = lc.id`);
   return new Map(
     rows.map((r) => [
       r.code_id,
@@ -155,9 +195,9 @@ export async function interviewCoverage(
   const [documents, rows] = await Promise.all([
     prisma.document.count({ where: { projectId, ...(caseIds ? { caseId: { in: [...caseIds] } } : {}) } }),
     analysisQuery<{ code_id: string; interviews: number }>(Prisma.sql`
-      WITH RECURSIVE ${liveCodeCtes(projectId)}, ${passageCtes(projectId, { selection }, codeIds)}
-      SELECT t.ancestor AS code_id, count(DISTINCT pc.document_id)::int AS interviews
-      FROM passage_count pc JOIN code_tree t ON t.descendant = pc.code_id JOIN "Document" d ON d.id = pc.document_id
+      WITH RECURSIVE ${liveCodeCtes(projectId)}, ${passageCtes(projectId, selection, codeIds)}
+      SELECT t.ancestor AS code_id, count(DISTINCT p.document_id)::int AS interviews
+      FROM presence p JOIN code_tree t ON t.descendant = p.code_id JOIN "Document" d ON d.id = p.document_id
       WHERE t.ancestor = ANY(${[...codeIds]}::text[]) ${inCases}
       GROUP BY 1`),
   ]);
@@ -194,24 +234,37 @@ async function numericAttribute(projectId: string, attributeId: string) {
  * Runs one analysis query in a transaction of its own, with planner settings that suit it:
  * - work_mem 64 MB: the pipeline aggregates every coding of the project, and PostgreSQL's
  *   default 4 MB sends 50,000 codings to disk;
- * - hash joins and hash aggregates: the row estimates of window and aggregate results are
+ * - hash joins and hash aggregates: the row estimates of aggregate and window results are
  *   often 1 or 2 where the truth is 50,000, which makes the planner pick nested loops that
  *   are quadratic on real data, and sorts it thinks are tiny. Every join and grouping here is
  *   on equality over at most a few hundred thousand rows, which hashing does in linear time
- *   whatever the estimate. (Sorts the query needs, for windows and ORDER BY, still happen.)
+ *   whatever the estimate. (Sorts the query needs still happen; groupings over the codings
+ *   follow their index and need none.)
  * SET LOCAL (set_config(..., true)) ends with the transaction.
+ *
+ * Results are reused while the database has not changed at all (snapshot-cache.ts): the
+ * transaction is REPEATABLE READ so the snapshot it reads is the one its query ran in.
  */
 export async function analysisQuery<T>(query: Prisma.Sql): Promise<T[]> {
   const prisma = db();
-  const [, rows] = await prisma.$transaction(
+  const cache = snapshotCacheEnabled();
+  const key = JSON.stringify([query.text, query.values]);
+  if (cache) {
+    const [{ snapshot }] = await prisma.$queryRaw<{ snapshot: string }[]>`SELECT pg_current_snapshot()::text AS snapshot`;
+    const cached = cachedRows<T>(key, snapshot);
+    if (cached) return cached;
+  }
+  const [, [{ snapshot }], rows] = await prisma.$transaction(
     [
       prisma.$queryRaw`SELECT set_config('work_mem', '64MB', true), set_config('enable_nestloop', 'off', true),
                               set_config('enable_mergejoin', 'off', true), set_config('enable_sort', 'off', true)`,
+      prisma.$queryRaw<{ snapshot: string }[]>`SELECT pg_current_snapshot()::text AS snapshot`,
       prisma.$queryRaw<T[]>(query),
     ],
     // A read is never worth an error: Prisma's 5 s default is short for a large study on a busy server.
-    { timeout: 60_000 },
+    { timeout: 60_000, isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead },
   );
+  if (cache) rememberRows(key, snapshot, rows);
   return rows;
 }
 

@@ -5,7 +5,10 @@ import { coderSelectionFromParam, DEFAULT_CODER_SELECTION, type CoderSelection }
 /**
  * Whose coding counts on an analysis page: the reader's choice from the URL, unless blind
  * coding limits what they may see, in which case an analyst is held to their own coding and
- * a viewer sees no figures computed from codings (`hidden`).
+ * a viewer sees no figures computed from codings (`hidden`). That covers the consensus layer
+ * too: its spans are copies of analysts' codings, so a reader blind anywhere in the project
+ * (project-wide visibility: blind if the project or any document is) gets no consensus
+ * figures either, whatever the URL asks for.
  */
 export async function pageSelection(projectId: string, viewer: { id: string; role: MemberRole }, param: string | string[] | undefined) {
   const visibility = await visibleCoderIds(projectId, null, viewer);

@@ -47,7 +47,11 @@ export function intersections<A extends Span, B extends Span>(a: readonly A[], b
   return out.sort((p, q) => p.start - q.start || p.end - q.end);
 }
 
-/** The passages of the given codings under a selection; callers pass codings of live codes only. */
+/**
+ * The passages of the given codings under a selection; callers pass codings of live codes
+ * only. Under "consensus" the rows given are the consensus layer's spans (ConsensusCoding of
+ * live decisions, any coderId), merged like one analyst's; under the others, analysts' codings.
+ */
 export function selectPassages(codings: readonly CodingRow[], selection: CoderSelection): Passage[] {
   const groups = new Map<string, CodingRow[]>();
   for (const coding of codings) {
@@ -68,6 +72,7 @@ export function selectPassages(codings: readonly CodingRow[], selection: CoderSe
         out.push({ documentId, codeId, start: cut.start, end: cut.end, codingIds: ids(behind) });
       }
     } else {
+      // "any" and "consensus" merge every row given; "coder" one analyst's.
       const chosen = selection.kind === "coder" ? group.filter((c) => c.coderId === selection.coderId) : group;
       for (const island of mergeSpans(chosen)) out.push({ documentId, codeId, start: island.start, end: island.end, codingIds: ids(island.members) });
     }

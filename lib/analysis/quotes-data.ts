@@ -12,7 +12,23 @@ import { caseCategoryCte, liveCodeCtes, passageCtes } from "./sql";
  * passages come from the same SQL as the figures (sql.ts), so their number is the figure.
  */
 
-export type QuoteCoding = { id: string; codeId: string; coderId: string; coderName: string; start: number; end: number; quote: string; memo: string };
+/**
+ * A stored span behind a passage. Under the consensus selection these are the consensus
+ * layer's rows (layer "consensus": id is a ConsensusCoding's, coderId and coderName the
+ * adjudicator's, memo the decision's reason), not analysts' codings: they cannot be starred
+ * or pinned as evidence.
+ */
+export type QuoteCoding = {
+  id: string;
+  layer: "coding" | "consensus";
+  codeId: string;
+  coderId: string;
+  coderName: string;
+  start: number;
+  end: number;
+  quote: string;
+  memo: string;
+};
 
 export type Quote = {
   documentId: string;
@@ -41,7 +57,7 @@ export async function getCellQuotes(projectId: string, selection: CoderSelection
   if (cell.kind === "pair" && cell.codeIds[0] === cell.codeIds[1]) throw new AppError("VALIDATION", "Choose two different codes.");
 
   const hits = await analysisQuery<HitRow>(Prisma.sql`
-    WITH RECURSIVE ${liveCodeCtes(projectId)}, ${passageCtes(projectId, { selection }, codeIds)},
+    WITH RECURSIVE ${liveCodeCtes(projectId)}, ${passageCtes(projectId, selection, codeIds)},
     ${await hitCte(projectId, cell)},
     page AS (
       SELECT h.*, d.position, d.title, d."caseId" AS case_id
@@ -56,7 +72,7 @@ export async function getCellQuotes(projectId: string, selection: CoderSelection
     FROM page pg JOIN "Document" d ON d.id = pg.document_id LEFT JOIN "Case" c ON c.id = pg.case_id
     ORDER BY pg.position, pg.title, pg.document_id, pg.s, pg.e, pg.code_ids`);
 
-  const codings = await codingsBehind(hits, selectedCoderIds(selection));
+  const codings = selection.kind === "consensus" ? await consensusBehind(hits) : await codingsBehind(hits, selectedCoderIds(selection));
   return {
     selectionLabel: label,
     total: hits[0]?.total ?? 0,
@@ -82,13 +98,32 @@ export async function getCellQuotes(projectId: string, selection: CoderSelection
 async function codingsBehind(hits: HitRow[], coders: string[] | null): Promise<Map<number, QuoteCoding[]>> {
   const probes = hits.flatMap((h, i) => h.code_ids.map((codeId) => ({ i, documentId: h.document_id, codeId, s: h.s, e: h.e })));
   const rows = await db().$queryRaw<(QuoteCoding & { i: number })[]>`
-    SELECT h.i::int AS i, k.id, k."codeId", k."coderId", u.name AS "coderName", k.start, k."end", k.quote, k.memo
+    SELECT h.i::int AS i, k.id, 'coding' AS layer, k."codeId", k."coderId", u.name AS "coderName", k.start, k."end", k.quote, k.memo
     FROM unnest(${probes.map((p) => p.i)}::int[], ${probes.map((p) => p.documentId)}::text[], ${probes.map((p) => p.codeId)}::text[],
                 ${probes.map((p) => p.s)}::int[], ${probes.map((p) => p.e)}::int[]) AS h(i, document_id, code_id, s, e)
     JOIN "Coding" k ON k."documentId" = h.document_id AND k."codeId" = h.code_id AND k.start < h.e AND h.s < k."end"
     JOIN "User" u ON u.id = k."coderId"
     ${coders ? Prisma.sql`WHERE k."coderId" = ANY(${coders}::text[])` : Prisma.empty}
     ORDER BY h.i, k.start, k."end", k.id`;
+  return byHit(rows);
+}
+
+/** The consensus spans behind each passage under the consensus selection, found the same way. */
+async function consensusBehind(hits: HitRow[]): Promise<Map<number, QuoteCoding[]>> {
+  const probes = hits.flatMap((h, i) => h.code_ids.map((codeId) => ({ i, documentId: h.document_id, codeId, s: h.s, e: h.e })));
+  const rows = await db().$queryRaw<(QuoteCoding & { i: number })[]>`
+    SELECT h.i::int AS i, k.id, 'consensus' AS layer, k."codeId", a."decidedById" AS "coderId", u.name || ' (consensus)' AS "coderName",
+           k.start, k."end", k.quote, a.reason AS memo
+    FROM unnest(${probes.map((p) => p.i)}::int[], ${probes.map((p) => p.documentId)}::text[], ${probes.map((p) => p.codeId)}::text[],
+                ${probes.map((p) => p.s)}::int[], ${probes.map((p) => p.e)}::int[]) AS h(i, document_id, code_id, s, e)
+    JOIN "ConsensusCoding" k ON k."documentId" = h.document_id AND k."codeId" = h.code_id AND k.start < h.e AND h.s < k."end"
+    JOIN "AdjudicationDecision" a ON a.id = k."decisionId" AND a."undoneAt" IS NULL
+    JOIN "User" u ON u.id = a."decidedById"
+    ORDER BY h.i, k.start, k."end", k.id`;
+  return byHit(rows);
+}
+
+function byHit(rows: (QuoteCoding & { i: number })[]): Map<number, QuoteCoding[]> {
   const out = new Map<number, QuoteCoding[]>();
   for (const { i, ...coding } of rows) (out.get(i) ?? out.set(i, []).get(i)!).push(coding);
   return out;

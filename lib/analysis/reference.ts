@@ -17,12 +17,15 @@ export type AnalysisRows = {
   values: readonly AttributeValueRow[];
   /** All codings of the project, under deleted codes too: the reference leaves those out itself. */
   codings: readonly CodingRow[];
+  /** The consensus layer: ConsensusCoding rows of decisions not undone (any coderId). */
+  consensus?: readonly CodingRow[];
 };
 
 function prepare(rows: AnalysisRows, selection: CoderSelection) {
   const codes = liveCodes(rows.codes);
   const live = new Set(codes.map((c) => c.id));
-  const codings = rows.codings.filter((c) => live.has(c.codeId));
+  const source = selection.kind === "consensus" ? (rows.consensus ?? []) : rows.codings;
+  const codings = source.filter((c) => live.has(c.codeId));
   const caseOf = new Map(rows.documents.map((d) => [d.id, d.caseId]));
   return { codes, codings, caseOf, below: subtrees(codes), passages: selectPassages(codings, selection) };
 }

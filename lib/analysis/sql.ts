@@ -8,11 +8,13 @@ import type { CoderSelection } from "./coder-selection";
  *
  *   live_code(id, parent_id, position, name)  live codes; parent_id null when the parent is deleted
  *   code_tree(ancestor, descendant)           every live code with itself and each live code below it
- *   passage(document_id, code_id, grp, s, e)  the passages of the selection (see coder-selection.ts);
- *                                             grp is the analyst in "per coder" mode, '' otherwise
- *   passage_count(document_id, code_id, grp, n)
+ *   presence(document_id, code_id)            (document, code) pairs with at least one passage
+ *   island_set, island                        the same passages as multiranges and ranges, for counting
+ *   passage(document_id, code_id, s, e)       the passages of the selection (see coder-selection.ts)
+ *   doc_index, case_index, code_index, no_bits  documents, cases and codes numbered, for bit strings
  *
- * lib/analysis/passages.ts is the same definition in TypeScript.
+ * lib/analysis/passages.ts is the same definition in TypeScript. Needs PostgreSQL 14 or later
+ * (multiranges, bit_count).
  */
 
 type Sql = Prisma.Sql;
@@ -32,132 +34,167 @@ export function liveCodeCtes(projectId: string): Sql {
     )`;
 }
 
-export type PassageMode = { selection: CoderSelection } | { perCoder: true };
-
 /**
- * Defines, after live_code and code_tree:
- *   passage(document_id, code_id, grp, s, e)   every passage, for queries that need spans
- *   passage_count(document_id, code_id, grp, n) how many per document and code, for counts
- * Only the ones a query reads are computed (PostgreSQL skips unreferenced CTEs).
+ * Defines, after live_code and code_tree, the passages of a selection:
+ *   presence(document_id, code_id)            where a code has at least one passage
+ *   island_set(document_id, code_id, islands) the passages of each document and code, as a multirange
+ *   island(document_id, code_id, x)           one row per passage (x: its range, see below), for counts
+ *   passage(document_id, code_id, s, e)       every passage, for queries that need spans
+ * PostgreSQL computes only the ones a query reads.
  *
- * Spans are merged into islands with the gaps-and-islands pattern: ordered by start, a span
- * opens a new island unless it starts before the furthest end seen so far in its group, so
- * the number of passages is the number of such openings (no second pass needed for counts).
- * (documentId, codeId, coderId, start, end) is unique, so the order is total and both window
- * passes see the same one. It is also the order of that unique index: the windows are
- * written over the bare columns, partitioned and ordered as the index is (the "any"
- * selection adds only a small sort within each document and code), and the codings are
- * picked by a list of the project's documents, so PostgreSQL (17 and later) reads them from
- * the index in order instead of sorting every coding of the project. Older servers sort:
- * slower, same result.
+ * How spans become passages. A span [s, e) is written as the range [2s, 2e - 1): spans that
+ * share a character still overlap ([0,10) and [5,15) -> [0,19) and [10,29)), while spans
+ * that only touch no longer meet ([0,5) and [5,9) -> [0,9) and [10,17)): the doubled ends
+ * are odd and the doubled starts even, so no two ranges are ever adjacent. range_agg then
+ * merges each document's and code's ranges into islands exactly as coder-selection.ts says,
+ * and each island [a, b) is the passage [a / 2, (b + 1) / 2). "agreed" is the intersection
+ * (*) of the two analysts' merged ranges: every non-empty intersection of an island of one
+ * with an island of the other is one range of the result, because islands of one analyst are
+ * disjoint and, again, no two results can touch.
  *
- * "agreed" intersects A's islands with B's in one more ordered pass instead of a join: in
- * start order, an island overlaps the other analyst's islands that started before it only
- * if the latest of those (islands of one analyst are disjoint, so it has the largest end)
- * reaches past its start; the intersection is then [its start, the smaller end). At equal
- * starts A's island comes first, so each overlapping pair is found once, from B's side.
- * Every other overlapping pair is found from the side of the island that starts later.
+ * Why this shape. range_agg is an ordinary aggregate that does not care about row order, so
+ * it runs as one pass over the codings in the order of their unique index
+ * (documentId, codeId, coderId, start, end), grouping as it goes: no sort, no hashing of
+ * text keys, and no window functions (gaps-and-islands windows need the spans of a document
+ * and code in start order across analysts, which that index does not give: sorting every
+ * coding of the project cost more than all the rest of a query). Where only presence is
+ * needed (interviews, cases, the crosstab, findings), nothing is merged at all: under "any",
+ * "coder" and "consensus" a document has a passage of a code exactly when it has a span of
+ * it. (Each analyst's own figures, where the index order is the merge order, do use the
+ * windows: data.ts coderFigures.)
  *
  * `onlyUnder`: restrict to these codes and their subtrees (a cheaper query for one theme).
  */
-export function passageCtes(projectId: string, mode: PassageMode, onlyUnder?: readonly string[]): Sql {
-  const selection = "selection" in mode ? mode.selection : null;
-  const any = selection?.kind === "any";
-  const coderFilter =
-    selection?.kind === "coder"
-      ? Prisma.sql`AND k."coderId" = ${selection.coderId}`
-      : selection?.kind === "agreed"
-        ? Prisma.sql`AND k."coderId" IN (${selection.coderIds[0]}, ${selection.coderIds[1]})`
-        : Prisma.empty;
+export function passageCtes(projectId: string, selection: CoderSelection, onlyUnder?: readonly string[]): Sql {
   const codeFilter = onlyUnder
     ? Prisma.sql`AND k."codeId" = ANY (ARRAY(SELECT descendant FROM code_tree WHERE ancestor = ANY(${[...onlyUnder]}::text[])))`
     : Prisma.empty;
-  // One analyst's spans are merged with each other only; under "any", everyone's are merged.
-  const order = any
-    ? Prisma.sql`PARTITION BY document_id, code_id ORDER BY s, e, coder_id`
-    : Prisma.sql`PARTITION BY document_id, code_id, coder_id ORDER BY s, e`;
-  const islands = Prisma.sql`
-    span AS (
-      SELECT k."documentId" AS document_id, k."codeId" AS code_id, k."coderId" AS coder_id,
-             ${selection === null || selection.kind === "agreed" ? Prisma.sql`k."coderId"` : Prisma.sql`''::text`} AS grp,
-             k."start" AS s, k."end" AS e
+  const ranged = Prisma.sql`int8range(2 * k."start"::int8, 2 * k."end"::int8 - 1)`;
+  const inProject = Prisma.sql`k."documentId" = ANY (ARRAY(SELECT id FROM "Document" WHERE "projectId" = ${projectId}))
+        AND k."codeId" = ANY (ARRAY(SELECT id FROM live_code)) ${codeFilter}`;
+  let span: Sql;
+  if (selection?.kind === "consensus") {
+    // The consensus layer: spans of decisions not undone (undoing deletes them too; the
+    // filter covers the moment in between), read through ConsensusCoding's (documentId, start) index.
+    span = Prisma.sql`
+      SELECT k."documentId" AS document_id, k."codeId" AS code_id, ''::text AS coder_id, ${ranged} AS r
+      FROM "ConsensusCoding" k JOIN "AdjudicationDecision" a ON a.id = k."decisionId" AND a."undoneAt" IS NULL
+      WHERE ${inProject}`;
+  } else {
+    const coderFilter =
+      selection.kind === "coder"
+        ? Prisma.sql`AND k."coderId" = ${selection.coderId}`
+        : selection.kind === "agreed"
+          ? Prisma.sql`AND k."coderId" IN (${selection.coderIds[0]}, ${selection.coderIds[1]})`
+          : Prisma.empty;
+    span = Prisma.sql`
+      SELECT k."documentId" AS document_id, k."codeId" AS code_id, k."coderId" AS coder_id, ${ranged} AS r
       FROM "Coding" k
-      WHERE k."documentId" = ANY (ARRAY(SELECT id FROM "Document" WHERE "projectId" = ${projectId}))
-        AND k."codeId" = ANY (ARRAY(SELECT id FROM live_code)) ${coderFilter} ${codeFilter}
-    ),
-    span_step AS NOT MATERIALIZED (
-      SELECT *, CASE WHEN s < max(e) OVER (${order} ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) THEN 0 ELSE 1 END AS fresh
-      FROM span
-    ),
-    span_island AS (
-      SELECT *, sum(fresh) OVER (${order} ROWS UNBOUNDED PRECEDING) AS island FROM span_step
-    ),
-    island AS (
-      SELECT document_id, code_id, grp, min(s) AS s, max(e) AS e FROM span_island GROUP BY document_id, code_id, grp, island
-    )`;
-  if (selection?.kind !== "agreed") {
-    return Prisma.sql`${islands},
-      passage AS (SELECT document_id, code_id, grp, s, e FROM island),
-      passage_count AS (SELECT document_id, code_id, grp, sum(fresh)::int AS n FROM span_step GROUP BY 1, 2, 3)`;
+      WHERE ${inProject} ${coderFilter}`;
   }
-  const [a, b] = selection.coderIds;
-  return Prisma.sql`${islands},
-    island_sweep AS (
-      SELECT document_id, code_id, s, e,
-             CASE WHEN grp = ${a} THEN max(e) FILTER (WHERE grp = ${b}) OVER w ELSE max(e) FILTER (WHERE grp = ${a}) OVER w END AS other_e
-      FROM island
-      WINDOW w AS (PARTITION BY document_id, code_id ORDER BY s, CASE WHEN grp = ${a} THEN 0 ELSE 1 END ROWS UNBOUNDED PRECEDING)
-    ),
-    passage AS (
-      SELECT document_id, code_id, ''::text AS grp, s, least(e, other_e) AS e FROM island_sweep WHERE other_e > s
-    ),
-    passage_count AS (SELECT document_id, code_id, grp, count(*)::int AS n FROM passage GROUP BY 1, 2, 3)`;
+  const islands =
+    selection.kind === "agreed"
+      ? Prisma.sql`
+        SELECT document_id, code_id, islands FROM (
+          SELECT document_id, code_id,
+                 range_agg(r) FILTER (WHERE coder_id = ${selection.coderIds[0]}) * range_agg(r) FILTER (WHERE coder_id = ${selection.coderIds[1]}) AS islands
+          FROM span GROUP BY document_id, code_id
+        ) x
+        WHERE NOT isempty(islands)`
+      : Prisma.sql`SELECT document_id, code_id, range_agg(r) AS islands FROM span GROUP BY document_id, code_id`;
+  // Under "agreed" a document has a passage only where the two analysts' spans meet.
+  const presence =
+    selection.kind === "agreed"
+      ? Prisma.sql`SELECT document_id, code_id FROM island_set`
+      : Prisma.sql`SELECT document_id, code_id FROM span GROUP BY document_id, code_id`;
+  return Prisma.sql`
+    span AS NOT MATERIALIZED (${span}),
+    island_set AS (${islands}),
+    island AS NOT MATERIALIZED (SELECT document_id, code_id, unnest(islands) AS x FROM island_set),
+    passage AS (SELECT document_id, code_id, (lower(x) / 2)::int AS s, ((upper(x) + 1) / 2)::int AS e FROM island),
+    presence AS (${presence})`;
 }
 
-// Wide enough that most passages sit in one or two buckets, narrow enough that a bucket holds few.
-const BUCKET = 1024;
+/**
+ * Documents and cases numbered 0..n-1, so a set of them can be a bit string (no_bits holds the
+ * empty ones): a code's interviews, rolled up to a theme, are then the OR of its sub-codes'
+ * bit strings, counted with bit_count, instead of grouping every (theme, document) pair.
+ * Live codes are numbered too, for joins on integers. Needs live_code.
+ *   doc_index(document_id, i, case_i)  case_i null for a document without a case
+ *   case_index(case_id, i)
+ *   code_index(code_id, j)
+ *   no_bits(docs, cases)
+ * no_bits is materialized: inlined, its strings would be built again for every row that uses
+ * them. The numbering orders ids byte-wise (COLLATE "C"): any fixed order will do, and the
+ * database's collation would call the C library's strcoll for every comparison.
+ */
+export function indexCtes(projectId: string): Sql {
+  return Prisma.sql`
+    case_index AS (
+      SELECT id AS case_id, (row_number() OVER (ORDER BY id COLLATE "C") - 1)::int AS i FROM "Case" WHERE "projectId" = ${projectId}
+    ),
+    doc_index AS (
+      SELECT d.id AS document_id, (row_number() OVER (ORDER BY d.id COLLATE "C") - 1)::int AS i, ci.i AS case_i
+      FROM "Document" d LEFT JOIN case_index ci ON ci.case_id = d."caseId"
+      WHERE d."projectId" = ${projectId}
+    ),
+    code_index AS (
+      SELECT id AS code_id, (row_number() OVER (ORDER BY id COLLATE "C") - 1)::int AS j FROM live_code
+    ),
+    no_bits AS MATERIALIZED (
+      SELECT repeat('0', greatest((SELECT count(*) FROM doc_index), 1)::int)::varbit AS docs,
+             repeat('0', greatest((SELECT count(*) FROM case_index), 1)::int)::varbit AS cases
+    )`;
+}
+
+// Near a typical passage's length: a passage then sits in one or two buckets, and a bucket holds few.
+const BUCKET = 512;
 
 /**
- * passage_pair(code_a, code_b, passages): for each pair of codes, how many pairs of their
- * passages overlap (share a character) in the same document. Comparing every passage of a
- * document with every other is quadratic (250 codings a document: 31,000 comparisons each),
- * so passages are put in the 1,024-character buckets they touch and only passages sharing a
- * bucket are compared; a pair is counted in the bucket where its overlap starts, hence once.
- * Needs passage.
+ * The co-occurrence of every pair of codes (as coded, not rolled up), from island_set:
+ *   code_docs(code, docs)                    the documents with a passage of each code, as a bit string
+ *   doc_pair(code_a, code_b, interviews)     documents with both: the set bits of an AND
+ *   passage_pair(code_a, code_b, passages)   pairs of their passages that share a character
+ * Codes and documents are numbered first (code_index, doc_index): every join and grouping
+ * below is then on integers rather than text ids, and code_a < code_b compares numbers.
+ *
+ * Documents with both codes as an AND of bit strings, for every pair of codes: cheaper than
+ * pairing the codes of every document (50 codes in 2,000 documents would be 2.5 million rows).
+ *
+ * Overlapping passages: comparing every passage of a document with every other is quadratic
+ * (250 codings a document: 31,000 comparisons each), so passages are put in the
+ * 512-character buckets they touch and only passages sharing a bucket are compared; a pair
+ * is counted in the bucket where its overlap starts, hence once. A passage's first bucket
+ * needs no function call; only passages reaching into later buckets go through
+ * generate_series. Needs island_set and indexCtes.
  */
-export function overlapPairsCte(): Sql {
+export function coOccurrenceCtes(): Sql {
   return Prisma.sql`
+    numbered AS (
+      SELECT di.i AS doc, ci.j AS code, p.islands
+      FROM island_set p JOIN doc_index di ON di.document_id = p.document_id JOIN code_index ci ON ci.code_id = p.code_id
+    ),
+    code_docs AS (SELECT code, bit_or(set_bit(z.docs, doc, 1)) AS docs FROM numbered CROSS JOIN no_bits z GROUP BY code),
+    doc_pair AS (
+      SELECT a.code AS code_a, b.code AS code_b, bit_count(a.docs & b.docs)::int AS interviews
+      FROM code_docs a JOIN code_docs b ON a.code < b.code
+    ),
+    numbered_passage AS (
+      SELECT doc, code, (lower(x) / 2)::int AS s, ((upper(x) + 1) / 2)::int AS e FROM (SELECT doc, code, unnest(islands) AS x FROM numbered) y
+    ),
     passage_bucket AS (
-      SELECT p.document_id, p.code_id, p.s, p.e, bucket
-      FROM passage p CROSS JOIN LATERAL generate_series(p.s / ${BUCKET}::int, (p.e - 1) / ${BUCKET}::int) AS bucket
+      SELECT p.doc, p.code, p.s, p.e, p.s / ${BUCKET}::int AS bucket FROM numbered_passage p
+      UNION ALL
+      SELECT p.doc, p.code, p.s, p.e, bucket
+      FROM numbered_passage p CROSS JOIN LATERAL generate_series(p.s / ${BUCKET}::int + 1, (p.e - 1) / ${BUCKET}::int) AS bucket
+      WHERE (p.e - 1) / ${BUCKET}::int > p.s / ${BUCKET}::int
     ),
     passage_pair AS (
-      SELECT a.code_id AS code_a, b.code_id AS code_b, count(*)::int AS passages
+      SELECT a.code AS code_a, b.code AS code_b, count(*)::int AS passages
       FROM passage_bucket a
-      JOIN passage_bucket b ON b.document_id = a.document_id AND b.bucket = a.bucket AND a.code_id < b.code_id
+      JOIN passage_bucket b ON b.doc = a.doc AND b.bucket = a.bucket AND a.code < b.code
       WHERE a.s < b.e AND b.s < a.e AND greatest(a.s, b.s) / ${BUCKET}::int = a.bucket
       GROUP BY 1, 2
-    )`;
-}
-
-/**
- * code_docs(code_id, docs): the documents with a passage of each code, as a bit string with
- * one bit per document of the project. Interviews where two codes co-occur are then the
- * set bits of an AND, for every pair of codes: cheaper than pairing the codes of every
- * document (50 codes in 2,000 documents would be 2.5 million rows). Counting the 1s of the
- * bit string's text keeps this to SQL that any supported PostgreSQL runs. Needs passage.
- */
-export function documentSetsCte(projectId: string): Sql {
-  return Prisma.sql`
-    doc_index AS (
-      SELECT id AS document_id, (row_number() OVER (ORDER BY id) - 1)::int AS i FROM "Document" WHERE "projectId" = ${projectId}
-    ),
-    no_docs AS (SELECT repeat('0', greatest(count(*), 1)::int)::varbit AS bits FROM doc_index),
-    code_docs AS (
-      SELECT p.code_id, bit_or(set_bit(n.bits, di.i, 1)) AS docs
-      FROM (SELECT DISTINCT document_id, code_id FROM passage) p
-      JOIN doc_index di ON di.document_id = p.document_id CROSS JOIN no_docs n
-      GROUP BY p.code_id
     )`;
 }
 

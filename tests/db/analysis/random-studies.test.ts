@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { CoderSelection } from "../../../lib/analysis/coder-selection";
 import { getCoOccurrence, getCrosstab } from "../../../lib/analysis/breakdowns-data";
-import { themeFigures } from "../../../lib/analysis/data";
+import { coderFigures, interviewCoverage, themeFigures } from "../../../lib/analysis/data";
 import { getCellQuotes } from "../../../lib/analysis/quotes-data";
-import { referenceCoOccurrence, referenceCrosstab, referenceThemeFigures } from "../../../lib/analysis/reference";
+import { referenceCoderFigures, referenceCoOccurrence, referenceCrosstab, referenceThemeFigures } from "../../../lib/analysis/reference";
 import { sliceByCodePoints } from "../../../lib/transcripts/offsets";
 import { makeDocument, makeProject, makeUser } from "../helpers/factories";
 import { useTestDatabase } from "../helpers/test-database";
@@ -63,19 +63,35 @@ async function randomStudy(seed: number) {
     seen.add(key);
     await prisma.coding.create({ data: { ...row, quote: sliceByCodePoints(TEXT, start, end) } });
   }
+  // A consensus layer: decisions with one to three spans each, some undone with their rows
+  // left in place (the filter on undoneAt must hide them), duplicates and overlaps included.
+  for (let i = 0; i < 12; i++) {
+    const decision = await prisma.adjudicationDecision.create({
+      data: { projectId, documentId: pick(documents).id, codeId: pick(codes).id, kind: "custom", decidedById: coders[0].id, undoneAt: random() < 0.25 ? new Date() : null },
+    });
+    for (let j = Math.floor(random() * 3); j >= 0; j--) {
+      const start = Math.floor(random() * 70);
+      const end = Math.min(80, start + 1 + Math.floor(random() * 15));
+      await prisma.consensusCoding.create({
+        data: { projectId, documentId: decision.documentId, codeId: decision.codeId, decisionId: decision.id, start, end, quote: sliceByCodePoints(TEXT, start, end) },
+      });
+    }
+  }
   return { projectId, coders, sector, weight };
 }
 
 describe("SQL against the TypeScript reference on random studies", () => {
-  it.each([1, 2, 3, 4, 5, 6])("seed %i: theme figures, crosstab, co-occurrence and quote counts agree under every selection", async (seed) => {
+  it.each([1, 2, 3, 4, 5, 6])("seed %i: theme figures, crosstab, co-occurrence and quote counts agree under every selection, the consensus layer included", async (seed) => {
     const s = await randomStudy(seed);
     const rows = await loadRows(prisma, s.projectId);
     const [a, b, c] = s.coders.map((u) => u.id);
-    const selections: CoderSelection[] = [{ kind: "any" }, { kind: "coder", coderId: a }, { kind: "agreed", coderIds: [a, b] }, { kind: "agreed", coderIds: [c, a] }];
+    const selections: CoderSelection[] = [{ kind: "any" }, { kind: "coder", coderId: a }, { kind: "agreed", coderIds: [a, b] }, { kind: "agreed", coderIds: [c, a] }, { kind: "consensus" }];
     let agreedPassages = 0;
+    let consensusPassages = 0;
     for (const selection of selections) {
       const figures = await themeFigures(s.projectId, selection, s.weight.id);
       if (selection.kind === "agreed") agreedPassages += [...figures.values()].reduce((n, f) => n + f.ownPassages, 0);
+      if (selection.kind === "consensus") consensusPassages += [...figures.values()].reduce((n, f) => n + f.ownPassages, 0);
       expect(Object.fromEntries(figures)).toEqual(Object.fromEntries(referenceThemeFigures(rows, selection, s.weight.id)));
       expect((await getCoOccurrence(s.projectId, selection)).cells).toEqual(referenceCoOccurrence(rows, selection));
       const table = await getCrosstab(s.projectId, selection, s.sector.id);
@@ -84,8 +100,18 @@ describe("SQL against the TypeScript reference on random studies", () => {
       for (const [codeId, f] of figures) {
         expect((await getCellQuotes(s.projectId, selection, { kind: "code", codeId }, 10_000)).total).toBe(f.passages);
       }
+      const coverage = await interviewCoverage(s.projectId, selection, [...figures.keys()], null);
+      for (const [codeId, f] of figures) expect(coverage.interviews.get(codeId)).toBe(f.interviews);
     }
-    // Not vacuous: the random codings give the analysts passages to agree on.
+    // Each analyst's own figures (the summaries' per-analyst columns), counted by another route.
+    const perCoder = new Map<string, { coderId: string; passages: number; interviews: number }[]>();
+    for (const r of await coderFigures(s.projectId)) (perCoder.get(r.code_id) ?? perCoder.set(r.code_id, []).get(r.code_id)!).push({ coderId: r.coder_id, passages: r.passages, interviews: r.interviews });
+    for (const [codeId, expected] of referenceCoderFigures(rows)) {
+      const byId = (x: { coderId: string }, y: { coderId: string }) => (x.coderId < y.coderId ? -1 : 1);
+      expect((perCoder.get(codeId) ?? []).sort(byId)).toEqual([...expected].sort(byId));
+    }
+    // Not vacuous: the random codings give the analysts passages to agree on, and the consensus layer has some.
     expect(agreedPassages).toBeGreaterThan(0);
+    expect(consensusPassages).toBeGreaterThan(0);
   });
 });

@@ -62,6 +62,15 @@ describe("passages under a selection", () => {
     expect(selectPassages([coding("a", 0, 5)], { kind: "agreed", coderIds: ["a", "b"] })).toEqual([]);
   });
 
+  it("consensus: the consensus layer's rows (whatever their coderId), merged like one analyst's", () => {
+    const layer = [coding("", 0, 10), coding("", 0, 10), coding("", 8, 12), coding("", 12, 14), coding("", 3, 4, "other-code")];
+    expect(spans(selectPassages(layer, { kind: "consensus" }))).toEqual([
+      [0, 12],
+      [12, 14],
+      [3, 4],
+    ]);
+  });
+
   it("never agrees across codes", () => {
     expect(selectPassages([coding("a", 0, 5, "x"), coding("b", 0, 5, "y")], { kind: "agreed", coderIds: ["a", "b"] })).toEqual([]);
   });

@@ -8,7 +8,7 @@ import { NewFinding } from "@/components/findings/new-finding";
 import { PrintButton } from "@/components/findings/print-button";
 import { AppHeader } from "@/components/layout/app-header";
 import { coderSelectionToParam } from "@/lib/analysis/coder-selection";
-import { getLiveCodebook, resolveCoderSelection } from "@/lib/analysis/data";
+import { consensusDecisionCount, getLiveCodebook, resolveCoderSelection } from "@/lib/analysis/data";
 import { pageSelection } from "@/lib/analysis/page-selection";
 import { db } from "@/lib/db/client";
 import { getFindingsReport } from "@/lib/findings/data";
@@ -38,11 +38,12 @@ export default async function FindingsPage({ params, searchParams }: { params: P
       </>
     );
   }
-  const [full, { coders, label }, codebook, numbers] = await Promise.all([
+  const [full, { coders, label }, codebook, numbers, decisions] = await Promise.all([
     getFindingsReport(projectId, selection),
     resolveCoderSelection(projectId, selection),
     getLiveCodebook(projectId),
     db().attributeDefinition.findMany({ where: { projectId, type: "number" }, orderBy: { position: "asc" }, select: { id: true, name: true } }),
+    consensusDecisionCount(projectId),
   ]);
   // Blind coding: pinned passages of other analysts are not sent either.
   const report = forced ? { ...full, findings: full.findings.map((f) => ({ ...f, evidence: f.evidence.filter((e) => e.coderId === user.id) })) } : full;
@@ -68,7 +69,7 @@ export default async function FindingsPage({ params, searchParams }: { params: P
           </div>
         </div>
         <div className="print:hidden">
-          <SelectionPicker selection={selection} coders={coders} label={label} forced={forced} />
+          <SelectionPicker selection={selection} coders={coders} label={label} forced={forced} decisions={decisions} />
         </div>
         <p className="hidden text-sm print:block">Whose coding counts: {label}. Printed {new Date().toISOString().slice(0, 10)}.</p>
         {report.findings.length === 0 && <p className="rounded-lg border border-dashed border-stone-300 bg-white p-6 text-stone-600">No findings yet. {editable ? "Add the first one below." : ""}</p>}

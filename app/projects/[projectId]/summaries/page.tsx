@@ -5,7 +5,7 @@ import { BarChart } from "@/components/charts/bar-chart";
 import { AppHeader } from "@/components/layout/app-header";
 import { getCoOccurrence, getCrosstab } from "@/lib/analysis/breakdowns-data";
 import { coderSelectionToParam } from "@/lib/analysis/coder-selection";
-import { getThemeSummaries } from "@/lib/analysis/data";
+import { consensusDecisionCount, getThemeSummaries } from "@/lib/analysis/data";
 import { percent, quotesHref } from "@/lib/analysis/links";
 import { pageSelection } from "@/lib/analysis/page-selection";
 import { db } from "@/lib/db/client";
@@ -41,10 +41,11 @@ export default async function SummariesPage({ params, searchParams }: { params: 
   const categorical = project.attributes.filter((a) => a.type === "category" || a.type === "boolean");
   const weightId = numeric.some((a) => a.id === search.weight) ? search.weight! : (numeric.find((a) => a.name === "projects")?.id ?? null);
   const byId = categorical.some((a) => a.id === search.by) ? search.by! : (categorical[0]?.id ?? null);
-  const [summaries, crosstab, cooccurrence] = await Promise.all([
+  const [summaries, crosstab, cooccurrence, decisions] = await Promise.all([
     getThemeSummaries(projectId, selection, weightId),
     byId ? getCrosstab(projectId, selection, byId) : null,
     getCoOccurrence(projectId, selection),
+    consensusDecisionCount(projectId),
   ]);
   const { totals, rows, coders } = summaries;
   const label = summaries.selectionLabel;
@@ -61,7 +62,7 @@ export default async function SummariesPage({ params, searchParams }: { params: 
             {totals.documents} interviews, {totals.cases} cases. A parent theme counts its sub-themes; an interview counts once. Click any number for the passages behind it.
           </p>
         </div>
-        <SelectionPicker selection={selection} coders={coders} label={label} forced={forced} hiddenFields={keep} />
+        <SelectionPicker selection={selection} coders={coders} label={label} forced={forced} decisions={decisions} hiddenFields={keep} />
 
         {rows.length === 0 ? (
           <p className="rounded-lg border border-dashed border-stone-300 bg-white p-6 text-stone-600">No codes yet: create the codebook and code some passages, and the summaries appear here.</p>

@@ -6,7 +6,7 @@ import { SelectionPicker } from "@/components/analysis/selection-picker";
 import { AppHeader } from "@/components/layout/app-header";
 import type { CaseFilter } from "@/lib/analysis/case-filter";
 import { coderSelectionToParam } from "@/lib/analysis/coder-selection";
-import { resolveCoderSelection } from "@/lib/analysis/data";
+import { consensusDecisionCount, resolveCoderSelection } from "@/lib/analysis/data";
 import { pageSelection } from "@/lib/analysis/page-selection";
 import { getCellQuotes } from "@/lib/analysis/quotes-data";
 import { db } from "@/lib/db/client";
@@ -28,10 +28,11 @@ export default async function ThemePage({ params, searchParams }: { params: Prom
   if (!code) notFound();
   const { selection, hidden, forced } = await pageSelection(projectId, { id: user.id, role }, search.coders);
   if (hidden) notFound();
-  const [project, attributes, { coders, label }] = await Promise.all([
+  const [project, attributes, { coders, label }, decisions] = await Promise.all([
     db().project.findUniqueOrThrow({ where: { id: projectId }, select: { name: true } }),
     db().attributeDefinition.findMany({ where: { projectId, type: { in: ["category", "boolean", "text"] } }, orderBy: { position: "asc" }, select: { id: true, name: true, type: true, categories: true } }),
     resolveCoderSelection(projectId, selection),
+    consensusDecisionCount(projectId),
   ]);
   const attribute = attributes.find((a) => a.id === search.attribute);
   const value = search.value?.trim();
@@ -59,7 +60,7 @@ export default async function ThemePage({ params, searchParams }: { params: Prom
             ))}
           </dl>
         </div>
-        <SelectionPicker selection={selection} coders={coders} label={label} forced={forced} hiddenFields={{ ...(search.attribute ? { attribute: search.attribute } : {}), ...(value ? { value } : {}), ...(search.q ? { q: search.q } : {}), ...(representativeOnly ? { starred: "1" } : {}) }} />
+        <SelectionPicker selection={selection} coders={coders} label={label} forced={forced} decisions={decisions} hiddenFields={{ ...(search.attribute ? { attribute: search.attribute } : {}), ...(value ? { value } : {}), ...(search.q ? { q: search.q } : {}), ...(representativeOnly ? { starred: "1" } : {}) }} />
         <form method="get" className="flex flex-wrap items-end gap-3 text-sm" aria-label="Filter passages">
           <input type="hidden" name="coders" value={coderSelectionToParam(selection)} />
           <label className="flex flex-col">
