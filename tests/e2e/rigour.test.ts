@@ -23,7 +23,7 @@ const INTERVIEW = "P01";
 const signedIn = (email: string): Promise<Page> => signedInPage(browser, appUrl, email);
 
 describe("double coding, agreement and adjudication", () => {
-  it("an owner assigns an interview to A and B, both mark it done, the owner reads agreement, accepts A on a disagreement and undoes it", async () => {
+  it("an owner assigns an interview to A and B, both mark it done, the owner reads agreement, accepts A on a disagreement, sees it in the consensus summaries, and undoes it", async () => {
     // The owner assigns P01 to both analysts.
     const owner = await signedIn("owner@demo.grounded.test");
     const assignments = new AssignmentsPage(owner);
@@ -66,6 +66,18 @@ describe("double coding, agreement and adjudication", () => {
     await disagreements.decide(card, "Accept A", "A's passage is the complete statement.");
     await expect(card.getByTestId("decision").innerText()).resolves.toMatch(/Decided: accept A by Olivia Owner/);
     await expect(disagreements.decisionLog().first().innerText()).resolves.toMatch(/accept A/);
+
+    // The decision is the consensus layer's only content: a summaries selection that counts it.
+    const code = heading.split(" · ")[0].trim();
+    const back = owner.url();
+    await owner.goto(`${appUrl}/projects/${demoProjectId}/summaries?coders=consensus`);
+    await expect(owner.getByTestId("selection-label").first().innerText()).resolves.toMatch(/Consensus coding \(adjudicated\)/);
+    await owner.getByTestId("summaries-table").getByRole("link", { name: code, exact: true }).click();
+    const passages = owner.getByTestId("selection-label").filter({ hasText: "passages" });
+    await expect(passages.innerText()).resolves.toMatch(/^1 of 1 passages\. Whose coding counts: Consensus coding/);
+    await expect(owner.getByTestId("quote-list").innerText()).resolves.toContain(INTERVIEW);
+    await owner.goto(back);
+    await disagreements.cards().first().waitFor();
 
     await disagreements.undo(card);
     expect(await card.getByTestId("decision").count()).toBe(0);
