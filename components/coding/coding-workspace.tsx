@@ -3,9 +3,9 @@
 import Link from "next/link";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { mergeCodesAction } from "@/lib/codes/actions";
-import type { Workspace } from "@/lib/codings/data";
 import { selectionToSpan } from "@/lib/codings/spans/selection";
 import { snapToWords } from "@/lib/codings/spans/snap";
+import { unpackWorkspaceRows, type PackedRows } from "@/lib/codings/view";
 import { CasePanel } from "./case-panel";
 import { CodePicker } from "./code-picker";
 import { CodebookPanel } from "./codebook-panel";
@@ -13,13 +13,15 @@ import { CodingDetails } from "./coding-details";
 import { domEndpoint, elementAt, selectOffsets } from "./dom-selection";
 import { NoticeProvider, useNotify } from "./notices";
 import { Transcript, type TranscriptControl } from "./transcript";
-import type { Code, CoderFilter, PendingSelection } from "./types";
+import type { Code, CoderFilter, PendingSelection, WorkspaceShell } from "./types";
 import { useUndoStack } from "./undo-stack";
 import { useKeyboardCaret } from "./use-keyboard-caret";
 import { useWorkspace } from "./use-workspace";
 
 type Props = {
-  workspace: Workspace;
+  workspace: WorkspaceShell;
+  /** The document's turns and codings, packed (lib/codings/view.ts). */
+  rows: PackedRows;
   me: { id: string; name: string };
   canCode: boolean;
   canManage: boolean;
@@ -34,22 +36,38 @@ export function CodingWorkspace(props: Props) {
   );
 }
 
-const INITIAL_TURNS = 40;
+// The first render (on the server, and hydration) draws about two screens of text; the rest
+// of a long interview follows in steps after hydration (transcript.tsx). Counted in characters,
+// not turns, so that a few long answers do not make the first render long; a turn counts at
+// least as a line's worth, so that a run of one-line exchanges still fills the screen.
+const FIRST_RENDER_CHARACTERS = 5000;
+const LINE_CHARACTERS = 100;
+
+function turnsForFirstRender(turns: readonly { start: number; end: number }[]): number {
+  let characters = 0;
+  let count = 0;
+  while (count < turns.length && characters < FIRST_RENDER_CHARACTERS) {
+    characters += Math.max(LINE_CHARACTERS, turns[count].end - turns[count].start);
+    count++;
+  }
+  return Math.max(1, count);
+}
 
 const KEYBOARD_HINT =
   "Arrows move the caret, Ctrl+arrows by word, Ctrl+Up/Down by sentence, Alt+Up/Down by turn; Shift extends the selection; a code's shortcut key tags it; / opens the code filter; Enter shows the codings at the caret; Ctrl+Z undoes.";
 
-function WorkspaceInner({ workspace, me, canCode, canManage, focus }: Props) {
+function WorkspaceInner({ workspace, rows, me, canCode, canManage, focus }: Props) {
   const { document: doc, project } = workspace;
+  const { turns, codings: initialCodings } = useMemo(() => unpackWorkspaceRows(rows), [rows]);
   const notify = useNotify();
   const rootRef = useRef<HTMLDivElement>(null);
   const transcriptControl = useRef<TranscriptControl | null>(null);
   // The first render draws the opening turns (and any turn a link points at); see Transcript.
   const initialTurns = useMemo(() => {
-    const target = focus ? doc.turns.findIndex((t) => t.end > focus.start) : -1;
-    return Math.max(INITIAL_TURNS, target + 10);
-  }, [focus, doc.turns]);
-  const store = useWorkspace({ projectId: project.id, documentId: doc.id, text: doc.text, me }, { codings: workspace.codings, codes: workspace.codes });
+    const target = focus ? turns.findIndex((t) => t.end > focus.start) : -1;
+    return Math.max(turnsForFirstRender(turns), target + 10);
+  }, [focus, turns]);
+  const store = useWorkspace({ projectId: project.id, documentId: doc.id, text: doc.text, me }, { codings: initialCodings, codes: workspace.codes });
   const { codings, codes, ops } = store;
   const history = useUndoStack();
 
@@ -60,7 +78,7 @@ function WorkspaceInner({ workspace, me, canCode, canManage, focus }: Props) {
   const [details, setDetails] = useState<{ ids: string[]; rect: { top: number; left: number; bottom: number } } | null>(null);
   const [recent, setRecent] = useState<string[]>([]);
   const jumpCursor = useRef<Record<string, number>>({});
-  const turnSpans = useMemo(() => doc.turns.map((t) => ({ start: t.start, end: t.end })), [doc.turns]);
+  const turnSpans = useMemo(() => turns.map((t) => ({ start: t.start, end: t.end })), [turns]);
   const caret = useKeyboardCaret(doc.text, turnSpans);
 
   const codesById = useMemo(() => new Map(codes.map((c) => [c.id, c])), [codes]);
@@ -301,7 +319,7 @@ function WorkspaceInner({ workspace, me, canCode, canManage, focus }: Props) {
         )}
         <Toolbar filter={filter} setFilter={setFilter} coders={coders} meId={me.id} history={history} canCode={canCode} />
         <div className="mt-4 rounded-lg border border-stone-200 bg-white p-5 shadow-sm" onMouseUp={() => setTimeout(readSelection, 0)}>
-          <Transcript text={doc.text} initialTurns={initialTurns} controlRef={transcriptControl} textLength={doc.textLength} turns={doc.turns} codings={visible} codes={codesById} rootRef={rootRef} onCodingsAt={showCodingsAt} keyboardHint={KEYBOARD_HINT} />
+          <Transcript text={doc.text} initialTurns={initialTurns} controlRef={transcriptControl} textLength={doc.textLength} turns={turns} codings={visible} codes={codesById} rootRef={rootRef} onCodingsAt={showCodingsAt} keyboardHint={KEYBOARD_HINT} />
         </div>
       </div>
       <aside className="space-y-6 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-auto">

@@ -1,10 +1,11 @@
 "use client";
 
-import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from "react";
-import { assignLanes } from "@/lib/codings/spans/lanes";
+import { memo, startTransition, useCallback, useEffect, useMemo, useRef, useState, type MouseEvent, type RefObject } from "react";
 import { highlightStyle } from "@/lib/codings/spans/highlight";
-import { segmentRanges, type Segment } from "@/lib/codings/spans/segments";
+import { assignLanes } from "@/lib/codings/spans/lanes";
 import { codePointIndex } from "@/lib/transcripts/offsets";
+import { LANE_WIDTH, TurnBars, samePieces, useLaidOutWidth, type BarPiece } from "./margin-bars";
+import { TurnPainter, type PaintedSegment } from "./turn-painter";
 import type { Code, Coding, Turn } from "./types";
 
 /** What the workspace may ask of the transcript: render every turn now (before a jump). */
@@ -24,29 +25,27 @@ type Props = {
   keyboardHint: string;
 };
 
-const LANE_WIDTH = 7;
-// Turns added per step after the first paint: small enough that each step stays well under a
-// frame budget's worth of blocking, large enough that a long interview completes in ~1 s.
+// Turns added per step after hydration. Each step is rendered as a transition, so React
+// yields to input (a click, a scroll) while it renders. Smaller steps made each step's
+// unsplittable part (adding the turns to the page, laying them out) shorter, but cost ~10%
+// more in all: one more layout and paint per step.
 const TURNS_PER_STEP = 150;
 const PAGE = "#ffffff";
 
 /**
  * The transcript: speaker turns with every visible coding drawn as a highlight (overlaps as
  * stripes, lib/codings/spans/highlight.ts) and as a bar in the margin, one lane per level of
- * overlap. Each run of text is a <span data-start> whose text is exactly the document text
- * from that code point on: the contract lib/codings/spans/selection.ts relies on to turn a
- * browser selection into stored offsets.
+ * overlap (margin-bars.tsx). Each run of text is a <span data-start> whose text is exactly the
+ * document text from that code point on: the contract lib/codings/spans/selection.ts relies on
+ * to turn a browser selection into stored offsets.
  */
 export function Transcript({ text, initialTurns, controlRef, textLength, turns, codings, codes, rootRef, onCodingsAt, keyboardHint }: Props) {
   const ranges = useMemo(() => (turns.length > 0 ? turns.map((t) => ({ start: t.start, end: t.end })) : [{ start: 0, end: textLength }]), [turns, textLength]);
-  const index = useMemo(() => codePointIndex(text), [text]);
-  const perTurn = useMemo(() => segmentRanges(textLength, codings, ranges), [textLength, codings, ranges]);
-  const colourOf = useMemo(() => {
-    const byId = new Map(codings.map((c) => [c.id, codes.get(c.codeId)?.colour ?? "#64748b"]));
-    return (ids: string[]) => ids.map((id) => byId.get(id)!);
-  }, [codings, codes]);
+  const slice = useMemo(() => textSlicer(text, textLength), [text, textLength]);
   const lanes = useMemo(() => assignLanes(codings), [codings]);
+  const painter = useMemo(() => new TurnPainter(textLength, codings, codes, lanes.laneOf, ranges), [textLength, codings, codes, lanes, ranges]);
   const gutter = Math.max(1, lanes.laneCount) * LANE_WIDTH + 8;
+  const width = useLaidOutWidth(rootRef);
   // Marks the transcript interactive once React has hydrated it (tests and users alike
   // should not select text before the handlers are attached).
   const [ready, setReady] = useState(false);
@@ -61,7 +60,7 @@ export function Transcript({ text, initialTurns, controlRef, textLength, turns, 
       waiting.current.splice(0).forEach((resolve) => resolve());
       return;
     }
-    const timer = setTimeout(() => setRendered((n) => Math.min(ranges.length, n + TURNS_PER_STEP)), 0);
+    const timer = setTimeout(() => startTransition(() => setRendered((n) => Math.min(ranges.length, n + TURNS_PER_STEP))), 0);
     return () => clearTimeout(timer);
   }, [rendered, ranges.length]);
   useEffect(() => {
@@ -74,48 +73,67 @@ export function Transcript({ text, initialTurns, controlRef, textLength, turns, 
         }),
     };
   }, [controlRef, rendered, ranges.length]);
-  const renderedEnd = rendered >= ranges.length ? textLength : ranges[rendered - 1]?.end ?? 0;
 
   return (
-    <div className="relative" style={{ paddingLeft: gutter }}>
-      <div
-        ref={rootRef}
-        tabIndex={0}
-        role="document"
-        aria-label={`Transcript. ${keyboardHint}`}
-        data-testid="transcript"
-        data-ready={ready ? "true" : undefined}
-        className="space-y-4 rounded-md outline-none focus-visible:ring-2 focus-visible:ring-teal-700/40"
-      >
-        {ranges.slice(0, rendered).map((range, i) => (
-          <TurnView
-            key={range.start}
-            turn={turns[i]}
-            segments={perTurn[i]}
-            slice={(s: Segment) => text.slice(index.toUtf16(s.start), index.toUtf16(s.end))}
-            colourOf={colourOf}
-            onCodingsAt={onCodingsAt}
-          />
-        ))}
-      </div>
-      {/* After the text, so its ref is attached when the bars measure it. */}
-      <MarginBars rootRef={rootRef} codings={codings} codes={codes} lanes={lanes.laneOf} renderedEnd={renderedEnd} onCodingsAt={onCodingsAt} />
+    <div
+      ref={rootRef}
+      tabIndex={0}
+      role="document"
+      aria-label={`Transcript. ${keyboardHint}`}
+      data-testid="transcript"
+      data-ready={ready ? "true" : undefined}
+      className="rounded-md outline-none focus-visible:ring-2 focus-visible:ring-teal-700/40"
+    >
+      {ranges.slice(0, rendered).map((range, i) => {
+        const { segments, pieces } = painter.turn(i);
+        return <TurnView key={range.start} turn={turns[i]} segments={segments} pieces={pieces} gutter={gutter} width={width} first={i === 0} slice={slice} onCodingsAt={onCodingsAt} />;
+      })}
     </div>
   );
 }
 
+/**
+ * Cuts the text between two code point offsets. Code points and UTF-16 units coincide unless
+ * the text holds a character outside the Basic Multilingual Plane (an emoji), which nearly no
+ * interview does: then no index is built, saving a pass over the whole text on every render
+ * of the page, on the server and again in the browser.
+ */
+function textSlicer(text: string, textLength: number): (start: number, end: number) => string {
+  if (text.length === textLength) return (start, end) => text.slice(start, end);
+  const index = codePointIndex(text);
+  return (start, end) => text.slice(index.toUtf16(start), index.toUtf16(end));
+}
+
+// Element Timing (PerformanceElementTiming) reports when the first turn's text is painted:
+// what scripts/bench/coding.ts measures as "transcript text visible".
+const FIRST_TEXT_TIMING = { elementtiming: "transcript-text" } as Record<string, string>;
+
 type TurnProps = {
   turn: Turn | undefined;
-  segments: Segment[];
-  slice: (s: Segment) => string;
-  colourOf: (ids: string[]) => string[];
+  segments: PaintedSegment[];
+  pieces: BarPiece[];
+  gutter: number;
+  width: number;
+  first: boolean;
+  slice: (start: number, end: number) => string;
   onCodingsAt: (codingIds: string[], rect: DOMRect) => void;
 };
 
 const TurnView = memo(
-  function TurnView({ turn, segments, slice, colourOf, onCodingsAt }: TurnProps) {
+  function TurnView({ turn, segments, pieces, gutter, width, first, slice, onCodingsAt }: TurnProps) {
+    const sectionRef = useRef<HTMLElement>(null);
+    const textRef = useRef<HTMLParagraphElement>(null);
+    const openCodings = useCallback(
+      (event: MouseEvent<HTMLElement>) => {
+        const ids = event.currentTarget.dataset.codings;
+        if (!ids || !window.getSelection()?.isCollapsed) return;
+        onCodingsAt(ids.split(" "), event.currentTarget.getBoundingClientRect());
+      },
+      [onCodingsAt],
+    );
     return (
-      <section className="grid grid-cols-[8.5rem_1fr] gap-4">
+      <section ref={sectionRef} className="relative grid grid-cols-[8.5rem_1fr] gap-4 pb-4" style={{ paddingLeft: gutter }}>
+        <TurnBars section={sectionRef} text={textRef} pieces={pieces} width={width} onCodingsAt={onCodingsAt} />
         <div className="select-none pt-0.5 text-right text-sm" aria-hidden={!turn}>
           {turn && (
             <>
@@ -124,10 +142,10 @@ const TurnView = memo(
             </>
           )}
         </div>
-        <p className="whitespace-pre-wrap font-serif text-[1.05rem] leading-[1.85]">
+        <p ref={textRef} className="whitespace-pre-wrap font-serif text-[1.05rem] leading-[1.85]" {...(first ? FIRST_TEXT_TIMING : {})}>
           {segments.map((s) => {
             const coded = s.codingIds.length > 0;
-            const style = coded ? highlightStyle(colourOf(s.codingIds), { page: PAGE }) : undefined;
+            const style = coded ? highlightStyle(s.colours, { page: PAGE }) : undefined;
             return (
               <span
                 key={s.start}
@@ -135,16 +153,9 @@ const TurnView = memo(
                 data-codings={coded ? s.codingIds.join(" ") : undefined}
                 style={style ? { background: style.background, color: style.color, borderRadius: 2 } : undefined}
                 className={coded ? "cursor-pointer" : undefined}
-                onClick={
-                  coded
-                    ? (event) => {
-                        if (!window.getSelection()?.isCollapsed) return;
-                        onCodingsAt(s.codingIds, (event.currentTarget as HTMLElement).getBoundingClientRect());
-                      }
-                    : undefined
-                }
+                onClick={coded ? openCodings : undefined}
               >
-                {slice(s)}
+                {slice(s.start, s.end)}
               </span>
             );
           })}
@@ -152,98 +163,26 @@ const TurnView = memo(
       </section>
     );
   },
-  (a, b) => a.turn === b.turn && a.colourOf === b.colourOf && sameSegments(a.segments, b.segments) && a.onCodingsAt === b.onCodingsAt,
+  (a, b) =>
+    a.turn === b.turn &&
+    a.gutter === b.gutter &&
+    a.width === b.width &&
+    a.first === b.first &&
+    a.slice === b.slice &&
+    a.onCodingsAt === b.onCodingsAt &&
+    (a.segments === b.segments || sameSegments(a.segments, b.segments)) &&
+    (a.pieces === b.pieces || samePieces(a.pieces, b.pieces)),
 );
 
-function sameSegments(a: Segment[], b: Segment[]): boolean {
+function sameSegments(a: PaintedSegment[], b: PaintedSegment[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) {
-    if (a[i].start !== b[i].start || a[i].end !== b[i].end || a[i].codingIds.join() !== b[i].codingIds.join()) return false;
+    const x = a[i];
+    const y = b[i];
+    if (x.start !== y.start || x.end !== y.end || x.codingIds.length !== y.codingIds.length) return false;
+    for (let j = 0; j < x.codingIds.length; j++) if (x.codingIds[j] !== y.codingIds[j] || x.colours[j] !== y.colours[j]) return false;
   }
   return true;
-}
-
-type Bar = { id: string; lane: number; top: number; height: number; colour: string; label: string };
-
-/** Bars beside the text, placed after layout from where the coded text actually landed. */
-function MarginBars({ rootRef, codings, codes, lanes, renderedEnd, onCodingsAt }: {
-  rootRef: RefObject<HTMLDivElement | null>;
-  renderedEnd: number;
-  codings: Coding[];
-  codes: Map<string, Code>;
-  lanes: Map<string, number>;
-  onCodingsAt: (codingIds: string[], rect: DOMRect) => void;
-}) {
-  const [bars, setBars] = useState<Bar[]>([]);
-  const [width, setWidth] = useState(0);
-
-  useLayoutEffect(() => {
-    const root = rootRef.current;
-    if (!root) return;
-    const measure = () => {
-      const origin = root.getBoundingClientRect().top;
-      const elements = [...root.querySelectorAll<HTMLElement>("[data-start]")];
-      const starts = elements.map((el) => Number(el.dataset.start));
-      const find = (offset: number) => {
-        let lo = 0;
-        let hi = starts.length - 1;
-        let best = 0;
-        while (lo <= hi) {
-          const mid = (lo + hi) >> 1;
-          if (starts[mid] <= offset) {
-            best = mid;
-            lo = mid + 1;
-          } else hi = mid - 1;
-        }
-        return elements[best];
-      };
-      const next: Bar[] = [];
-      for (const coding of codings) {
-        if (coding.start >= renderedEnd) continue; // its turn is not drawn yet
-        const first = find(coding.start);
-        const last = find(coding.end - 1);
-        if (!first || !last) continue;
-        const top = first.getClientRects()[0]?.top ?? first.getBoundingClientRect().top;
-        const lastRects = last.getClientRects();
-        const bottom = lastRects[lastRects.length - 1]?.bottom ?? last.getBoundingClientRect().bottom;
-        const code = codes.get(coding.codeId);
-        next.push({
-          id: coding.id,
-          lane: lanes.get(coding.id) ?? 0,
-          top: top - origin,
-          height: Math.max(4, bottom - top),
-          colour: code?.colour ?? "#64748b",
-          label: `${code?.name ?? "Code"} · ${coding.coder.name}`,
-        });
-      }
-      setBars(next);
-      setWidth(root.clientWidth);
-    };
-    measure();
-    const observer = new ResizeObserver(() => {
-      if (root.clientWidth !== width) measure();
-    });
-    observer.observe(root);
-    return () => observer.disconnect();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [codings, codes, lanes, rootRef, renderedEnd]);
-
-  return (
-    <div aria-hidden className="absolute left-0 top-0 h-full" data-testid="margin">
-      {bars.map((bar) => (
-        <button
-          key={bar.id}
-          type="button"
-          tabIndex={-1}
-          title={bar.label}
-          data-coding={bar.id}
-          onClick={(event) => onCodingsAt([bar.id], event.currentTarget.getBoundingClientRect())}
-          className="absolute w-1 rounded-full opacity-80 hover:opacity-100"
-          style={{ left: bar.lane * LANE_WIDTH, top: bar.top, height: bar.height, backgroundColor: bar.colour }}
-        />
-      ))}
-    </div>
-  );
 }
 
 function formatTimestamp(ms: number): string {

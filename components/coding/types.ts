@@ -1,9 +1,12 @@
-import type { WorkspaceCoding } from "@/lib/codings/view";
 import type { Workspace } from "@/lib/codings/data";
+import type { WorkspaceCoding, WorkspaceTurn } from "@/lib/codings/view";
 
 export type Coding = WorkspaceCoding;
 export type Code = Workspace["codes"][number];
-export type Turn = Workspace["document"]["turns"][number];
+export type Turn = WorkspaceTurn;
+
+/** The workspace without its turns and codings, which travel packed (lib/codings/view.ts). */
+export type WorkspaceShell = Omit<Workspace, "codings" | "document"> & { document: Omit<Workspace["document"], "turns"> };
 export type Coder = { id: string; name: string };
 
 /** Which codings the transcript shows. */

@@ -57,14 +57,12 @@ export function useWorkspace(ids: Ids, initial: { codings: Coding[]; codes: Code
           .filter((codeId) => !codingsRef.current.some((c) => c.codeId === codeId && c.coderId === ids.me.id && c.start === spec.start && c.end === spec.end))
           .map((codeId) => ({
             id: `temp-${tempCounter++}`,
-            documentId: ids.documentId,
             codeId,
             coderId: ids.me.id,
             start: spec.start,
             end: spec.end,
             memo: spec.memo ?? "",
             version: 1,
-            createdAt: now,
             updatedAt: now,
             coder: { name: ids.me.name },
           }));

@@ -1,59 +1,80 @@
 import { db } from "../db/client";
 import type { AttributeType } from "../db/generated/enums";
-import { visibleCoderIds, type Viewer } from "../rigour/blind";
-import { workspaceCodingView } from "./view";
+import { coderVisibility, maySee, type Viewer } from "../rigour/blind";
+import { workspaceCodingView, type WorkspaceCoding } from "./view";
 
 /**
- * Everything the coding workspace needs for one transcript, in one round of queries:
- * the document with its turns and case attributes, the live codebook with counts in this
- * document and in the project, every coding of the document under a live code that the
- * viewer may see (blind coding sends an analyst only their own: lib/rigour/blind.ts), the
- * coders, and the neighbouring documents.
+ * Everything the coding workspace needs for one transcript: the document with its turns and
+ * case attributes, the live codebook with counts in this document and in the project, every
+ * coding of the document under a live code that the viewer may see, the coders, and the
+ * neighbouring documents.
+ *
+ * All in one round of queries sent at once, because the page waits for the slowest: a long
+ * transcript's text, turns and codings are each the size of a page. So the blind-coding rule
+ * (lib/rigour/blind.ts: a blind analyst gets only their own codings, a viewer none) is applied
+ * here to the rows read, rather than first asking visibleCoderIds and querying afterwards;
+ * the rule and its inputs are the same: the document's and the project's blind flags, and for
+ * project-wide counts whether any document of the project is blind.
  */
 export async function getWorkspace(projectId: string, documentId: string, viewer: Viewer) {
   const prisma = db();
-  const document = await prisma.document.findFirst({
-    where: { id: documentId, projectId },
-    select: {
-      id: true,
-      title: true,
-      text: true,
-      textLength: true,
-      position: true,
-      turns: { orderBy: { index: "asc" }, select: { index: true, speaker: true, role: true, start: true, end: true, timestampMs: true } },
-      case: {
-        select: {
-          id: true,
-          name: true,
-          values: {
-            orderBy: { attribute: { position: "asc" } },
-            select: { textValue: true, numberValue: true, booleanValue: true, attribute: { select: { name: true, type: true } } },
+  const [document, turns, project, codes, documentCodings, projectCodings, siblings, members] = await Promise.all([
+    prisma.document.findFirst({
+      where: { id: documentId, projectId },
+      select: {
+        id: true,
+        title: true,
+        text: true,
+        textLength: true,
+        blindCoding: true,
+        case: {
+          select: {
+            id: true,
+            name: true,
+            values: {
+              orderBy: { attribute: { position: "asc" } },
+              select: { textValue: true, numberValue: true, booleanValue: true, attribute: { select: { name: true, type: true } } },
+            },
           },
         },
       },
-    },
-  });
-  if (!document) return null;
-
-  const [here, everywhere] = await Promise.all([visibleCoderIds(projectId, documentId, viewer), visibleCoderIds(projectId, null, viewer)]);
-  const onlyCoders = (visibility: typeof here) => (visibility === "all" ? {} : { coderId: { in: visibility } });
-  const [project, codes, codings, projectCounts, siblings, members] = await Promise.all([
-    prisma.project.findUniqueOrThrow({ where: { id: projectId }, select: { id: true, name: true } }),
+    }),
+    // Read directly rather than through document.turns: the same rows, in half the time.
+    prisma.speakerTurn.findMany({ where: { documentId }, orderBy: { index: "asc" }, select: { speaker: true, role: true, start: true, end: true, timestampMs: true } }),
+    prisma.project.findUnique({ where: { id: projectId }, select: { id: true, name: true, blindCoding: true } }),
     prisma.code.findMany({
       where: { projectId, deletedAt: null },
       orderBy: [{ position: "asc" }, { name: "asc" }],
       select: { id: true, parentId: true, name: true, colour: true, description: true, inclusion: true, exclusion: true, example: true, shortcut: true, position: true },
     }),
-    prisma.coding.findMany({ where: { documentId, code: { deletedAt: null }, ...onlyCoders(here) }, orderBy: [{ start: "asc" }, { end: "desc" }], select: workspaceCodingView }),
-    prisma.coding.groupBy({ by: ["codeId"], where: { projectId, code: { deletedAt: null }, ...onlyCoders(everywhere) }, _count: { _all: true } }),
-    prisma.document.findMany({ where: { projectId }, orderBy: [{ position: "asc" }, { title: "asc" }], select: { id: true, title: true } }),
+    prisma.coding.findMany({ where: { documentId, code: { deletedAt: null } }, orderBy: [{ start: "asc" }, { end: "desc" }], select: workspaceCodingView }),
+    prisma.coding.groupBy({ by: ["codeId", "coderId"], where: { projectId, code: { deletedAt: null } }, _count: { _all: true } }),
+    prisma.document.findMany({ where: { projectId }, orderBy: [{ position: "asc" }, { title: "asc" }], select: { id: true, title: true, blindCoding: true } }),
     prisma.membership.findMany({ where: { projectId }, select: { role: true, user: { select: { id: true, name: true } } } }),
   ]);
+  if (!document || !project) return null;
+
+  const here = coderVisibility(viewer, project.blindCoding || document.blindCoding);
+  const everywhere = coderVisibility(viewer, project.blindCoding || siblings.some((d) => d.blindCoding));
+  const projectCounts: Record<string, number> = {};
+  for (const group of projectCodings) {
+    if (maySee(everywhere, group.coderId)) projectCounts[group.codeId] = (projectCounts[group.codeId] ?? 0) + group._count._all;
+  }
+
+  const visible = documentCodings.filter((c) => maySee(here, c.coderId));
+  const names = new Map(members.map((m) => [m.user.id, m.user.name]));
+  // A coder who has since left the project still has a name to show.
+  const strangers = [...new Set(visible.map((c) => c.coderId))].filter((id) => !names.has(id));
+  if (strangers.length > 0) {
+    for (const user of await prisma.user.findMany({ where: { id: { in: strangers } }, select: { id: true, name: true } })) names.set(user.id, user.name);
+  }
+  const codings: WorkspaceCoding[] = visible.map((c) => ({ ...c, coder: { name: names.get(c.coderId) ?? "" } }));
 
   const at = siblings.findIndex((d) => d.id === document.id);
   const coders = members.filter((m) => m.role !== "viewer").map((m) => m.user);
+  const neighbour = (i: number) => (i >= 0 && i < siblings.length ? { id: siblings[i].id, title: siblings[i].title } : null);
   return {
-    project,
+    project: { id: project.id, name: project.name },
     /** True when blind coding hides other analysts' codings from this viewer. */
     blind: here !== "all",
     document: {
@@ -61,7 +82,7 @@ export async function getWorkspace(projectId: string, documentId: string, viewer
       title: document.title,
       text: document.text,
       textLength: document.textLength,
-      turns: document.turns,
+      turns,
       case: document.case && {
         id: document.case.id,
         name: document.case.name,
@@ -69,11 +90,11 @@ export async function getWorkspace(projectId: string, documentId: string, viewer
       },
     },
     codes,
-    projectCounts: Object.fromEntries(projectCounts.map((c) => [c.codeId, c._count._all])) as Record<string, number>,
+    projectCounts,
     codings,
     coders: here === "all" ? coders : coders.filter((c) => here.includes(c.id)),
-    previous: at > 0 ? siblings[at - 1] : null,
-    next: at >= 0 && at < siblings.length - 1 ? siblings[at + 1] : null,
+    previous: at > 0 ? neighbour(at - 1) : null,
+    next: at >= 0 ? neighbour(at + 1) : null,
   };
 }
 

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { CodingWorkspace } from "@/components/coding/coding-workspace";
 import { AppHeader } from "@/components/layout/app-header";
 import { getWorkspace } from "@/lib/codings/data";
+import { packWorkspaceRows } from "@/lib/codings/view";
 import { requireProjectMember } from "@/lib/projects/page-access";
 import { canCode, canManageProject } from "@/lib/projects/permissions";
 
@@ -17,6 +18,8 @@ export default async function DocumentPage({ params, searchParams }: { params: P
   const workspace = await getWorkspace(projectId, documentId, { id: user.id, role });
   if (!workspace) notFound();
   const focus = passageToShow(await searchParams, workspace);
+  // A long transcript's turns and codings travel packed: see lib/codings/view.ts.
+  const { codings, document: { turns, ...document }, ...rest } = workspace;
   return (
     <>
       <AppHeader user={user}>
@@ -24,7 +27,7 @@ export default async function DocumentPage({ params, searchParams }: { params: P
         <Link href={`/projects/${projectId}`} className="hover:underline">{workspace.project.name}</Link> /{" "}
         <span className="text-stone-900">{workspace.document.title}</span>
       </AppHeader>
-      <CodingWorkspace workspace={workspace} me={{ id: user.id, name: user.name }} canCode={canCode(role)} canManage={canManageProject(role)} focus={focus} />
+      <CodingWorkspace workspace={{ ...rest, document }} rows={packWorkspaceRows(turns, codings)} me={{ id: user.id, name: user.name }} canCode={canCode(role)} canManage={canManageProject(role)} focus={focus} />
     </>
   );
 }
