@@ -2,6 +2,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser } from "./browser";
 import { signedInPage } from "./pages/login-page";
+import { ANALYST, PASSWORD } from "./setup/fixtures";
 import { TranscriptPage } from "./pages/transcript-page";
 
 const appUrl = inject("appUrl");
@@ -16,8 +17,8 @@ afterAll(async () => {
 
 describe("importing transcripts in the browser", () => {
   it("an owner drops a text file and a Teams caption file, renames a speaker, imports them, and opens one", async () => {
-    const page = await signedInPage(browser, appUrl, "owner@demo.grounded.test", { width: 1300, height: 1000 });
-    await page.goto(`${appUrl}/projects/${demoProjectId}`);
+    const page = await signedInPage(browser, appUrl, ANALYST.email, { viewport: { width: 1300, height: 1000 }, password: PASSWORD });
+    await page.goto(`${appUrl}/projects/${inject("fixtures").imports.projectId}`);
     await page.getByRole("link", { name: "Import transcripts" }).click();
     await page.getByLabel("Choose transcript files").setInputFiles([
       { name: "Zed.txt", mimeType: "text/plain", buffer: Buffer.from("R1: What do you deploy on?\n\nZed: Mostly GPUs we rent. 🙂\n") },
@@ -43,8 +44,8 @@ describe("importing transcripts in the browser", () => {
   });
 
   it("downloads the demo project as REFI-QDA and imports it back as a new project, with a summary", async () => {
-    const page = await signedInPage(browser, appUrl, "analyst-b@demo.grounded.test", { width: 1300, height: 1000 });
-    // The first test may have added documents to the demo project: count what is there now.
+    const page = await signedInPage(browser, appUrl, "analyst-b@demo.grounded.test", { viewport: { width: 1300, height: 1000 } });
+    // Other browser tests may have added documents to the demo project: count what is there now.
     await page.goto(`${appUrl}/projects/${demoProjectId}`);
     const documents = await page.getByRole("list", { name: "Documents" }).getByRole("link").count();
     expect(documents).toBeGreaterThanOrEqual(32);

@@ -19,7 +19,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const signIn = (email: string): Promise<Page> => signedInPage(browser, appUrl, email, { width: 1300, height: 1000 });
+const signIn = (email: string): Promise<Page> => signedInPage(browser, appUrl, email, { viewport: { width: 1300, height: 1000 } });
 
 describe("backups, and imports that run in the background", () => {
   it("an owner downloads the demo's backup and restores it from the projects page as a new project", async () => {

@@ -15,11 +15,16 @@ export class LoginPage {
   }
 }
 
-/** A fresh browser context (its own cookies) signed in as a demo user, on the projects page. */
-export async function signedInPage(browser: Browser, appUrl: string, email: string, viewport = { width: 1400, height: 1000 }): Promise<Page> {
+/** A fresh browser context (its own cookies) signed in, by default as a demo user, on the projects page. */
+export async function signedInPage(
+  browser: Browser,
+  appUrl: string,
+  email: string,
+  { viewport = { width: 1400, height: 1000 }, password = "grounded-demo" }: { viewport?: { width: number; height: number }; password?: string } = {},
+): Promise<Page> {
   const page = await (await browser.newContext({ viewport })).newPage();
   await page.goto(`${appUrl}/login`);
-  await new LoginPage(page).signIn(email, "grounded-demo");
+  await new LoginPage(page).signIn(email, password);
   await page.waitForURL(`${appUrl}/projects`);
   return page;
 }

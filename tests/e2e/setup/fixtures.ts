@@ -5,7 +5,10 @@ export const PASSWORD = "e2e-password-123";
 export const ANALYST = { email: "ana@e2e.test", name: "Ana E2E" };
 export const OUTSIDER = { email: "otto@e2e.test", name: "Otto Outsider" };
 
-/** Two projects Ana belongs to and one she does not, each with a document. */
+/**
+ * Two projects Ana belongs to and one she does not, each with a document; and a project she
+ * owns for the import test to add documents to (the demo study stays as other tests expect it).
+ */
 export async function seedE2eFixtures(prisma: Db) {
   const passwordHash = await hashPassword(PASSWORD);
   const ana = await prisma.user.create({ data: { ...ANALYST, passwordHash } });
@@ -22,5 +25,6 @@ export async function seedE2eFixtures(prisma: Db) {
     alpha: await make("Alpha study", [{ userId: ana.id, role: "analyst" }]),
     beta: await make("Beta study", [{ userId: ana.id, role: "viewer" }, { userId: otto.id, role: "owner" }]),
     secret: await make("Secret study", [{ userId: otto.id, role: "owner" }]),
+    imports: await make("Import study", [{ userId: ana.id, role: "owner" }]),
   };
 }
