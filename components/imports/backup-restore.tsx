@@ -1,66 +1,25 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useState } from "react";
-import { JobProgress } from "@/components/jobs/job-progress";
-import { announceJobsChanged, dismissJob } from "@/components/jobs/jobs-client";
-import { useJob } from "@/components/jobs/use-job";
 import type { RestoreSummary } from "@/lib/interop/backup";
-import { isActive } from "@/lib/jobs/types";
-import { postWithProgress } from "./upload";
+import { FileJobStatus, useFileJob } from "./use-file-job";
 
 /** Restores a project backup (.zip, from "Download backup") as a new project the user owns, in the background. */
 export function BackupRestore({ limits }: { limits: string }) {
-  const [upload, setUpload] = useState<number | null>(null);
-  const [jobId, setJobId] = useState<string | null>(null);
-  const { job, error: jobError } = useJob(jobId);
-  const [summary, setSummary] = useState<RestoreSummary | null>(null);
-  const [error, setError] = useState("");
-
-  useEffect(() => {
-    if (jobError) {
-      setError(jobError);
-      setJobId(null);
-      return;
-    }
-    if (!job || isActive(job.status)) return;
-    if (job.status === "succeeded") setSummary((job.outcome?.details as RestoreSummary | undefined) ?? null);
-    else setError(job.error ?? "The restore failed; nothing was restored.");
-    setJobId(null);
-    void dismissJob(job.id);
-  }, [job, jobError]);
-
-  async function send(file: File | undefined) {
+  const { send, upload, job, summary, error, busy } = useFileJob<RestoreSummary>("/api/imports/backup", "The restore failed; nothing was restored.");
+  const choose = (file: File | undefined) => {
     if (!file) return;
-    setError("");
-    setSummary(null);
-    setUpload(0);
     const form = new FormData();
     form.set("file", file);
-    try {
-      const { status, body } = await postWithProgress<{ jobId?: string; error?: { message: string } }>("/api/imports/backup", form, setUpload);
-      if (status !== 202 || !body.jobId) throw new Error(body?.error?.message ?? `The server answered ${status}.`);
-      setJobId(body.jobId);
-      announceJobsChanged();
-    } catch (e) {
-      setError((e as Error).message);
-    }
-    setUpload(null);
-  }
+    void send(form);
+  };
 
   const placeholders = summary?.users.filter((u) => u.kind === "placeholder") ?? [];
   return (
     <div className="space-y-3 text-sm">
-      <input type="file" accept=".zip" aria-label="Choose a backup file" disabled={upload !== null || jobId !== null} onChange={(e) => void send(e.target.files?.[0])} />
+      <input type="file" accept=".zip" aria-label="Choose a backup file" disabled={busy} onChange={(e) => choose(e.target.files?.[0])} />
       <p className="text-xs text-stone-500">{limits}</p>
-      {upload !== null && (
-        <div role="status" aria-live="polite">
-          <p>{upload < 1 ? "Uploading…" : "Starting the restore…"}</p>
-          <progress max={1} value={upload} className="h-2 w-full" aria-label="Upload progress" />
-        </div>
-      )}
-      {job && isActive(job.status) && <JobProgress job={job} />}
-      {error && <p role="alert" className="rounded border border-red-200 bg-red-50 px-3 py-2 text-red-800">{error}</p>}
+      <FileJobStatus upload={upload} job={job} error={error} starting="Starting the restore…" />
       {summary && (
         <div role="status" className="rounded-lg border border-teal-200 bg-teal-50 p-4" data-testid="restore-summary">
           <p className="font-medium">

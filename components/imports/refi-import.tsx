@@ -1,13 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useState } from "react";
-import { JobProgress } from "@/components/jobs/job-progress";
-import { announceJobsChanged, dismissJob } from "@/components/jobs/jobs-client";
-import { useJob } from "@/components/jobs/use-job";
 import type { ImportSummary } from "@/lib/interop/refi";
-import { isActive } from "@/lib/jobs/types";
-import { postWithProgress } from "./upload";
+import { FileJobStatus, useFileJob } from "./use-file-job";
 
 /**
  * Brings in a REFI-QDA file from NVivo, ATLAS.ti, MAXQDA, QualCoder or Grounded: a .qdpx
@@ -15,58 +10,20 @@ import { postWithProgress } from "./upload";
  * runs as a background job: its progress shows here, and the page may be left meanwhile.
  */
 export function RefiImport({ intoProjectId, limits }: { intoProjectId?: string; limits: string }) {
-  const [upload, setUpload] = useState<number | null>(null);
-  const [jobId, setJobId] = useState<string | null>(null);
-  const { job, error: jobError } = useJob(jobId);
-  const [summary, setSummary] = useState<ImportSummary | null>(null);
-  const [error, setError] = useState("");
-
-  // The outcome is shown here, then dismissed so the header does not repeat it.
-  useEffect(() => {
-    if (jobError) {
-      setError(jobError);
-      setJobId(null);
-      return;
-    }
-    if (!job || isActive(job.status)) return;
-    if (job.status === "succeeded") setSummary((job.outcome?.details as ImportSummary | undefined) ?? null);
-    else setError(job.error ?? "The import failed; nothing was imported.");
-    setJobId(null);
-    void dismissJob(job.id);
-  }, [job, jobError]);
-
-  async function send(file: File | undefined) {
+  const { send, upload, job, summary, error, busy } = useFileJob<ImportSummary>("/api/imports/refi", "The import failed; nothing was imported.");
+  const choose = (file: File | undefined) => {
     if (!file) return;
-    setError("");
-    setSummary(null);
-    setUpload(0);
     const form = new FormData();
     form.set("file", file);
     if (intoProjectId && file.name.toLowerCase().endsWith(".qdc")) form.set("intoProjectId", intoProjectId);
-    try {
-      const { status, body } = await postWithProgress<{ jobId?: string; error?: { message: string } }>("/api/imports/refi", form, setUpload);
-      if (status !== 202 || !body.jobId) throw new Error(body?.error?.message ?? `The server answered ${status}.`);
-      setJobId(body.jobId);
-      announceJobsChanged();
-    } catch (e) {
-      setError((e as Error).message);
-    }
-    setUpload(null);
-  }
+    void send(form);
+  };
 
-  const busy = upload !== null || jobId !== null;
   return (
     <div className="space-y-3 text-sm">
-      <input type="file" accept=".qdpx,.qdc" aria-label="Choose a REFI-QDA file" disabled={busy} onChange={(e) => void send(e.target.files?.[0])} />
+      <input type="file" accept=".qdpx,.qdc" aria-label="Choose a REFI-QDA file" disabled={busy} onChange={(e) => choose(e.target.files?.[0])} />
       <p className="text-xs text-stone-500">{limits}</p>
-      {upload !== null && (
-        <div role="status" aria-live="polite">
-          <p>{upload < 1 ? "Uploading…" : "Starting the import…"}</p>
-          <progress max={1} value={upload} className="h-2 w-full" aria-label="Upload progress" />
-        </div>
-      )}
-      {job && isActive(job.status) && <JobProgress job={job} />}
-      {error && <p role="alert" className="rounded border border-red-200 bg-red-50 px-3 py-2 text-red-800">{error}</p>}
+      <FileJobStatus upload={upload} job={job} error={error} starting="Starting the import…" />
       {summary && (
         <div role="status" className="rounded-lg border border-teal-200 bg-teal-50 p-4" data-testid="refi-summary">
           <p className="font-medium">
