@@ -7,27 +7,26 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { authorizeProject } from "../lib/auth/project-access";
 import { db } from "../lib/db/client";
-import { openDatabase } from "../lib/db/database";
 import { importTranscripts } from "../lib/documents/import";
 import { defaultSpeakerMapping, defaultTitle } from "../lib/documents/import-schema";
 import { parseTranscriptFile } from "../lib/interop/transcripts";
+import { withDatabase } from "./with-database";
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { project: { type: "string" }, as: { type: "string" } } });
 if (!values.project || positionals.length === 0) {
   console.error("Usage: npm run import -- --project <project id> [--as owner-email] file.docx file.vtt ...");
   process.exit(2);
 }
+const projectId = values.project;
 
-const database = await openDatabase({ dataDir: process.env.GROUNDED_DATA_DIR ?? path.join(process.cwd(), ".data"), attach: true });
-process.env.DATABASE_URL = database.url;
-try {
+await withDatabase("Nothing was imported", async () => {
   const owner = await db().membership.findFirst({
-    where: { projectId: values.project, role: "owner", ...(values.as ? { user: { email: values.as.toLowerCase() } } : {}) },
+    where: { projectId: projectId, role: "owner", ...(values.as ? { user: { email: values.as.toLowerCase() } } : {}) },
     select: { user: { select: { id: true, email: true, name: true } } },
   });
-  if (!owner) throw new Error(values.as ? `${values.as} is not an owner of project ${values.project}.` : `Project ${values.project} was not found, or has no owner.`);
-  const ctx = await authorizeProject(owner.user, values.project, "owner");
-  const cases = await db().case.findMany({ where: { projectId: values.project }, select: { id: true, name: true } });
+  if (!owner) throw new Error(values.as ? `${values.as} is not an owner of project ${projectId}.` : `Project ${projectId} was not found, or has no owner.`);
+  const ctx = await authorizeProject(owner.user, projectId, "owner");
+  const cases = await db().case.findMany({ where: { projectId: projectId }, select: { id: true, name: true } });
   const files = [];
   for (const file of positionals) {
     const parsed = await parseTranscriptFile(path.basename(file), new Uint8Array(await fs.readFile(file)));
@@ -46,11 +45,5 @@ try {
     console.log(`Read ${parsed.fileName}: ${parsed.format}, ${parsed.transcript.turns.length} turns, speakers ${parsed.transcript.speakers.join(", ") || "none"}`);
   }
   const imported = await importTranscripts(ctx, files);
-  console.log(`Imported ${imported.length} transcript(s) into project ${values.project}.`);
-} catch (error) {
-  console.error(`Nothing was imported: ${(error as Error).message}`);
-  process.exitCode = 1;
-} finally {
-  await db().$disconnect();
-  await database.stop();
-}
+  console.log(`Imported ${imported.length} transcript(s) into project ${projectId}.`);
+});

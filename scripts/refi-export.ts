@@ -2,12 +2,9 @@
 // Writes the project as a REFI-QDA .qdpx (or its codebook as a .qdc) for NVivo, ATLAS.ti,
 // MAXQDA and QualCoder. A trusted command-line tool: it reads any project, like the database does.
 import { writeFile } from "node:fs/promises";
-import path from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { db } from "../lib/db/client";
-import { openDatabase } from "../lib/db/database";
-import { applyMigrations } from "../lib/db/migrate";
+import { withDatabase } from "./with-database";
 import { exportCodebookQdc, exportProjectQdpx } from "../lib/interop/refi/api";
 
 const { values } = parseArgs({ options: { project: { type: "string" }, codebook: { type: "boolean", default: false }, out: { type: "string" } } });
@@ -17,19 +14,10 @@ if (!input.success) {
   process.exit(2);
 }
 
-const database = await openDatabase({ dataDir: process.env.GROUNDED_DATA_DIR ?? path.join(process.cwd(), ".data"), attach: true });
-try {
-  await applyMigrations(database.url);
-  process.env.DATABASE_URL = database.url;
+await withDatabase("Export failed", async () => {
   const { project: projectId, codebook, out } = input.data;
   const data = codebook ? new TextEncoder().encode(await exportCodebookQdc(projectId)) : await exportProjectQdpx(projectId);
   const file = out ?? `${projectId}${codebook ? ".qdc" : ".qdpx"}`;
   await writeFile(file, data);
   console.log(`Wrote ${file} (${data.length.toLocaleString("en")} bytes).`);
-} catch (error) {
-  console.error(`Export failed: ${(error as Error).message}`);
-  process.exitCode = 1;
-} finally {
-  await db().$disconnect();
-  await database.stop();
-}
+});

@@ -7,11 +7,10 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { db } from "../lib/db/client";
-import { openDatabase } from "../lib/db/database";
-import { applyMigrations } from "../lib/db/migrate";
 import { importQdc, importQdpx } from "../lib/interop/refi/api";
 import { formatBytes, REFI_IMPORT_LIMITS } from "../lib/interop/refi/limits";
 import { sniffFile } from "../lib/interop/refi/sniff";
+import { withDatabase } from "./with-database";
 import type { ImportSummary } from "../lib/interop/refi/summary";
 
 const { values, positionals } = parseArgs({
@@ -34,10 +33,7 @@ if (size > REFI_IMPORT_LIMITS.maxUploadBytes) {
   process.exit(1);
 }
 
-const database = await openDatabase({ dataDir: process.env.GROUNDED_DATA_DIR ?? path.join(process.cwd(), ".data"), attach: true });
-try {
-  await applyMigrations(database.url);
-  process.env.DATABASE_URL = database.url;
+await withDatabase("Import failed", async () => {
   const user = await db().user.findUnique({ where: { email }, select: { id: true, email: true, name: true, disabled: true } });
   if (!user || user.disabled) throw new Error(`No active account has the e-mail ${email}.`);
   const bytes = new Uint8Array(await readFile(file));
@@ -45,13 +41,7 @@ try {
   // A zip is a project; anything else is read as a codebook (the importers say what is wrong with it).
   const summary = sniffFile(bytes) === "zip" ? await importQdpx(ctx, bytes, fileName, { projectName: name }) : await importQdc(ctx, bytes, fileName, { intoProjectId: into, projectName: name });
   printSummary(summary);
-} catch (error) {
-  console.error(`Import failed: ${(error as Error).message}`);
-  process.exitCode = 1;
-} finally {
-  await db().$disconnect();
-  await database.stop();
-}
+});
 
 function printSummary(summary: ImportSummary): void {
   const { counts } = summary;

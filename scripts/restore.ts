@@ -7,11 +7,9 @@ import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { resolveAuthSecret } from "../lib/auth/secret";
 import { db } from "../lib/db/client";
-import { openDatabase } from "../lib/db/database";
-import { applyMigrations } from "../lib/db/migrate";
 import { restoreBackup } from "../lib/interop/backup";
+import { withDatabase } from "./with-database";
 import { formatBytes, REFI_IMPORT_LIMITS } from "../lib/interop/refi/limits";
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { user: { type: "string" }, "trust-archive": { type: "boolean", default: false } } });
@@ -29,12 +27,7 @@ if (size > REFI_IMPORT_LIMITS.maxUploadBytes) {
   process.exit(1);
 }
 
-const dataDir = process.env.GROUNDED_DATA_DIR ?? path.join(process.cwd(), ".data");
-const database = await openDatabase({ dataDir, attach: true });
-try {
-  await applyMigrations(database.url);
-  process.env.DATABASE_URL = database.url;
-  process.env.NEXTAUTH_SECRET = await resolveAuthSecret({ dataDir, externalDatabase: !database.embedded, production: process.env.NODE_ENV === "production" });
+await withDatabase("Restore failed", async () => {
   const user = await db().user.findUnique({ where: { email }, select: { id: true, email: true, name: true, disabled: true } });
   if (!user || user.disabled) throw new Error(`No active account has the e-mail ${email}.`);
   const summary = await restoreBackup({ id: user.id, email: user.email, name: user.name }, new Uint8Array(await readFile(file)), fileName, { trustArchive: input.data["trust-archive"] }, async (done, total, step) => {
@@ -44,10 +37,4 @@ try {
   console.log(`  ${Object.entries(summary.counts).map(([what, n]) => `${n} ${what}`).join(", ")}.`);
   for (const u of summary.users) console.log(`  ${u.name} <${u.email}>: ${u.kind}${u.role ? `, ${u.role}` : ""}`);
   for (const warning of summary.warnings) console.log(`  warning: ${warning}`);
-} catch (error) {
-  console.error(`Restore failed: ${(error as Error).message}`);
-  process.exitCode = 1;
-} finally {
-  await db().$disconnect();
-  await database.stop();
-}
+}, { authSecret: true });

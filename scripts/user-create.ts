@@ -1,13 +1,11 @@
 // npm run user:create -- --email ada@example.org --name "Ada Lovelace" [--password ...]
 // [--project <id> --role owner|analyst|viewer]. Without --password, one is generated and printed.
 import { randomBytes } from "node:crypto";
-import path from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "../lib/auth/password";
+import { withDatabase } from "./with-database";
 import { db } from "../lib/db/client";
-import { openDatabase } from "../lib/db/database";
-import { applyMigrations } from "../lib/db/migrate";
 
 const { values } = parseArgs({
   options: { email: { type: "string" }, name: { type: "string" }, password: { type: "string" }, project: { type: "string" }, role: { type: "string" } },
@@ -27,21 +25,11 @@ if (!input.success) {
   process.exit(2);
 }
 
-const database = await openDatabase({ dataDir: process.env.GROUNDED_DATA_DIR ?? path.join(process.cwd(), ".data"), attach: true });
-try {
-  await applyMigrations(database.url);
-  process.env.DATABASE_URL = database.url;
+await withDatabase("Failed", async () => {
   const password = input.data.password ?? randomBytes(9).toString("base64url");
   const user = await db().user.create({ data: { email: input.data.email, name: input.data.name, passwordHash: await hashPassword(password) } });
   if (input.data.project) {
     await db().membership.create({ data: { projectId: input.data.project, userId: user.id, role: input.data.role } });
   }
   console.log(`Created ${user.email}${input.data.password ? "" : ` with password ${password}`}${input.data.project ? ` as ${input.data.role} of ${input.data.project}` : ""}.`);
-} catch (error) {
-  const code = (error as { code?: string }).code;
-  console.error(code === "P2002" ? `A user with e-mail ${input.data.email} already exists.` : `Failed: ${(error as Error).message}`);
-  process.exitCode = 1;
-} finally {
-  await db().$disconnect();
-  await database.stop();
-}
+}, { describeError: (error) => ((error as { code?: string }).code === "P2002" ? `A user with e-mail ${input.data.email} already exists.` : error.message) });
