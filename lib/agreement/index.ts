@@ -12,6 +12,7 @@ export {
   type UnitizedCoder,
   type UnitizedSpan,
   type UnitizingAlpha,
+  poolCategories,
   unitizingAlpha,
   unitizingAlphaForCategory,
 } from "./unitizing-alpha";

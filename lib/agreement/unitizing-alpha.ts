@@ -74,13 +74,17 @@ export function unitizingAlphaForCategory(continuum: UnitizedContinuum, category
  * alpha_u over several categories, with each category's own figure. `categories` defaults to
  * every category some coder used; pass the codebook's codes to include unused ones.
  */
-export function unitizingAlpha(continuum: UnitizedContinuum, options: { categories?: ReadonlyArray<string> } = {}): UnitizingAlpha {
-  validate(continuum);
-  const categories = [...(options.categories ?? usedCategories(continuum))];
-  const figures = baseFigures(continuum);
-  const blocked = blockedBy(continuum);
-  if (blocked) return { ...blocked, ...figures, categories, perCategory: [] };
-  const perCategory = categories.map((c) => unitizingAlphaForCategory(continuum, c));
+/**
+ * alpha_u over several categories from their own results: 1 - sum cD_o / sum cD_e
+ * (Krippendorff 2004). Exported so a caller that already has the per-category results (the
+ * agreement table) pools them without computing each category again.
+ */
+export function poolCategories(perCategory: ReadonlyArray<CategoryUnitizingAlpha>): Outcome & {
+  markedUnits: number;
+  observedDisagreement: number;
+  expectedDisagreement: number;
+  stabilityNote: string | null;
+} {
   let observed = 0;
   let expected = 0;
   let units = 0;
@@ -89,10 +93,20 @@ export function unitizingAlpha(continuum: UnitizedContinuum, options: { categori
     expected += c.expectedDisagreement ?? 0;
     units += c.markedUnits;
   }
-  const withCounts = { ...figures, categories, perCategory, markedUnits: units, observedDisagreement: observed, expectedDisagreement: expected };
-  if (units === 0) return { ...notComputed("no-variation", "no coder marked any category"), ...withCounts };
-  if (expected === 0) return { ...notComputed("no-variation"), ...withCounts };
-  return { ...computed(1 - observed / expected), ...withCounts, stabilityNote: stabilityNote(units, "marked units") };
+  const counts = { markedUnits: units, observedDisagreement: observed, expectedDisagreement: expected, stabilityNote: null };
+  if (units === 0) return { ...notComputed("no-variation", "no coder marked any category"), ...counts };
+  if (expected === 0) return { ...notComputed("no-variation"), ...counts };
+  return { ...computed(1 - observed / expected), ...counts, stabilityNote: stabilityNote(units, "marked units") };
+}
+
+export function unitizingAlpha(continuum: UnitizedContinuum, options: { categories?: ReadonlyArray<string> } = {}): UnitizingAlpha {
+  validate(continuum);
+  const categories = [...(options.categories ?? usedCategories(continuum))];
+  const figures = baseFigures(continuum);
+  const blocked = blockedBy(continuum);
+  if (blocked) return { ...blocked, ...figures, categories, perCategory: [] };
+  const perCategory = categories.map((c) => unitizingAlphaForCategory(continuum, c));
+  return { ...figures, categories, perCategory, ...poolCategories(perCategory) };
 }
 
 function categoryDisagreements(continuum: UnitizedContinuum, category: string) {

@@ -1,5 +1,5 @@
-import { type AgreementDesign, type CategoryUnitizingAlpha, type Coding, type Outcome, type UnitizedContinuum, type UnitizedSpan, unitizingAlphaForCategory } from "../agreement";
-import { computed, notComputed, stabilityNote } from "../agreement/result";
+import { type AgreementDesign, type CategoryUnitizingAlpha, type Coding, type Outcome, type UnitizedContinuum, type UnitizedSpan, poolCategories, unitizingAlphaForCategory } from "../agreement";
+import { notComputed } from "../agreement/result";
 import { type PresenceCounts, poolCounts, presenceCounts } from "./presence";
 import { presenceFigures } from "./presence-stats";
 import type { AgreementUnit } from "./schema";
@@ -168,23 +168,10 @@ export function studyContinuum(codings: ReadonlyArray<Coding>, design: Agreement
   return { length, coders: design.coders.map((coderId) => ({ coderId, spans: spans.get(coderId)! })) };
 }
 
-/**
- * alpha_u over several codes from their per-code results: 1 - sum cD_o / sum cD_e, exactly
- * as lib/agreement's unitizingAlpha pools them, without computing every code a second time.
- */
+/** alpha_u over several codes from their per-code results (lib/agreement's own pooling). */
 export function pooledUnitizingAlpha(perCategory: ReadonlyArray<CategoryUnitizingAlpha>, coders: number): Outcome & { markedUnits: number; stabilityNote: string | null } {
   if (coders < 2) return { ...notComputed("fewer-than-two-coders"), markedUnits: 0, stabilityNote: null };
-  let observed = 0;
-  let expected = 0;
-  let units = 0;
-  for (const c of perCategory) {
-    observed += c.observedDisagreement ?? 0;
-    expected += c.expectedDisagreement ?? 0;
-    units += c.markedUnits;
-  }
-  if (units === 0) return { ...notComputed("no-variation", "no coder marked any category"), markedUnits: 0, stabilityNote: null };
-  if (expected === 0) return { ...notComputed("no-variation"), markedUnits: units, stabilityNote: null };
-  return { ...computed(1 - observed / expected), markedUnits: units, stabilityNote: stabilityNote(units, "marked units") };
+  return poolCategories(perCategory);
 }
 
 function codesInUse(codings: ReadonlyArray<Coding>, design: AgreementDesign): Set<string> {
