@@ -60,6 +60,16 @@ describe("npm start with the embedded PostgreSQL", () => {
     expect(fs.existsSync(path.join(dataDir, "postgres", "cluster", "postmaster.pid"))).toBe(false);
   });
 
+  it("stops with its PostgreSQL when a process manager sends SIGTERM to npm start itself", async () => {
+    const app = await startApp(env, { viaNpm: true });
+    expect((await fetch(`${app.url}/login`)).status).toBe(200);
+    expect(postgresPids().length).toBeGreaterThan(0);
+    await app.stop("SIGTERM");
+    // npm hands the signal on to the app, which stops PostgreSQL before exiting.
+    await expect.poll(() => postgresPids(), { timeout: 30_000, interval: 500 }).toEqual([]);
+    await expect.poll(() => fetch(`${app.url}/login`).then(() => "serving", () => "stopped"), { timeout: 30_000, interval: 500 }).toBe("stopped");
+  });
+
   it("refuses to start in production against an external database without NEXTAUTH_SECRET", async () => {
     await expect(
       startApp({ ...env, NODE_ENV: "production", DATABASE_URL: "postgresql://nobody@127.0.0.1:1/none" }),

@@ -3,10 +3,12 @@ import { findFreePort } from "../../../lib/db/embedded-postgres";
 
 export type RunningApp = { url: string; process: ChildProcess; output: () => string; stop(signal?: NodeJS.Signals): Promise<number | null> };
 
-/** Starts the app exactly as `npm start` does (scripts/start.ts) and waits until it serves. */
-export async function startApp(env: Record<string, string | undefined>): Promise<RunningApp> {
+/** Starts the app as `npm start` does (scripts/start.ts, or npm itself) and waits until it serves. */
+export async function startApp(env: Record<string, string | undefined>, options: { viaNpm?: boolean } = {}): Promise<RunningApp> {
   const port = await findFreePort();
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+  // viaNpm: `npm start` itself, as a user or a process manager runs it (signals then go to npm).
+  const [command, args] = options.viaNpm ? ["npm", ["start"]] : [process.execPath, ["--import", "tsx", "scripts/start.ts"]];
+  const child = spawn(command, args, {
     env: { ...process.env, PORT: String(port), GROUNDED_DEMO: "0", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
