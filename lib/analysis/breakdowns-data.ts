@@ -30,9 +30,8 @@ export async function getCrosstab(projectId: string, selection: CoderSelection, 
     analysisQuery<{ code_id: string; category: string | null; cases: number }>(Prisma.sql`
       WITH RECURSIVE ${liveCodeCtes(projectId)}, ${passageCtes(projectId, selection)}, ${indexCtes(projectId)},
       per_code AS (
-        SELECT p.code_id, bit_or(set_bit(z.cases, di.case_i, 1)) AS cases
-        FROM presence p JOIN doc_index di ON di.document_id = p.document_id CROSS JOIN no_bits z
-        WHERE di.case_i IS NOT NULL
+        SELECT p.code_id, bit_or(b.cases) AS cases
+        FROM presence p JOIN doc_bits b ON b.document_id = p.document_id
         GROUP BY p.code_id
       ),
       rolled AS (
@@ -82,7 +81,7 @@ export async function getCoOccurrence(projectId: string, selection: CoderSelecti
     getLiveCodebook(projectId),
     analysisQuery<{ code_a: string; code_b: string; interviews: number; passages: number }>(Prisma.sql`
       WITH RECURSIVE ${liveCodeCtes(projectId)}, ${passageCtes(projectId, selection)}, ${indexCtes(projectId)},
-      ${coOccurrenceCtes()}
+      ${coOccurrenceCtes(projectId, selection)}
       SELECT a.code_id AS code_a, b.code_id AS code_b, d.interviews, coalesce(p.passages, 0)::int AS passages
       FROM doc_pair d
       JOIN code_index a ON a.j = d.code_a JOIN code_index b ON b.j = d.code_b

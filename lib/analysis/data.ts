@@ -33,15 +33,18 @@ export async function getLiveCodebook(projectId: string): Promise<CodebookEntry[
  * the label of the selection. A selection naming someone else is NOT_FOUND.
  */
 export async function resolveCoderSelection(projectId: string, selection: CoderSelection): Promise<{ coders: CoderRef[]; label: string }> {
-  // Codings are found through the project's documents so that the unique index on
-  // (documentId, codeId, coderId, ...) answers alone; "some coding in the project" per user
-  // would read every coding of each analyst. That is still every coding of the project, so
-  // it goes through analysisQuery and is reused while nothing changes.
+  // The analysts with codings in the project, one index probe each (a loose index scan over
+  // CoderPassageSet's (projectId, coderId) index): DISTINCT over the codings would read all of them.
   const coders = await analysisQuery<CoderRef>(Prisma.sql`
+    WITH RECURSIVE coder AS (
+      (SELECT "coderId" AS id FROM "CoderPassageSet" WHERE "projectId" = ${projectId} ORDER BY "coderId" LIMIT 1)
+      UNION ALL
+      SELECT (SELECT s."coderId" FROM "CoderPassageSet" s WHERE s."projectId" = ${projectId} AND s."coderId" > c.id ORDER BY s."coderId" LIMIT 1)
+      FROM coder c WHERE c.id IS NOT NULL
+    )
     SELECT u.id, u.name FROM "User" u
     WHERE u.id IN (SELECT "userId" FROM "Membership" WHERE "projectId" = ${projectId} AND role = 'analyst')
-       OR u.id IN (SELECT DISTINCT "coderId" FROM "Coding"
-                   WHERE "documentId" = ANY (ARRAY(SELECT id FROM "Document" WHERE "projectId" = ${projectId})))
+       OR u.id IN (SELECT id FROM coder)
     ORDER BY u.name, u.id`);
   const names = new Map(coders.map((c) => [c.id, c.name]));
   if ((selectedCoderIds(selection) ?? []).some((id) => !names.has(id))) throw notFound("That analyst");
@@ -99,30 +102,19 @@ export async function getThemeSummaries(projectId: string, selection: CoderSelec
 /**
  * Each analyst's own figures per code, rolled up (the summaries' per-analyst columns): rows for
  * analysts with passages of the code or a sub-code; absent means zero. Exported for the tests.
- *
- * One pass over the codings in the order of their unique index (document, code, analyst,
- * start, end), which is already the order one analyst's spans are merged in: a span opens a
- * new passage unless it starts before the furthest end of the analyst's earlier spans of the
- * code in the document (gaps and islands), so passages are counted without building them,
- * and nothing is sorted. The first span of each (document, code, analyst) marks an interview,
- * numbered by its place among the documents (dense_rank) for the documents' bit string.
+ * From CoderPassageSet (each analyst's passages per document and code, kept by triggers; see
+ * sql.ts): each analyst's passages of a code are summed, and their documents, as a bit
+ * string, OR-ed up the code tree so an interview is counted once per theme. Rows of deleted
+ * codes are aggregated too and dropped at the join with code_tree (live codes only): 500
+ * aggregates are cheaper to filter than 200,000 rows.
  */
 export async function coderFigures(projectId: string): Promise<CoderRow[]> {
   return analysisQuery<CoderRow>(Prisma.sql`
     WITH RECURSIVE ${liveCodeCtes(projectId)}, ${indexCtes(projectId)},
-    coder_step AS (
-      SELECT k."codeId" AS code_id, k."coderId" AS coder_id,
-             CASE WHEN k."start" < max(k."end") OVER previous THEN 0 ELSE 1 END AS fresh,
-             row_number() OVER previous = 1 AS first,
-             (dense_rank() OVER (ORDER BY k."documentId") - 1)::int AS doc_rank
-      FROM "Coding" k
-      WHERE k."documentId" = ANY (ARRAY(SELECT id FROM "Document" WHERE "projectId" = ${projectId}))
-        AND k."codeId" = ANY (ARRAY(SELECT id FROM live_code))
-      WINDOW previous AS (PARTITION BY k."documentId", k."codeId", k."coderId" ORDER BY k."start", k."end" ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
-    ),
     per_code AS (
-      SELECT code_id, coder_id, sum(fresh) AS passages, bit_or(set_bit(z.docs, doc_rank, 1)) FILTER (WHERE first) AS docs
-      FROM coder_step CROSS JOIN no_bits z
+      SELECT s."codeId" AS code_id, s."coderId" AS coder_id, sum(s.passages) AS passages, bit_or(b.docs) AS docs
+      FROM "CoderPassageSet" s JOIN doc_bits b ON b.document_id = s."documentId"
+      WHERE s."projectId" = ${projectId}
       GROUP BY 1, 2
     )
     SELECT t.ancestor AS code_id, p.coder_id, sum(p.passages)::int AS passages, bit_count(bit_or(p.docs))::int AS interviews
@@ -137,14 +129,11 @@ export async function themeFigures(projectId: string, selection: CoderSelection,
   // it has. The weight is summed over the set bits of the theme's cases.
   const rows = await analysisQuery<FigureRow>(Prisma.sql`
     WITH RECURSIVE ${liveCodeCtes(projectId)}, ${passageCtes(projectId, selection)}, ${indexCtes(projectId)},
-    code_passages AS (SELECT code_id, count(*) AS passages FROM island GROUP BY code_id),
-    code_sets AS (
-      SELECT i.code_id, bit_or(set_bit(z.docs, di.i, 1)) AS docs,
-             bit_or(CASE WHEN di.case_i IS NULL THEN z.cases ELSE set_bit(z.cases, di.case_i, 1) END) AS cases
-      FROM island_set i JOIN doc_index di ON di.document_id = i.document_id CROSS JOIN no_bits z
+    per_code AS (
+      SELECT i.code_id, sum(i.passages) AS passages, bit_or(b.docs) AS docs, bit_or(b.cases) AS cases
+      FROM island_set i JOIN doc_bits b ON b.document_id = i.document_id
       GROUP BY i.code_id
     ),
-    per_code AS (SELECT s.code_id, p.passages, s.docs, s.cases FROM code_sets s JOIN code_passages p ON p.code_id = s.code_id),
     rolled AS (
       SELECT t.ancestor AS code_id, sum(p.passages)::int AS passages, coalesce(sum(p.passages) FILTER (WHERE p.code_id = t.ancestor), 0)::int AS own,
              bit_count(bit_or(p.docs))::int AS interviews, bit_count(bit_or(p.cases))::int AS cases, bit_or(p.cases) AS case_set

@@ -97,21 +97,21 @@ export async function getCellQuotes(projectId: string, selection: CoderSelection
  */
 async function codingsBehind(hits: HitRow[], coders: string[] | null): Promise<Map<number, QuoteCoding[]>> {
   const probes = hits.flatMap((h, i) => h.code_ids.map((codeId) => ({ i, documentId: h.document_id, codeId, s: h.s, e: h.e })));
-  const rows = await db().$queryRaw<(QuoteCoding & { i: number })[]>`
+  const rows = await probe<QuoteCoding & { i: number }>(Prisma.sql`
     SELECT h.i::int AS i, k.id, 'coding' AS layer, k."codeId", k."coderId", u.name AS "coderName", k.start, k."end", k.quote, k.memo
     FROM unnest(${probes.map((p) => p.i)}::int[], ${probes.map((p) => p.documentId)}::text[], ${probes.map((p) => p.codeId)}::text[],
                 ${probes.map((p) => p.s)}::int[], ${probes.map((p) => p.e)}::int[]) AS h(i, document_id, code_id, s, e)
     JOIN "Coding" k ON k."documentId" = h.document_id AND k."codeId" = h.code_id AND k.start < h.e AND h.s < k."end"
     JOIN "User" u ON u.id = k."coderId"
     ${coders ? Prisma.sql`WHERE k."coderId" = ANY(${coders}::text[])` : Prisma.empty}
-    ORDER BY h.i, k.start, k."end", k.id`;
+    ORDER BY h.i, k.start, k."end", k.id`);
   return byHit(rows);
 }
 
 /** The consensus spans behind each passage under the consensus selection, found the same way. */
 async function consensusBehind(hits: HitRow[]): Promise<Map<number, QuoteCoding[]>> {
   const probes = hits.flatMap((h, i) => h.code_ids.map((codeId) => ({ i, documentId: h.document_id, codeId, s: h.s, e: h.e })));
-  const rows = await db().$queryRaw<(QuoteCoding & { i: number })[]>`
+  const rows = await probe<QuoteCoding & { i: number }>(Prisma.sql`
     SELECT h.i::int AS i, k.id, 'consensus' AS layer, k."codeId", a."decidedById" AS "coderId", u.name || ' (consensus)' AS "coderName",
            k.start, k."end", k.quote, a.reason AS memo
     FROM unnest(${probes.map((p) => p.i)}::int[], ${probes.map((p) => p.documentId)}::text[], ${probes.map((p) => p.codeId)}::text[],
@@ -119,8 +119,20 @@ async function consensusBehind(hits: HitRow[]): Promise<Map<number, QuoteCoding[
     JOIN "ConsensusCoding" k ON k."documentId" = h.document_id AND k."codeId" = h.code_id AND k.start < h.e AND h.s < k."end"
     JOIN "AdjudicationDecision" a ON a.id = k."decisionId" AND a."undoneAt" IS NULL
     JOIN "User" u ON u.id = a."decidedById"
-    ORDER BY h.i, k.start, k."end", k.id`;
+    ORDER BY h.i, k.start, k."end", k.id`);
   return byHit(rows);
+}
+
+/**
+ * Runs a per-passage probe with bitmap scans off. Without that, PostgreSQL ANDs the bitmap of
+ * the document's codings with that of every coding of the code (4,000 rows a probe in a large
+ * study: 120 ms for 200 passages), because it misprices the (documentId, codeId, ...) index
+ * scan that finds the one or two codings directly (4 ms).
+ */
+async function probe<T>(query: Prisma.Sql): Promise<T[]> {
+  const prisma = db();
+  const [, rows] = await prisma.$transaction([prisma.$executeRaw`SELECT set_config('enable_bitmapscan', 'off', true)`, prisma.$queryRaw<T[]>(query)]);
+  return rows;
 }
 
 function byHit(rows: (QuoteCoding & { i: number })[]): Map<number, QuoteCoding[]> {

@@ -36,83 +36,86 @@ export function liveCodeCtes(projectId: string): Sql {
 
 /**
  * Defines, after live_code and code_tree, the passages of a selection:
- *   presence(document_id, code_id)            where a code has at least one passage
- *   island_set(document_id, code_id, islands) the passages of each document and code, as a multirange
- *   island(document_id, code_id, x)           one row per passage (x: its range, see below), for counts
- *   passage(document_id, code_id, s, e)       every passage, for queries that need spans
+ *   island_set(document_id, code_id, islands, passages)  the passages of each document and code, as a multirange, and how many
+ *   island(document_id, code_id, x)                       one row per passage (x: its range, see below)
+ *   passage(document_id, code_id, s, e)                   every passage, for queries that need spans
+ *   presence(document_id, code_id)                        where a code has at least one passage
  * PostgreSQL computes only the ones a query reads.
  *
  * How spans become passages. A span [s, e) is written as the range [2s, 2e - 1): spans that
  * share a character still overlap ([0,10) and [5,15) -> [0,19) and [10,29)), while spans
  * that only touch no longer meet ([0,5) and [5,9) -> [0,9) and [10,17)): the doubled ends
  * are odd and the doubled starts even, so no two ranges are ever adjacent. range_agg then
- * merges each document's and code's ranges into islands exactly as coder-selection.ts says,
- * and each island [a, b) is the passage [a / 2, (b + 1) / 2). "agreed" is the intersection
- * (*) of the two analysts' merged ranges: every non-empty intersection of an island of one
- * with an island of the other is one range of the result, because islands of one analyst are
- * disjoint and, again, no two results can touch.
+ * merges ranges into islands exactly as coder-selection.ts says, and each island [a, b) is
+ * the passage [a / 2, (b + 1) / 2). "agreed" is the intersection (*) of the two analysts'
+ * merged ranges: every non-empty intersection of an island of one with an island of the
+ * other is one range of the result, because islands of one analyst are disjoint and, again,
+ * no two results can touch.
  *
- * Why this shape. range_agg is an ordinary aggregate that does not care about row order, so
- * it runs as one pass over the codings in the order of their unique index
- * (documentId, codeId, coderId, start, end), grouping as it goes: no sort, no hashing of
- * text keys, and no window functions (gaps-and-islands windows need the spans of a document
- * and code in start order across analysts, which that index does not give: sorting every
- * coding of the project cost more than all the rest of a query). Where only presence is
- * needed (interviews, cases, the crosstab, findings), nothing is merged at all: under "any",
- * "coder" and "consensus" a document has a passage of a code exactly when it has a span of
- * it. (Each analyst's own figures, where the index order is the merge order, do use the
- * windows: data.ts coderFigures.)
+ * Where the islands come from. Merging every coding of the project on each view is what
+ * made a large study slow (200,000 codings: most of a second), so the merged islands are kept
+ * in tables that triggers on "Coding" recompute for each (document, code) a write touches
+ * (prisma/migrations/*_passage_tables): PassageSet for "any" and CoderPassageSet per analyst,
+ * of which "coder" is a filter and "agreed" the intersection of two rows. The consensus
+ * layer is small (one decision at a time, by hand) and is merged here from its spans.
+ * tests/db/analysis/passage-tables.test.ts holds the tables against a plain merge of the
+ * codings after every kind of write.
  *
  * `onlyUnder`: restrict to these codes and their subtrees (a cheaper query for one theme).
  */
 export function passageCtes(projectId: string, selection: CoderSelection, onlyUnder?: readonly string[]): Sql {
-  const codeFilter = onlyUnder
-    ? Prisma.sql`AND k."codeId" = ANY (ARRAY(SELECT descendant FROM code_tree WHERE ancestor = ANY(${[...onlyUnder]}::text[])))`
-    : Prisma.empty;
-  const ranged = Prisma.sql`int8range(2 * k."start"::int8, 2 * k."end"::int8 - 1)`;
-  const inProject = Prisma.sql`k."documentId" = ANY (ARRAY(SELECT id FROM "Document" WHERE "projectId" = ${projectId}))
-        AND k."codeId" = ANY (ARRAY(SELECT id FROM live_code)) ${codeFilter}`;
-  let span: Sql;
-  if (selection?.kind === "consensus") {
-    // The consensus layer: spans of decisions not undone (undoing deletes them too; the
-    // filter covers the moment in between), read through ConsensusCoding's (documentId, start) index.
-    span = Prisma.sql`
-      SELECT k."documentId" AS document_id, k."codeId" AS code_id, ''::text AS coder_id, ${ranged} AS r
-      FROM "ConsensusCoding" k JOIN "AdjudicationDecision" a ON a.id = k."decisionId" AND a."undoneAt" IS NULL
-      WHERE ${inProject}`;
-  } else {
-    const coderFilter =
-      selection.kind === "coder"
-        ? Prisma.sql`AND k."coderId" = ${selection.coderId}`
-        : selection.kind === "agreed"
-          ? Prisma.sql`AND k."coderId" IN (${selection.coderIds[0]}, ${selection.coderIds[1]})`
-          : Prisma.empty;
-    span = Prisma.sql`
-      SELECT k."documentId" AS document_id, k."codeId" AS code_id, k."coderId" AS coder_id, ${ranged} AS r
-      FROM "Coding" k
-      WHERE ${inProject} ${coderFilter}`;
+  // A whole project's rows: its rows, kept when their code is live (a hashed semi-join; an
+  // "= ANY (ARRAY(...))" filter would compare each row with every code). One theme's: looked
+  // up per document and code in the (documentId, codeId) key.
+  const inProject = (alias: string) => {
+    const row = Prisma.raw(alias);
+    return onlyUnder
+      ? Prisma.sql`${row}."documentId" = ANY (ARRAY(SELECT id FROM "Document" WHERE "projectId" = ${projectId}))
+          AND ${row}."codeId" = ANY (ARRAY(SELECT descendant FROM code_tree WHERE ancestor = ANY(${[...onlyUnder]}::text[]) AND descendant IN (SELECT id FROM live_code)))`
+      : Prisma.sql`${row}."projectId" = ${projectId} AND ${row}."codeId" IN (SELECT id FROM live_code)`;
+  };
+  const countPassages = Prisma.sql`CROSS JOIN LATERAL (SELECT count(*)::int AS passages FROM unnest(x.islands)) n`;
+  let islandSet: Sql;
+  switch (selection.kind) {
+    case "any":
+      islandSet = Prisma.sql`
+        SELECT s."documentId" AS document_id, s."codeId" AS code_id, s.islands, s.passages FROM "PassageSet" s WHERE ${inProject("s")}`;
+      break;
+    case "coder":
+      islandSet = Prisma.sql`
+        SELECT s."documentId" AS document_id, s."codeId" AS code_id, s.islands, s.passages
+        FROM "CoderPassageSet" s WHERE ${inProject("s")} AND s."coderId" = ${selection.coderId}`;
+      break;
+    case "agreed":
+      // Under "agreed" a document has a passage only where the two analysts' passages meet.
+      islandSet = Prisma.sql`
+        SELECT x.document_id, x.code_id, x.islands, n.passages FROM (
+          SELECT a."documentId" AS document_id, a."codeId" AS code_id, a.islands * b.islands AS islands
+          FROM "CoderPassageSet" a
+          JOIN "CoderPassageSet" b ON b."documentId" = a."documentId" AND b."codeId" = a."codeId" AND b."coderId" = ${selection.coderIds[1]}
+          WHERE ${inProject("a")} AND a."coderId" = ${selection.coderIds[0]} AND a.islands && b.islands
+        ) x ${countPassages}`;
+      break;
+    case "consensus":
+      // Spans of decisions not undone (undoing deletes them too; the filter covers the moment
+      // in between), read through ConsensusCoding's (documentId, start) index.
+      islandSet = Prisma.sql`
+        SELECT x.document_id, x.code_id, x.islands, n.passages FROM (
+          SELECT k."documentId" AS document_id, k."codeId" AS code_id, range_agg(int8range(2 * k."start"::int8, 2 * k."end"::int8 - 1)) AS islands
+          FROM "ConsensusCoding" k JOIN "AdjudicationDecision" a ON a.id = k."decisionId" AND a."undoneAt" IS NULL
+          WHERE ${inProject("k")}
+          GROUP BY 1, 2
+        ) x ${countPassages}`;
+      break;
   }
-  const islands =
-    selection.kind === "agreed"
-      ? Prisma.sql`
-        SELECT document_id, code_id, islands FROM (
-          SELECT document_id, code_id,
-                 range_agg(r) FILTER (WHERE coder_id = ${selection.coderIds[0]}) * range_agg(r) FILTER (WHERE coder_id = ${selection.coderIds[1]}) AS islands
-          FROM span GROUP BY document_id, code_id
-        ) x
-        WHERE NOT isempty(islands)`
-      : Prisma.sql`SELECT document_id, code_id, range_agg(r) AS islands FROM span GROUP BY document_id, code_id`;
-  // Under "agreed" a document has a passage only where the two analysts' spans meet.
-  const presence =
-    selection.kind === "agreed"
-      ? Prisma.sql`SELECT document_id, code_id FROM island_set`
-      : Prisma.sql`SELECT document_id, code_id FROM span GROUP BY document_id, code_id`;
+  // A table's rows are read where they are used (a query that needs only the counts then
+  // never reads the multiranges); a computed set is computed once.
+  const computed = selection.kind === "agreed" || selection.kind === "consensus";
   return Prisma.sql`
-    span AS NOT MATERIALIZED (${span}),
-    island_set AS (${islands}),
+    island_set AS ${computed ? Prisma.sql`MATERIALIZED` : Prisma.sql`NOT MATERIALIZED`} (${islandSet}),
     island AS NOT MATERIALIZED (SELECT document_id, code_id, unnest(islands) AS x FROM island_set),
     passage AS (SELECT document_id, code_id, (lower(x) / 2)::int AS s, ((upper(x) + 1) / 2)::int AS e FROM island),
-    presence AS (${presence})`;
+    presence AS (SELECT document_id, code_id FROM island_set)`;
 }
 
 /**
@@ -124,8 +127,10 @@ export function passageCtes(projectId: string, selection: CoderSelection, onlyUn
  *   case_index(case_id, i)
  *   code_index(code_id, j)
  *   no_bits(docs, cases)
- * no_bits is materialized: inlined, its strings would be built again for every row that uses
- * them. The numbering orders ids byte-wise (COLLATE "C"): any fixed order will do, and the
+ *   doc_bits(document_id, docs, cases) each document's own bit, and its case's (none without a case)
+ * no_bits and doc_bits are materialized: inlined, their strings would be built again for
+ * every row that uses them. A theme's documents are then bit_or(doc_bits.docs) over its
+ * rows, one OR per row rather than a new string per row (set_bit) and an OR. The numbering orders ids byte-wise (COLLATE "C"): any fixed order will do, and the
  * database's collation would call the C library's strcoll for every comparison.
  */
 export function indexCtes(projectId: string): Sql {
@@ -144,6 +149,10 @@ export function indexCtes(projectId: string): Sql {
     no_bits AS MATERIALIZED (
       SELECT repeat('0', greatest((SELECT count(*) FROM doc_index), 1)::int)::varbit AS docs,
              repeat('0', greatest((SELECT count(*) FROM case_index), 1)::int)::varbit AS cases
+    ),
+    doc_bits AS MATERIALIZED (
+      SELECT di.document_id, set_bit(z.docs, di.i, 1) AS docs, CASE WHEN di.case_i IS NULL THEN z.cases ELSE set_bit(z.cases, di.case_i, 1) END AS cases
+      FROM doc_index di CROSS JOIN no_bits z
     )`;
 }
 
@@ -155,8 +164,8 @@ const BUCKET = 512;
  *   code_docs(code, docs)                    the documents with a passage of each code, as a bit string
  *   doc_pair(code_a, code_b, interviews)     documents with both: the set bits of an AND
  *   passage_pair(code_a, code_b, passages)   pairs of their passages that share a character
- * Codes and documents are numbered first (code_index, doc_index): every join and grouping
- * below is then on integers rather than text ids, and code_a < code_b compares numbers.
+ * Codes are numbered (code_index) once their rows are aggregated, so that the pairings
+ * below join integers rather than text ids, and code_a < code_b compares numbers.
  *
  * Documents with both codes as an AND of bit strings, for every pair of codes: cheaper than
  * pairing the codes of every document (50 codes in 2,000 documents would be 2.5 million rows).
@@ -166,18 +175,26 @@ const BUCKET = 512;
  * 512-character buckets they touch and only passages sharing a bucket are compared; a pair
  * is counted in the bucket where its overlap starts, hence once. A passage's first bucket
  * needs no function call; only passages reaching into later buckets go through
- * generate_series. Needs island_set and indexCtes.
+ * generate_series. Under "any" the pairs are kept per document in PassagePair by the same
+ * triggers as PassageSet, and only summed here. Needs island_set and indexCtes.
  */
-export function coOccurrenceCtes(): Sql {
-  return Prisma.sql`
+export function coOccurrenceCtes(projectId: string, selection: CoderSelection): Sql {
+  const passagePair =
+    selection.kind === "any"
+      ? Prisma.sql`
+    pair_sum AS (
+      SELECT p."codeA" AS code_a, p."codeB" AS code_b, sum(p.passages)::int AS passages
+      FROM "PassagePair" p WHERE p."projectId" = ${projectId}
+      GROUP BY 1, 2
+    ),
+    passage_pair AS (
+      SELECT a.j AS code_a, b.j AS code_b, p.passages
+      FROM pair_sum p JOIN code_index a ON a.code_id = p.code_a JOIN code_index b ON b.code_id = p.code_b
+    )`
+      : Prisma.sql`
     numbered AS (
       SELECT di.i AS doc, ci.j AS code, p.islands
       FROM island_set p JOIN doc_index di ON di.document_id = p.document_id JOIN code_index ci ON ci.code_id = p.code_id
-    ),
-    code_docs AS (SELECT code, bit_or(set_bit(z.docs, doc, 1)) AS docs FROM numbered CROSS JOIN no_bits z GROUP BY code),
-    doc_pair AS (
-      SELECT a.code AS code_a, b.code AS code_b, bit_count(a.docs & b.docs)::int AS interviews
-      FROM code_docs a JOIN code_docs b ON a.code < b.code
     ),
     numbered_passage AS (
       SELECT doc, code, (lower(x) / 2)::int AS s, ((upper(x) + 1) / 2)::int AS e FROM (SELECT doc, code, unnest(islands) AS x FROM numbered) y
@@ -196,6 +213,17 @@ export function coOccurrenceCtes(): Sql {
       WHERE a.s < b.e AND b.s < a.e AND greatest(a.s, b.s) / ${BUCKET}::int = a.bucket
       GROUP BY 1, 2
     )`;
+  return Prisma.sql`
+    code_docs AS (
+      SELECT ci.j AS code, d.docs
+      FROM (SELECT p.code_id, bit_or(b.docs) AS docs FROM island_set p JOIN doc_bits b ON b.document_id = p.document_id GROUP BY 1) d
+      JOIN code_index ci ON ci.code_id = d.code_id
+    ),
+    doc_pair AS (
+      SELECT a.code AS code_a, b.code AS code_b, bit_count(a.docs & b.docs)::int AS interviews
+      FROM code_docs a JOIN code_docs b ON a.code < b.code
+    ),
+    ${passagePair}`;
 }
 
 /** case_category(case_id, category): every case of the project with its category, null when it has none. */

@@ -8,19 +8,9 @@ import { sliceByCodePoints } from "../../../lib/transcripts/offsets";
 import { makeDocument, makeProject, makeUser } from "../helpers/factories";
 import { useTestDatabase } from "../helpers/test-database";
 import { loadRows } from "./rows";
+import { seeded } from "../../helpers/seeded";
 
 const { prisma } = await useTestDatabase();
-
-// Seeded, so a failure can be replayed: mulberry32.
-function seeded(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TEXT = "x".repeat(80);
 
