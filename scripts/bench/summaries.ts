@@ -84,6 +84,27 @@ async function main(): Promise<void> {
         }
       }
     }
+
+    // What the passage tables cost the writer: their triggers refresh the document and code a
+    // coding lands in, inside the statement that writes it.
+    console.log(`\nOne coding written and deleted again (${RUNS} runs each); milliseconds\n`);
+    console.log(["study".padEnd(36), "write".padEnd(36), "p50".padStart(8), "p95".padStart(8)].join(" "));
+    for (const study of studies) {
+      const document = await prisma.document.findFirstOrThrow({ where: { projectId: study.projectId }, orderBy: { id: "asc" } });
+      const code = await prisma.code.findFirstOrThrow({ where: { projectId: study.projectId, parentId: { not: null } }, orderBy: { id: "asc" } });
+      const codings = await prisma.coding.count({ where: { documentId: document.id } });
+      let n = 0;
+      let id = "";
+      const write = await time(async () => {
+        const start = (n++ * 97) % Math.max(1, document.textLength - 60);
+        ({ id } = await prisma!.coding.create({
+          data: { projectId: study.projectId, documentId: document.id, codeId: code.id, coderId: study.coders[0], start, end: start + 60, quote: [...document.text].slice(start, start + 60).join("") },
+        }));
+        await prisma!.coding.delete({ where: { id } });
+      });
+      const ms = (x: number) => x.toFixed(1).padStart(8);
+      console.log([study.label.padEnd(36), `insert + delete (document of ${codings} codings)`.padEnd(36), ms(write.p50), ms(write.p95)].join(" "));
+    }
   } finally {
     await prisma?.$disconnect();
     const { db } = await import("../../lib/db/client");

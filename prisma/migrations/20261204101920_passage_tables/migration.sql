@@ -97,22 +97,23 @@ BEGIN
   DELETE FROM "PassagePair" p USING touched t WHERE p."documentId" = t.d AND p."codeA" = t.c;
   WITH touched AS (SELECT DISTINCT d, c FROM unnest(doc_ids, code_ids) AS k(d, c))
   DELETE FROM "PassagePair" p USING touched t WHERE p."documentId" = t.d AND p."codeB" = t.c;
-  -- The pairs of codes of a touched document where at least one code was touched, and of
-  -- their passages those that share a character.
-  WITH touched AS (SELECT DISTINCT d, c FROM unnest(doc_ids, code_ids) AS k(d, c)),
-  pair AS (
-    SELECT a."documentId", a."codeId" AS code_a, b."codeId" AS code_b, a."projectId", a.islands AS a_islands, b.islands AS b_islands
-    FROM "PassageSet" a
-    JOIN "PassageSet" b ON b."documentId" = a."documentId" AND a."codeId" COLLATE "C" < b."codeId" COLLATE "C"
-    WHERE a."documentId" IN (SELECT d FROM touched)
-      AND ((a."documentId", a."codeId") IN (SELECT d, c FROM touched) OR (b."documentId", b."codeId") IN (SELECT d, c FROM touched))
-      AND a.islands && b.islands
-  )
+  -- Each touched code against every other code of its document whose passages meet its own
+  -- (once per pair when both were touched), and how many pairs of their passages share a
+  -- character: the pieces of the intersection of the two codes' passages. Each such pair
+  -- meets in one piece, and pieces of different pairs are apart (the passages of one code
+  -- never overlap or touch), so the count needs no pairing of passages.
+  WITH touched AS (SELECT DISTINCT d, c FROM unnest(doc_ids, code_ids) AS k(d, c))
   INSERT INTO "PassagePair" ("documentId", "codeA", "codeB", "projectId", passages)
-  SELECT p."documentId", p.code_a, p.code_b, p."projectId", count(*)::integer
-  FROM pair p CROSS JOIN LATERAL unnest(p.a_islands) AS x CROSS JOIN LATERAL unnest(p.b_islands) AS y
-  WHERE x && y
-  GROUP BY 1, 2, 3, 4;
+  SELECT k.d,
+         CASE WHEN k.c COLLATE "C" < o."codeId" COLLATE "C" THEN k.c ELSE o."codeId" END,
+         CASE WHEN k.c COLLATE "C" < o."codeId" COLLATE "C" THEN o."codeId" ELSE k.c END,
+         t."projectId", n.pieces
+  FROM touched k
+  JOIN "PassageSet" t ON t."documentId" = k.d AND t."codeId" = k.c
+  JOIN "PassageSet" o ON o."documentId" = k.d AND o."codeId" <> k.c AND o.islands && t.islands
+  CROSS JOIN LATERAL (SELECT count(*)::integer AS pieces FROM unnest(t.islands * o.islands)) n
+  WHERE o."codeId" COLLATE "C" > k.c COLLATE "C"
+     OR NOT EXISTS (SELECT 1 FROM touched k2 WHERE k2.d = k.d AND k2.c = o."codeId");
 END $$;
 
 CREATE FUNCTION grounded_coding_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
