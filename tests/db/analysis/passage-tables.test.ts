@@ -176,6 +176,43 @@ describe("passage tables", () => {
     await expectTablesCurrent(prisma, projectId, "after the refusal");
   });
 
+  it("stay exact when two SERIALIZABLE writers code one document at once (one may be cancelled, never both kept wrong)", async () => {
+    const { projectId, coders, documents, codes } = await smallStudy(prisma);
+    const clients = [new pg.Client({ connectionString: url }), new pg.Client({ connectionString: url })];
+    for (const client of clients) await client.connect();
+    const outcomes: string[] = [];
+    try {
+      // The first writer adds code 0 where code 1 will be; the second moves nothing but adds
+      // code 1 next to it: each one's pair count depends on the other's coding.
+      await prisma.coding.create({ data: { projectId, documentId: documents[0].id, codeId: codes[1].id, coderId: coders[2].id, start: 90, end: 95, quote: quote(90, 95) } });
+      const insert = (client: pg.Client, id: string, codeId: string, start: number) =>
+        client.query(
+          `INSERT INTO "Coding" (id, "projectId", "documentId", "codeId", "coderId", start, "end", quote, "updatedAt") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now())`,
+          [id, projectId, documents[0].id, codeId, coders[0].id, start, start + 10, quote(start, start + 10)],
+        );
+      for (const client of clients) await client.query("BEGIN ISOLATION LEVEL SERIALIZABLE");
+      for (const client of clients) await client.query(`SELECT count(*) FROM "Coding" WHERE "projectId" = $1`, [projectId]); // both snapshots taken
+      await insert(clients[0], "serializable-1", codes[0].id, 10);
+      const second = insert(clients[1], "serializable-2", codes[1].id, 15).then(() => clients[1].query("COMMIT"));
+      await clients[0].query("COMMIT").then(
+        () => outcomes.push("first committed"),
+        (error: { code?: string }) => outcomes.push(`first cancelled ${error.code}`),
+      );
+      await second.then(
+        () => outcomes.push("second committed"),
+        async (error: { code?: string }) => {
+          outcomes.push(`second cancelled ${error.code}`);
+          await clients[1].query("ROLLBACK");
+        },
+      );
+    } finally {
+      for (const client of clients) await client.end();
+    }
+    for (const outcome of outcomes.filter((o) => o.includes("cancelled"))) expect(outcome).toMatch(/40001$/);
+    expect(outcomes.filter((o) => o.includes("committed")).length).toBeGreaterThan(0);
+    await expectTablesCurrent(prisma, projectId, `after ${outcomes.join(", ")}`);
+  });
+
   it("are filled from the codings already there when the migration runs", async () => {
     const migrations = (await fs.readdir(MIGRATIONS_DIR)).filter((name) => /^\d{14}_/.test(name)).sort();
     const adding = migrations.findIndex((name) => name.endsWith("_passage_tables"));
