@@ -221,14 +221,13 @@ async function numericAttribute(projectId: string, attributeId: string) {
 
 /**
  * Runs one analysis query in a transaction of its own, with planner settings that suit it:
- * - work_mem 64 MB: the pipeline aggregates every coding of the project, and PostgreSQL's
- *   default 4 MB sends 50,000 codings to disk;
+ * - work_mem 64 MB: the pipeline aggregates a row per document, code (and analyst) of the
+ *   project, 200,000 in a large study, and PostgreSQL's default 4 MB sends them to disk;
  * - hash joins and hash aggregates: the row estimates of aggregate and window results are
  *   often 1 or 2 where the truth is 50,000, which makes the planner pick nested loops that
  *   are quadratic on real data, and sorts it thinks are tiny. Every join and grouping here is
  *   on equality over at most a few hundred thousand rows, which hashing does in linear time
- *   whatever the estimate. (Sorts the query needs still happen; groupings over the codings
- *   follow their index and need none.)
+ *   whatever the estimate. (Sorts the query needs still happen.)
  * SET LOCAL (set_config(..., true)) ends with the transaction.
  *
  * Results are reused while the database has not changed at all (snapshot-cache.ts): the

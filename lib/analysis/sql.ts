@@ -11,10 +11,11 @@ import type { CoderSelection } from "./coder-selection";
  *   presence(document_id, code_id)            (document, code) pairs with at least one passage
  *   island_set, island                        the same passages as multiranges and ranges, for counting
  *   passage(document_id, code_id, s, e)       the passages of the selection (see coder-selection.ts)
- *   doc_index, case_index, code_index, no_bits  documents, cases and codes numbered, for bit strings
+ *   doc_index, case_index, code_index, no_bits, doc_bits  documents, cases and codes numbered, for bit strings
  *
- * lib/analysis/passages.ts is the same definition in TypeScript. Needs PostgreSQL 14 or later
- * (multiranges, bit_count).
+ * The passages are read from the passage tables that triggers keep (CoderPassageSet,
+ * PassageSet, PassagePair; see passageCtes). lib/analysis/passages.ts is the same definition
+ * in TypeScript. Needs PostgreSQL 14 or later (multiranges, bit_count).
  */
 
 type Sql = Prisma.Sql;
