@@ -47,9 +47,23 @@ export type Quote = {
 
 export type CellQuotes = { selectionLabel: string; total: number; quotes: Quote[] };
 
+/**
+ * A theme page's narrowing of its passages: text in the passage or in a memo (a decision's
+ * reason under consensus) of a coding behind it, case-insensitive; and passages with a starred
+ * coding behind them. Applied in SQL before the page of `limit` is cut, so a search finds a
+ * passage wherever it is in a large theme and `total` counts the matches.
+ */
+export type QuoteNarrowing = { contains?: string; representativeOnly?: boolean };
+
 type HitRow = { document_id: string; title: string; case_id: string | null; case_name: string | null; code_ids: string[]; s: number; e: number; text: string; total: number };
 
-export async function getCellQuotes(projectId: string, selection: CoderSelection, cell: QuoteCell, limit = 500): Promise<CellQuotes> {
+export async function getCellQuotes(
+  projectId: string,
+  selection: CoderSelection,
+  cell: QuoteCell,
+  limit = 500,
+  narrowing: QuoteNarrowing = {},
+): Promise<CellQuotes> {
   const [{ label }, codebook] = await Promise.all([resolveCoderSelection(projectId, selection), getLiveCodebook(projectId)]);
   const names = new Map(codebook.map((c) => [c.id, c.name]));
   const codeIds = cell.kind === "pair" ? cell.codeIds : [cell.codeId];
@@ -59,16 +73,17 @@ export async function getCellQuotes(projectId: string, selection: CoderSelection
   const hits = await analysisQuery<HitRow>(Prisma.sql`
     WITH RECURSIVE ${liveCodeCtes(projectId)}, ${passageCtes(projectId, selection, codeIds)},
     ${await hitCte(projectId, cell)},
+    ${shownCte(selection, narrowing)},
     page AS (
       SELECT h.*, d.position, d.title, d."caseId" AS case_id
-      FROM hit h JOIN "Document" d ON d.id = h.document_id
+      FROM shown h JOIN "Document" d ON d.id = h.document_id
       ORDER BY d.position, d.title, d.id, h.s, h.e, h.code_ids
       LIMIT ${limit}
     )
     -- The text is cut only for the page: cutting it for every passage of a large theme would
     -- decompress its documents thousands of times to show 500 quotes.
     SELECT pg.document_id, pg.title, pg.case_id, c.name AS case_name, pg.code_ids, pg.s, pg.e,
-           substring(d.text FROM pg.s + 1 FOR pg.e - pg.s) AS text, (SELECT count(*) FROM hit)::int AS total
+           substring(d.text FROM pg.s + 1 FOR pg.e - pg.s) AS text, (SELECT count(*) FROM shown)::int AS total
     FROM page pg JOIN "Document" d ON d.id = pg.document_id LEFT JOIN "Case" c ON c.id = pg.case_id
     ORDER BY pg.position, pg.title, pg.document_id, pg.s, pg.e, pg.code_ids`);
 
@@ -139,6 +154,36 @@ function byHit(rows: (QuoteCoding & { i: number })[]): Map<number, QuoteCoding[]
   const out = new Map<number, QuoteCoding[]>();
   for (const { i, ...coding } of rows) (out.get(i) ?? out.set(i, []).get(i)!).push(coding);
   return out;
+}
+
+/** shown(document_id, code_ids, s, e): the passages of hit that pass the narrowing. */
+function shownCte(selection: CoderSelection, { contains, representativeOnly }: QuoteNarrowing): Prisma.Sql {
+  const text = contains?.trim().toLowerCase();
+  if (!text && !representativeOnly) return Prisma.sql`shown AS NOT MATERIALIZED (SELECT * FROM hit)`;
+  // The stored spans behind a passage, as codingsBehind / consensusBehind find them.
+  const overlapping = Prisma.sql`k."documentId" = h.document_id AND k."codeId" = ANY(h.code_ids) AND k.start < h.e AND h.s < k."end"`;
+  const coders = selectedCoderIds(selection);
+  const coding = Prisma.sql`"Coding" k WHERE ${overlapping} ${coders ? Prisma.sql`AND k."coderId" = ANY(${coders}::text[])` : Prisma.empty}`;
+  const conditions: Prisma.Sql[] = [];
+  if (text) {
+    const memoMatches =
+      selection.kind === "consensus"
+        ? Prisma.sql`EXISTS (SELECT 1 FROM "ConsensusCoding" k JOIN "AdjudicationDecision" a ON a.id = k."decisionId" AND a."undoneAt" IS NULL
+                             WHERE ${overlapping} AND strpos(lower(a.reason), ${text}) > 0)`
+        : Prisma.sql`EXISTS (SELECT 1 FROM ${coding} AND strpos(lower(k.memo), ${text}) > 0)`;
+    conditions.push(Prisma.sql`(strpos(lower(substring(d.text FROM h.s + 1 FOR h.e - h.s)), ${text}) > 0 OR ${memoMatches})`);
+  }
+  // Consensus spans cannot be starred, so none is representative.
+  if (representativeOnly) {
+    conditions.push(
+      selection.kind === "consensus" ? Prisma.sql`false` : Prisma.sql`EXISTS (SELECT 1 FROM ${coding} AND EXISTS (SELECT 1 FROM "RepresentativeQuote" r WHERE r."codingId" = k.id))`,
+    );
+  }
+  return Prisma.sql`
+    shown AS (
+      SELECT h.* FROM hit h JOIN "Document" d ON d.id = h.document_id
+      WHERE ${Prisma.join(conditions, " AND ")}
+    )`;
 }
 
 /** hit(document_id, code_ids, s, e): the passages behind the cell. */

@@ -37,12 +37,11 @@ export default async function ThemePage({ params, searchParams }: { params: Prom
   const attribute = attributes.find((a) => a.id === search.attribute);
   const value = search.value?.trim();
   const filter: CaseFilter = attribute && value ? [{ attributeId: attribute.id, op: "eq", value: attribute.type === "boolean" ? value === "true" : value }] : [];
-  const result = await getCellQuotes(projectId, selection, { kind: "code", codeId, ...(filter.length ? { filter } : {}) });
-  const text = search.q?.trim().toLowerCase();
-  const matching = text ? result.quotes.filter((q) => q.text.toLowerCase().includes(text) || q.codings.some((c) => c.memo.toLowerCase().includes(text))) : result.quotes;
+  const text = search.q?.trim();
   const representativeOnly = search.starred === "1";
+  const result = await getCellQuotes(projectId, selection, { kind: "code", codeId, ...(filter.length ? { filter } : {}) }, 500, { contains: text, representativeOnly });
   const stars = await starsOf(projectId, result.quotes.flatMap((q) => q.codings.map((c) => c.id)));
-  const quotes = arrangeByStars(matching, stars, { representativeOnly });
+  const quotes = arrangeByStars(result.quotes, stars, { representativeOnly });
   return (
     <>
       <AppHeader user={user}>
@@ -87,7 +86,7 @@ export default async function ThemePage({ params, searchParams }: { params: Prom
           <button type="submit" className="rounded border border-stone-300 px-3 py-1">Filter</button>
         </form>
         <p className="text-sm text-stone-600" data-testid="selection-label">
-          {quotes.length} of {result.total} passages{filter.length ? ` in cases where ${attribute!.name} = ${value}` : ""}{representativeOnly ? ", representative only" : ""}. Whose coding counts: {result.selectionLabel}.
+          {quotes.length} of {result.total} passages{filter.length ? ` in cases where ${attribute!.name} = ${value}` : ""}{text ? ` containing “${text}”` : ""}{representativeOnly ? ", representative only" : ""}. Whose coding counts: {result.selectionLabel}.
         </p>
         <QuoteList projectId={projectId} quotes={quotes} stars={{ byCoding: stars, readerId: user.id, editable: canStar(role) }} />
       </main>
