@@ -27,6 +27,7 @@ export function QuoteList({ projectId, quotes, stars }: { projectId: string; quo
                   {stars && <PassageStarToggle projectId={projectId} quote={q} stars={stars} />}
                 </div>
                 <p className="mt-2 text-xs text-stone-500">
+                  {q.speakers.length > 0 && <>{q.speakers.join(", ")} · </>}
                   {q.codes.map((c) => c.name).join(" + ")} · coded by {[...new Set(q.codings.map((c) => c.coderName))].join(", ")} ·{" "}
                   <Link href={passageHref(projectId, q.documentId, q.start, q.end)} className="text-teal-800 underline">open in the transcript</Link>
                 </p>

@@ -37,6 +37,8 @@ export type Quote = {
   caseName: string | null;
   /** The code of the passage; two for an overlap of a pair. */
   codes: { id: string; name: string }[];
+  /** Who speaks in it: the speakers of the turns it reaches into, in order, each once. */
+  speakers: string[];
   /** The passage under the selection (code points of the document text) and its text. */
   start: number;
   end: number;
@@ -55,7 +57,18 @@ export type CellQuotes = { selectionLabel: string; total: number; quotes: Quote[
  */
 export type QuoteNarrowing = { contains?: string; representativeOnly?: boolean };
 
-type HitRow = { document_id: string; title: string; case_id: string | null; case_name: string | null; code_ids: string[]; s: number; e: number; text: string; total: number };
+type HitRow = {
+  document_id: string;
+  title: string;
+  case_id: string | null;
+  case_name: string | null;
+  code_ids: string[];
+  s: number;
+  e: number;
+  text: string;
+  speakers: string[] | null;
+  total: number;
+};
 
 export async function getCellQuotes(
   projectId: string,
@@ -83,8 +96,12 @@ export async function getCellQuotes(
     -- The text is cut only for the page: cutting it for every passage of a large theme would
     -- decompress its documents thousands of times to show 500 quotes.
     SELECT pg.document_id, pg.title, pg.case_id, c.name AS case_name, pg.code_ids, pg.s, pg.e,
-           substring(d.text FROM pg.s + 1 FOR pg.e - pg.s) AS text, (SELECT count(*) FROM shown)::int AS total
+           substring(d.text FROM pg.s + 1 FOR pg.e - pg.s) AS text, sp.speakers, (SELECT count(*) FROM shown)::int AS total
     FROM page pg JOIN "Document" d ON d.id = pg.document_id LEFT JOIN "Case" c ON c.id = pg.case_id
+    LEFT JOIN LATERAL (
+      SELECT array_agg(t.speaker ORDER BY t.index) AS speakers FROM "SpeakerTurn" t
+      WHERE t."documentId" = pg.document_id AND t.start < pg.e AND pg.s < t."end"
+    ) sp ON true
     ORDER BY pg.position, pg.title, pg.document_id, pg.s, pg.e, pg.code_ids`);
 
   const codings = selection.kind === "consensus" ? await consensusBehind(hits) : await codingsBehind(hits, selectedCoderIds(selection));
@@ -97,6 +114,7 @@ export async function getCellQuotes(
       caseId: h.case_id,
       caseName: h.case_name,
       codes: h.code_ids.map((id) => ({ id, name: names.get(id) ?? "" })),
+      speakers: [...new Set(h.speakers ?? [])],
       start: h.s,
       end: h.e,
       text: h.text,

@@ -113,7 +113,8 @@ describe("breakdowns on the demo study", () => {
 });
 
 describe("the quotes behind each number on the demo study", () => {
-  it("a theme's quotes are its passages, rolled up, with the codings, analysts and text behind them", async () => {
+  it("a theme's quotes are its passages, rolled up, with the codings, analysts, speakers and text behind them", async () => {
+    const turns = await prisma.speakerTurn.findMany({ where: { document: { projectId } }, orderBy: [{ documentId: "asc" }, { index: "asc" }] });
     for (const [, selection] of selections()) {
       const figures = await themeFigures(projectId, selection, null);
       for (const name of ["Why AWS", "Cost versus value", "Runs on AWS"]) {
@@ -125,6 +126,9 @@ describe("the quotes behind each number on the demo study", () => {
           expect(q.codings.length).toBeGreaterThan(0);
           expect([...q.text].length).toBe(q.end - q.start);
           for (const k of q.codings) expect(k.start < q.end && q.start < k.end).toBe(true);
+          const speakers = turns.filter((t) => t.documentId === q.documentId && t.start < q.end && q.start < t.end).map((t) => t.speaker);
+          expect(q.speakers).toEqual([...new Set(speakers)]);
+          expect(q.speakers.length).toBeGreaterThan(0);
           if (selection.kind === "agreed") expect(new Set(q.codings.map((k) => k.coderId))).toEqual(new Set([a, b]));
         }
       }
