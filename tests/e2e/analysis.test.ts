@@ -34,9 +34,16 @@ describe("theme summaries and the findings report", () => {
     await page.getByTestId("summaries-table").getByRole("row", { name: /Cost versus value/ }).getByRole("link", { name: /of 32/ }).click();
     await page.waitForURL(/\/quotes\?/);
     await expect(page.getByTestId("selection-label").innerText()).resolves.toMatch(/passages\. Whose coding counts: Ana Analyst \(A\)'s coding only/);
+    const quoted = (await page.getByTestId("quote").first().locator("blockquote").innerText()).replace(/^“|”$/g, "");
     await page.getByTestId("quote-list").getByRole("link", { name: "open in the transcript" }).first().click();
     await page.waitForURL(/documents\/.+\?start=\d+&end=\d+/);
     await page.locator("[data-testid=transcript][data-ready=true]").waitFor();
+    // The passage is highlighted and scrolled into view.
+    const flashed = page.locator("[data-testid=transcript] .grounded-flash");
+    await flashed.first().waitFor();
+    await expect.poll(() => flashed.first().evaluate((el) => { const r = el.getBoundingClientRect(); return r.bottom > 0 && r.top < window.innerHeight; })).toBe(true);
+    const flashedText = (await flashed.allInnerTexts()).join("").replace(/\s+/g, "");
+    expect(flashedText).toContain(quoted.replace(/\s+/g, "").slice(0, 25));
   });
 
   it("computes the report's figures, flags 'nine out of ten' as unsupported, and exports Markdown", async () => {
