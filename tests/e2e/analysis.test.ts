@@ -46,6 +46,26 @@ describe("theme summaries and the findings report", () => {
     expect(flashedText).toContain(quoted.replace(/\s+/g, "").slice(0, 25));
   });
 
+  it("downloads a chart as a standalone SVG and as a PNG drawn from it", async () => {
+    await page.goto(`${appUrl}/projects/${demoProjectId}/summaries`);
+    const chart = page.locator("figure").filter({ has: page.locator("svg[role=img]") }).first();
+    const viewBox = (await chart.locator("svg").getAttribute("viewBox"))!.split(" ").map(Number);
+
+    const [svgDownload] = await Promise.all([page.waitForEvent("download"), chart.getByRole("button", { name: "Download SVG" }).click()]);
+    expect(svgDownload.suggestedFilename()).toMatch(/\.svg$/);
+    const svg = await streamText(await svgDownload.createReadStream());
+    expect(svg).toMatch(/^<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    expect(svg).toContain("<title");
+
+    const [pngDownload] = await Promise.all([page.waitForEvent("download"), chart.getByRole("button", { name: "Download PNG" }).click()]);
+    expect(pngDownload.suggestedFilename()).toMatch(/\.png$/);
+    const png = await streamBytes(await pngDownload.createReadStream());
+    expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    // IHDR: drawn at twice the chart's size, for print.
+    expect(png.readUInt32BE(16)).toBe(viewBox[2] * 2);
+    expect(png.readUInt32BE(20)).toBe(viewBox[3] * 2);
+  });
+
   it("computes the report's figures, flags 'nine out of ten' as unsupported, and exports Markdown", async () => {
     await page.goto(`${appUrl}/projects/${demoProjectId}/findings`);
     const findings = page.getByTestId("finding");
@@ -80,3 +100,11 @@ describe("theme summaries and the findings report", () => {
     await page.waitForFunction((n) => document.querySelectorAll("[data-testid=finding]").length === n, before);
   });
 });
+
+async function streamBytes(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
+  return Buffer.concat(chunks);
+}
+
+const streamText = async (stream: NodeJS.ReadableStream) => (await streamBytes(stream)).toString("utf8");
