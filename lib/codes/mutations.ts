@@ -3,6 +3,7 @@ import type { ProjectContext } from "../auth/project-access";
 import { db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { AppError, notFound } from "../errors";
+import { lockCodes, lockLiveCodes } from "./locks";
 import { nextPaletteColour } from "./palette";
 import type { CreateCodeInput, DeleteCodeInput, MergeCodesInput, MoveCodeInput, UpdateCodeInput } from "./schema";
 
@@ -12,7 +13,10 @@ const live = { deletedAt: null };
 export async function createCode(ctx: ProjectContext, input: CreateCodeInput) {
   return db().$transaction(async (tx) => {
     const parentId = input.parentId ?? null;
-    if (parentId) await loadLiveCode(tx, ctx.projectId, parentId);
+    if (parentId) {
+      await lockCodes(tx, ctx.projectId, [parentId], "share"); // not merged or deleted under us
+      await loadLiveCode(tx, ctx.projectId, parentId);
+    }
     await assertNameFree(tx, ctx.projectId, parentId, input.name);
     if (input.shortcut) await assertShortcutFree(tx, ctx.projectId, input.shortcut);
     const siblings = await tx.code.aggregate({ where: { projectId: ctx.projectId, parentId, ...live }, _max: { position: true } });
@@ -35,6 +39,7 @@ export async function createCode(ctx: ProjectContext, input: CreateCodeInput) {
 
 export async function updateCode(ctx: ProjectContext, { projectId: _p, codeId, ...changes }: UpdateCodeInput) {
   return db().$transaction(async (tx) => {
+    await lockLiveCodes(tx, ctx.projectId, [codeId]);
     const before = await loadLiveCode(tx, ctx.projectId, codeId);
     if (changes.name !== undefined && changes.name.toLowerCase() !== before.name.toLowerCase()) {
       await assertNameFree(tx, ctx.projectId, before.parentId, changes.name);
@@ -49,6 +54,9 @@ export async function updateCode(ctx: ProjectContext, { projectId: _p, codeId, .
 /** Drag and drop: move under `parentId` (null: top level) at `position` among the siblings. */
 export async function moveCode(ctx: ProjectContext, input: MoveCodeInput) {
   return db().$transaction(async (tx) => {
+    // The code and its new parent together, in one ordered lock: a merge or another move of
+    // either waits, then this sees its outcome (a parent merged away is NOT_FOUND).
+    await lockLiveCodes(tx, ctx.projectId, input.parentId ? [input.codeId, input.parentId] : [input.codeId]);
     const before = await loadLiveCode(tx, ctx.projectId, input.codeId);
     if (input.parentId) {
       await loadLiveCode(tx, ctx.projectId, input.parentId);
@@ -80,6 +88,9 @@ export async function moveCode(ctx: ProjectContext, input: MoveCodeInput) {
  */
 export async function mergeCodes(ctx: ProjectContext, input: MergeCodesInput) {
   return db().$transaction(async (tx) => {
+    // Applies of either code wait for the merge (and then are refused or land on the target);
+    // a merge waits for applies already under way, then moves their codings too.
+    await lockLiveCodes(tx, ctx.projectId, [input.sourceId, input.targetId]);
     const source = await loadLiveCode(tx, ctx.projectId, input.sourceId);
     const target = await loadLiveCode(tx, ctx.projectId, input.targetId);
     if (await isSelfOrDescendant(tx, ctx.projectId, source.id, target.id)) {
@@ -106,6 +117,7 @@ export async function mergeCodes(ctx: ProjectContext, input: MergeCodesInput) {
  */
 export async function deleteCode(ctx: ProjectContext, input: DeleteCodeInput) {
   return db().$transaction(async (tx) => {
+    await lockLiveCodes(tx, ctx.projectId, [input.codeId]);
     const before = await loadLiveCode(tx, ctx.projectId, input.codeId);
     const codings = await tx.coding.count({ where: { codeId: before.id } });
     const children = await tx.code.findMany({ where: { parentId: before.id, ...live }, select: { id: true } });
@@ -118,6 +130,7 @@ export async function deleteCode(ctx: ProjectContext, input: DeleteCodeInput) {
 
 export async function restoreCode(ctx: ProjectContext, input: DeleteCodeInput) {
   return db().$transaction(async (tx) => {
+    await lockCodes(tx, ctx.projectId, [input.codeId], "update");
     const before = await tx.code.findFirst({ where: { id: input.codeId, projectId: ctx.projectId } });
     if (!before) throw notFound("That code");
     if (!before.deletedAt) return before;

@@ -2,6 +2,7 @@ import { recordAudit } from "../audit/record";
 import type { ProjectContext } from "../auth/project-access";
 import { db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
+import { lockUsableCodes } from "../codes/locks";
 import { AppError, notFound } from "../errors";
 import { sliceByCodePoints } from "../transcripts/offsets";
 import type { ApplyCodesInput, DeleteCodingInput, UpdateCodingInput } from "./schema";
@@ -19,7 +20,7 @@ export async function applyCodes(ctx: ProjectContext, input: ApplyCodesInput): P
     const document = await loadDocument(tx, ctx.projectId, input.documentId);
     assertSpan(document.textLength, input.start, input.end);
     const codeIds = [...new Set(input.codeIds)];
-    await assertCodesUsable(tx, ctx.projectId, codeIds);
+    await lockUsableCodes(tx, ctx.projectId, codeIds);
     const quote = sliceByCodePoints(document.text, input.start, input.end);
 
     const created: string[] = [];
@@ -53,7 +54,7 @@ export async function updateCoding(ctx: ProjectContext, input: UpdateCodingInput
       Object.assign(data, { start, end, quote: sliceByCodePoints(document.text, start, end) });
     }
     if (input.codeId !== undefined && input.codeId !== before.codeId) {
-      await assertCodesUsable(tx, ctx.projectId, [input.codeId]);
+      await lockUsableCodes(tx, ctx.projectId, [input.codeId]);
       data.codeId = input.codeId;
     }
     if (input.memo !== undefined) data.memo = input.memo;
@@ -115,11 +116,4 @@ export function assertSpan(textLength: number, start: number, end: number): void
   if (end > textLength) {
     throw new AppError("VALIDATION", `The passage ends at ${end}, after the end of the transcript (${textLength} characters).`);
   }
-}
-
-async function assertCodesUsable(tx: Tx, projectId: string, codeIds: string[]): Promise<void> {
-  const codes = await tx.code.findMany({ where: { id: { in: codeIds }, projectId }, select: { id: true, name: true, deletedAt: true } });
-  if (codes.length !== codeIds.length) throw notFound("A code");
-  const deleted = codes.find((code) => code.deletedAt);
-  if (deleted) throw new AppError("VALIDATION", `The code "${deleted.name}" was deleted; choose another code.`);
 }
