@@ -5,6 +5,7 @@ import { execFileSync } from "node:child_process";
 import http from "node:http";
 import path from "node:path";
 import next from "next";
+import { initClientAddressStamping, stampClientAddress } from "../lib/auth/client-address";
 import { resolveAuthSecret } from "../lib/auth/secret";
 import { openDatabase } from "../lib/db/database";
 import { findFreePort } from "../lib/db/embedded-postgres";
@@ -59,7 +60,12 @@ async function main() {
     const app = next({ dev: false, dir: root, hostname, port });
     await app.prepare();
     const handle = app.getRequestHandler();
-    server = http.createServer((req, res) => void handle(req, res));
+    initClientAddressStamping();
+    // Sign-in throttling reads the client address from a header only this server writes.
+    server = http.createServer((req, res) => {
+      stampClientAddress(req);
+      void handle(req, res);
+    });
     await new Promise<void>((resolve, reject) => {
       server!.once("error", reject);
       server!.listen(port, hostname, resolve);
