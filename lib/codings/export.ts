@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
-import Papa from "papaparse";
 import { flattenCodeTree } from "../codes/tree";
 import { db } from "../db/client";
+import { toCsv } from "../interop/csv";
 import type { CoderVisibility } from "../rigour/blind";
 
 const COLUMNS = ["document", "case", "code", "code path", "analyst", "start", "end", "quote", "memo", "created", "updated"] as const;
@@ -65,7 +65,7 @@ export async function codingRows(projectId: string, visibility: CoderVisibility)
 
 export function rowsToCsv({ columns, rows }: CodingExport): string {
   // A BOM so that Excel opens the UTF-8 file with its accents and emoji intact.
-  return "\uFEFF" + Papa.unparse({ fields: columns, data: rows.map((r) => columns.map((c) => r[c])) });
+  return "\uFEFF" + toCsv({ fields: columns, data: rows.map((r) => columns.map((c) => r[c])) });
 }
 
 export async function rowsToXlsx({ columns, rows }: CodingExport): Promise<Uint8Array> {

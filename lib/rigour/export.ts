@@ -1,9 +1,9 @@
 import ExcelJS from "exceljs";
-import Papa from "papaparse";
 import { z } from "zod";
 import { runProjectAction } from "../auth/project-access";
 import type { CurrentUser } from "../auth/session";
 import type { ActionResult } from "../errors";
+import { toCsv } from "../interop/csv";
 import { type AgreementTable, defaultCoderIds, getAgreement, listComparableCoders } from "./agreement";
 import { type AgreementRow, type Figure, figureNotes } from "./agreement-table";
 import { blindAtSomePoint } from "./data";
@@ -62,7 +62,7 @@ export function agreementRows(table: AgreementTable): Cell[][] {
 
 export function agreementCsv(table: AgreementTable): string {
   // A BOM so that Excel opens the UTF-8 names correctly; other tools ignore it.
-  return "\uFEFF" + Papa.unparse(agreementRows(table), { newline: "\r\n" });
+  return "\uFEFF" + toCsv(agreementRows(table), { newline: "\r\n" });
 }
 
 export async function agreementXlsx(table: AgreementTable, paragraph: string): Promise<Uint8Array> {
