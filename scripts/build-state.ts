@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "
 import path from "node:path";
 
 // What a production build depends on. A change to any of these means `next build` again.
-const INPUTS = ["app", "components", "lib", "types", "prisma/schema.prisma", "next.config.js", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
+const INPUTS = ["app", "components", "lib", "types", "proxy.ts", "prisma/schema.prisma", "next.config.js", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
 const distDir = () => process.env.GROUNDED_DIST_DIR || ".next";
 const stampFile = () => path.join(distDir(), "grounded-build-fingerprint");
 

@@ -12,6 +12,7 @@ import { findFreePort } from "../lib/db/embedded-postgres";
 import { applyMigrations } from "../lib/db/migrate";
 import { failInterruptedJobs } from "../lib/jobs/liveness";
 import { buildIsCurrent } from "./build-state";
+import { refuseAtTheDoor } from "./front-door";
 import { loadDemoOnFirstStart } from "./start-demo";
 
 const root = process.cwd();
@@ -63,6 +64,8 @@ async function main() {
     initClientAddressStamping();
     // Sign-in throttling reads the client address from a header only this server writes.
     server = http.createServer((req, res) => {
+      // The front door sees every request, uploads included (proxy.ts must not, see there).
+      if (refuseAtTheDoor(req, res)) return;
       stampClientAddress(req);
       void handle(req, res);
     });
