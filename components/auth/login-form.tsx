@@ -6,7 +6,7 @@ import { useState, type FormEvent } from "react";
 
 const MESSAGES: Record<string, string> = {
   CredentialsSignin: "That e-mail and password do not match an account. Check both and try again.",
-  RATE_LIMITED: "Too many failed sign-ins for this e-mail. Wait 15 minutes and try again, or ask a project owner to reset your password.",
+  RATE_LIMITED: "Too many failed sign-ins from here or for this e-mail. Wait 15 minutes and try again; if you have forgotten your password, ask an owner of your project to reset it.",
 };
 const FALLBACK = "Signing in failed. Try again in a moment.";
 

@@ -14,9 +14,9 @@ export function AppHeader({ user, children }: { user: CurrentUser; children?: Re
           {children}
         </nav>
         <JobsIndicator />
-        <span className="text-sm text-stone-700" data-testid="current-user">
+        <Link href="/account" className="text-sm text-stone-700 hover:underline" data-testid="current-user" title="Your account: password and sessions">
           {user.name} <span className="text-stone-500">({user.email})</span>
-        </span>
+        </Link>
         <SignOutButton />
       </div>
     </header>

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { AppHeader } from "@/components/layout/app-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { InviteMemberForm } from "@/components/projects/invite-member-form";
+import { ResetMemberPassword } from "@/components/projects/reset-member-password";
 import { flattenCodeTree } from "@/lib/codes/tree";
 import { getProjectHome } from "@/lib/projects/data";
 import { requireProjectMember } from "@/lib/projects/page-access";
@@ -96,7 +97,10 @@ export default async function ProjectHomePage({ params }: { params: Promise<{ pr
                 {project.memberships.map((m) => (
                   <li key={m.user.id} className="flex justify-between gap-2">
                     <span>{m.user.name} <span className="text-stone-500">{m.user.email}</span></span>
-                    <span className="text-xs text-stone-500">{m.role}</span>
+                    <span className="text-xs text-stone-500">
+                      {m.role}
+                      {owner && m.user.id !== user.id && <ResetMemberPassword projectId={project.id} userId={m.user.id} email={m.user.email} />}
+                    </span>
                   </li>
                 ))}
               </ul>
