@@ -6,6 +6,7 @@ import { z } from "zod";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "../lib/auth/password";
 import { withDatabase } from "./with-database";
 import { db } from "../lib/db/client";
+import { claimInvitations } from "../lib/projects/invitations";
 
 const { values } = parseArgs({
   options: { email: { type: "string" }, name: { type: "string" }, password: { type: "string" }, project: { type: "string" }, role: { type: "string" } },
@@ -31,5 +32,7 @@ await withDatabase("Failed", async () => {
   if (input.data.project) {
     await db().membership.create({ data: { projectId: input.data.project, userId: user.id, role: input.data.role } });
   }
+  const invited = await claimInvitations(user);
+  if (invited.length > 0) console.log(`Invitations to ${invited.length} project(s) are now memberships.`);
   console.log(`Created ${user.email}${input.data.password ? "" : ` with password ${password}`}${input.data.project ? ` as ${input.data.role} of ${input.data.project}` : ""}.`);
 }, { describeError: (error) => ((error as { code?: string }).code === "P2002" ? `A user with e-mail ${input.data.email} already exists.` : error.message) });

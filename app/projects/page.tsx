@@ -6,11 +6,14 @@ import { AppHeader } from "@/components/layout/app-header";
 import { describeLimits } from "@/lib/interop/refi";
 import { requireUser } from "@/lib/auth/session";
 import { listProjectsForUser } from "@/lib/projects/data";
+import { claimInvitations } from "@/lib/projects/invitations";
 
 export const metadata: Metadata = { title: "Your projects" };
 
 export default async function ProjectsPage() {
   const user = await requireUser("/projects");
+  // Where everyone lands after signing in: invitations to their address become memberships.
+  await claimInvitations(user);
   const memberships = await listProjectsForUser(user.id);
   return (
     <>

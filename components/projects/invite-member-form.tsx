@@ -11,17 +11,11 @@ export function InviteMemberForm({ projectId }: { projectId: string }) {
     event.preventDefault();
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
-    const initialPassword = String(form.get("initialPassword") ?? "");
     startTransition(async () => {
-      const result = await inviteMemberAction({
-        projectId,
-        email: form.get("email"),
-        name: form.get("name"),
-        role: form.get("role"),
-        initialPassword: initialPassword || undefined,
-      });
+      const result = await inviteMemberAction({ projectId, email: form.get("email"), role: form.get("role") });
       if (result.ok) {
-        setMessage({ kind: "ok", text: `Added ${result.data.email} as ${result.data.role}.` });
+        // The server's words, identical whether or not the address has an account.
+        setMessage({ kind: "ok", text: result.data.message });
         formElement.reset();
       } else {
         const details = Object.values(result.error.fieldErrors ?? {}).flat().join(" ");
@@ -31,19 +25,16 @@ export function InviteMemberForm({ projectId }: { projectId: string }) {
   }
 
   return (
-    <form onSubmit={onSubmit} className="mt-4 space-y-2 rounded-lg border border-stone-200 bg-white p-4 text-sm" aria-label="Add a member">
-      <p className="font-medium">Add a member</p>
-      <input name="name" placeholder="Name" required className="block w-full rounded border border-stone-300 px-2 py-1" />
+    <form onSubmit={onSubmit} className="mt-4 space-y-2 rounded-lg border border-stone-200 bg-white p-4 text-sm" aria-label="Invite a member">
+      <p className="font-medium">Invite a member</p>
       <input name="email" type="email" placeholder="E-mail" required className="block w-full rounded border border-stone-300 px-2 py-1" />
       <select name="role" defaultValue="analyst" className="block w-full rounded border border-stone-300 px-2 py-1">
         <option value="analyst">Analyst: reads and codes</option>
         <option value="viewer">Viewer: reads only</option>
         <option value="owner">Owner: also manages members and codebook</option>
       </select>
-      <input name="initialPassword" type="password" placeholder="Initial password (new accounts)" autoComplete="new-password"
-        className="block w-full rounded border border-stone-300 px-2 py-1" />
       <button type="submit" disabled={pending} className="rounded bg-teal-800 px-3 py-1 text-white disabled:opacity-60">
-        {pending ? "Adding…" : "Add member"}
+        {pending ? "Inviting…" : "Invite"}
       </button>
       {message && (
         <p role={message.kind === "error" ? "alert" : "status"} className={message.kind === "error" ? "text-red-800" : "text-teal-800"}>

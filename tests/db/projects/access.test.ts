@@ -1,8 +1,6 @@
 import { z } from "zod";
 import { describe, expect, it } from "vitest";
 import { runProjectAction } from "../../../lib/auth/project-access";
-import { inviteMember } from "../../../lib/projects/mutations";
-import { inviteMemberSchema } from "../../../lib/projects/schema";
 import { makeProject, makeUser } from "../helpers/factories";
 import { useTestDatabase } from "../helpers/test-database";
 
@@ -55,39 +53,5 @@ describe("project access for actions and route handlers", () => {
     expect(await runProjectAction(null, readSchema, "viewer", ok, { projectId: w.a.id })).toMatchObject({ ok: false, error: { code: "UNAUTHENTICATED" } });
     const malformed = await runProjectAction(asUser(w.owner), readSchema, "viewer", ok, { projectId: 42 });
     expect(malformed).toMatchObject({ ok: false, error: { code: "VALIDATION", fieldErrors: { projectId: expect.any(Array) } } });
-  });
-});
-
-describe("inviting a member", () => {
-  const invite = (user: { id: string; email: string; name: string }, input: unknown) =>
-    runProjectAction(asUser(user), inviteMemberSchema, "owner", inviteMember, input);
-
-  it("lets an owner create an account with an initial password and records it in the audit log", async () => {
-    const w = await world();
-    const result = await invite(w.owner, { projectId: w.a.id, email: "New.Person@Example.org", name: "New Person", role: "analyst", initialPassword: "initial-password-1" });
-    expect(result).toMatchObject({ ok: true, data: { email: "new.person@example.org", role: "analyst" } });
-    const membership = await prisma.membership.findFirst({ where: { projectId: w.a.id, user: { email: "new.person@example.org" } } });
-    expect(membership?.role).toBe("analyst");
-    const audit = await prisma.auditEvent.findMany({ where: { projectId: w.a.id }, orderBy: { id: "asc" } });
-    expect(audit.map((e) => e.action)).toEqual(["user.create", "membership.create"]);
-    expect(audit.every((e) => e.actorId === w.owner.id)).toBe(true);
-  });
-
-  it("adds an existing account without touching its password, and refuses a duplicate membership", async () => {
-    const w = await world();
-    const before = await prisma.user.findUniqueOrThrow({ where: { id: w.stranger.id } });
-    expect(await invite(w.owner, { projectId: w.a.id, email: w.stranger.email, name: "ignored", role: "viewer" })).toMatchObject({ ok: true });
-    expect((await prisma.user.findUniqueOrThrow({ where: { id: w.stranger.id } })).passwordHash).toBe(before.passwordHash);
-    expect(await invite(w.owner, { projectId: w.a.id, email: w.stranger.email, name: "x", role: "viewer" })).toMatchObject({ ok: false, error: { code: "CONFLICT" } });
-  });
-
-  it("refuses analysts, another project's owner, a new account without a password, and a short password", async () => {
-    const w = await world();
-    const input = { projectId: w.a.id, email: "x@example.org", name: "X", role: "viewer", initialPassword: "long-enough-pw" };
-    expect(await invite(w.analyst, input)).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
-    expect(await invite(w.stranger, input)).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
-    expect(await invite(w.owner, { ...input, initialPassword: undefined })).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
-    expect(await invite(w.owner, { ...input, initialPassword: "short" })).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
-    expect(await prisma.user.findUnique({ where: { email: "x@example.org" } })).toBeNull();
   });
 });
