@@ -2,6 +2,7 @@ import { flattenCodeTree } from "../codes/tree";
 import { db } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import { AppError, notFound } from "../errors";
+import { type CoderVisibility, maySee } from "../rigour/blind";
 import { type CaseFilter, filterCases } from "./case-filter";
 import { liveCodes } from "./code-tree";
 import { type CoderSelection, coderSelectionLabel, selectedCoderIds } from "./coder-selection";
@@ -32,7 +33,7 @@ export async function getLiveCodebook(projectId: string): Promise<CodebookEntry[
  * The analysts of a project (members who may code, and anyone whose codings are in it) and
  * the label of the selection. A selection naming someone else is NOT_FOUND.
  */
-export async function resolveCoderSelection(projectId: string, selection: CoderSelection): Promise<{ coders: CoderRef[]; label: string }> {
+export async function resolveCoderSelection(projectId: string, selection: CoderSelection, visibility: CoderVisibility = "all"): Promise<{ coders: CoderRef[]; label: string }> {
   // The analysts with codings in the project, one index probe each (a loose index scan over
   // CoderPassageSet's (projectId, coderId) index): DISTINCT over the codings would read all of them.
   const coders = await analysisQuery<CoderRef>(Prisma.sql`
@@ -46,9 +47,11 @@ export async function resolveCoderSelection(projectId: string, selection: CoderS
     WHERE u.id IN (SELECT "userId" FROM "Membership" WHERE "projectId" = ${projectId} AND role = 'analyst')
        OR u.id IN (SELECT id FROM coder)
     ORDER BY u.name, u.id`);
-  const names = new Map(coders.map((c) => [c.id, c.name]));
+  // Blind coding: an analyst whose work is hidden from the reader is not even listed.
+  const listed = coders.filter((c) => maySee(visibility, c.id));
+  const names = new Map(listed.map((c) => [c.id, c.name]));
   if ((selectedCoderIds(selection) ?? []).some((id) => !names.has(id))) throw notFound("That analyst");
-  return { coders, label: coderSelectionLabel(selection, (id) => names.get(id)!) };
+  return { coders: listed, label: coderSelectionLabel(selection, (id) => names.get(id)!) };
 }
 
 /** Adjudication decisions not undone: whether the consensus selection has anything to count yet. */
@@ -59,11 +62,16 @@ export async function consensusDecisionCount(projectId: string): Promise<number>
 type FigureRow = { code_id: string; passages: number; own_passages: number; interviews: number; cases: number; weighted: number; sibling_rank: number };
 export type CoderRow = { code_id: string; coder_id: string; passages: number; interviews: number };
 
-export async function getThemeSummaries(projectId: string, selection: CoderSelection, weightAttributeId: string | null = null): Promise<ThemeSummaries> {
+/**
+ * `visibility` (lib/rigour/blind.ts, project-wide) decides whose per-analyst columns the
+ * reader gets: under blind coding an analyst sees their own column only, never a hidden
+ * analyst's counts. It is required, so no caller can forget it.
+ */
+export async function getThemeSummaries(projectId: string, selection: CoderSelection, visibility: CoderVisibility, weightAttributeId: string | null = null): Promise<ThemeSummaries> {
   const prisma = db();
   const weight = weightAttributeId ? await numericAttribute(projectId, weightAttributeId) : null;
   const [{ coders, label }, codebook, figures, byCoder, documents, cases, weightTotal] = await Promise.all([
-    resolveCoderSelection(projectId, selection),
+    resolveCoderSelection(projectId, selection, visibility),
     getLiveCodebook(projectId),
     themeFigures(projectId, selection, weightAttributeId),
     coderFigures(projectId),

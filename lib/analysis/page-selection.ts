@@ -1,5 +1,5 @@
 import type { MemberRole } from "../db/generated/enums";
-import { visibleCoderIds } from "../rigour/blind";
+import { type CoderVisibility, visibleCoderIds } from "../rigour/blind";
 import { coderSelectionFromParam, DEFAULT_CODER_SELECTION, type CoderSelection } from "./coder-selection";
 
 /**
@@ -10,11 +10,15 @@ import { coderSelectionFromParam, DEFAULT_CODER_SELECTION, type CoderSelection }
  * (project-wide visibility: blind if the project or any document is) gets no consensus
  * figures either, whatever the URL asks for.
  */
-export async function pageSelection(projectId: string, viewer: { id: string; role: MemberRole }, param: string | string[] | undefined) {
+export async function pageSelection(
+  projectId: string,
+  viewer: { id: string; role: MemberRole },
+  param: string | string[] | undefined,
+): Promise<{ selection: CoderSelection; hidden: boolean; forced: boolean; visibility: CoderVisibility }> {
   const visibility = await visibleCoderIds(projectId, null, viewer);
   if (visibility !== "all") {
-    if (visibility.length === 0) return { selection: DEFAULT_CODER_SELECTION as CoderSelection, hidden: true, forced: true };
-    return { selection: { kind: "coder", coderId: visibility[0] } as CoderSelection, hidden: false, forced: true };
+    if (visibility.length === 0) return { selection: DEFAULT_CODER_SELECTION as CoderSelection, hidden: true, forced: true, visibility };
+    return { selection: { kind: "coder", coderId: visibility[0] } as CoderSelection, hidden: false, forced: true, visibility };
   }
-  return { selection: coderSelectionFromParam(param) ?? DEFAULT_CODER_SELECTION, hidden: false, forced: false };
+  return { selection: coderSelectionFromParam(param) ?? DEFAULT_CODER_SELECTION, hidden: false, forced: false, visibility };
 }

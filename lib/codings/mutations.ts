@@ -4,6 +4,7 @@ import { db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { lockUsableCodes } from "../codes/locks";
 import { AppError, notFound } from "../errors";
+import { maySee, visibleCoderIds } from "../rigour/blind";
 import { sliceByCodePoints } from "../transcripts/offsets";
 import type { ApplyCodesInput, DeleteCodingInput, UpdateCodingInput } from "./schema";
 import { codingView, type CodingView } from "./view";
@@ -87,6 +88,11 @@ async function loadDocument(tx: Tx, projectId: string, documentId: string) {
 async function loadOwnCoding(tx: Tx, ctx: ProjectContext, codingId: string, version: number): Promise<CodingView> {
   const coding = await tx.coding.findFirst({ where: { id: codingId, projectId: ctx.projectId }, select: codingView });
   if (!coding) throw notFound("That coding");
+  // A coding blind mode hides from the caller is as unknown to them as another project's:
+  // not even its coder's name may come back in the refusal.
+  if (coding.coderId !== ctx.user.id && !maySee(await visibleCoderIds(ctx.projectId, coding.documentId, { id: ctx.user.id, role: ctx.role }), coding.coderId)) {
+    throw notFound("That coding");
+  }
   if (coding.coderId !== ctx.user.id) {
     throw new AppError("FORBIDDEN", `This coding is ${coding.coder.name}'s; you can change only your own codings.`);
   }

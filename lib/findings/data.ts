@@ -1,5 +1,6 @@
 import type { CoderSelection } from "../analysis/coder-selection";
 import { db } from "../db/client";
+import { mayRead, type ReadScope } from "../rigour/blind";
 import type { Prisma } from "../db/generated/client";
 import { type FindingFigure, readStoredFigure } from "./figure";
 import { computeFigure, loadFigureContext } from "./figures-data";
@@ -83,18 +84,22 @@ const findingRead = {
 
 type FindingRead = Prisma.FindingGetPayload<{ select: typeof findingRead }>;
 
-export async function getFindingsReport(projectId: string, selection: CoderSelection): Promise<FindingsReport> {
+/**
+ * `reader` (lib/rigour/blind.ts) is required: pinned passages of codings blind coding hides
+ * from the reader are left out here, so no page, export or action can send them.
+ */
+export async function getFindingsReport(projectId: string, selection: CoderSelection, reader: ReadScope): Promise<FindingsReport> {
   const rows = await db().finding.findMany({ where: { projectId }, orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: findingRead });
-  return buildReport(projectId, selection, rows);
+  return buildReport(projectId, selection, rows, reader);
 }
 
 /** One finding, computed; null for an id that is not a finding of this project. */
-export async function getFinding(projectId: string, findingId: string, selection: CoderSelection): Promise<FindingView | null> {
+export async function getFinding(projectId: string, findingId: string, selection: CoderSelection, reader: ReadScope): Promise<FindingView | null> {
   const row = await db().finding.findFirst({ where: { id: findingId, projectId }, select: findingRead });
-  return row ? (await buildReport(projectId, selection, [row])).findings[0] : null;
+  return row ? (await buildReport(projectId, selection, [row], reader)).findings[0] : null;
 }
 
-async function buildReport(projectId: string, selection: CoderSelection, rows: FindingRead[]): Promise<FindingsReport> {
+async function buildReport(projectId: string, selection: CoderSelection, rows: FindingRead[], reader: ReadScope): Promise<FindingsReport> {
   const stored = rows.map((row) => readStoredFigure(row.figure));
   const ctx = await loadFigureContext(projectId, selection, stored.flatMap((s) => (s.figure ? [s.figure] : [])));
   const findings = await Promise.all(
@@ -116,7 +121,7 @@ async function buildReport(projectId: string, selection: CoderSelection, rows: F
         figureProblem: problem,
         result,
         comparison,
-        evidence: row.evidence.map(({ position, coding }) => ({
+        evidence: row.evidence.filter(({ coding }) => mayRead(reader, { documentId: coding.document.id, coderId: coding.coder.id })).map(({ position, coding }) => ({
           codingId: coding.id,
           position,
           documentId: coding.document.id,

@@ -1,6 +1,6 @@
 import { recordAudit } from "../audit/record";
 import type { ProjectContext } from "../auth/project-access";
-import { maySee, visibleCoderIds } from "../rigour/blind";
+import { mayRead, maySee, readScope, visibleCoderIds } from "../rigour/blind";
 import { db } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import { AppError, notFound } from "../errors";
@@ -23,10 +23,20 @@ const findingRow = {
   createdById: true,
   createdAt: true,
   updatedAt: true,
-  evidence: { orderBy: { position: "asc" }, select: { codingId: true, position: true } },
+  evidence: { orderBy: { position: "asc" }, select: { codingId: true, position: true, coding: { select: { documentId: true, coderId: true } } } },
 } satisfies Prisma.FindingSelect;
 
-export type FindingRow = Prisma.FindingGetPayload<{ select: typeof findingRow }>;
+type FindingRead = Prisma.FindingGetPayload<{ select: typeof findingRow }>;
+export type FindingRow = Omit<FindingRead, "evidence"> & { evidence: { codingId: string; position: number }[] };
+
+/**
+ * A finding as the caller may see it: pins of codings blind coding hides from them are left
+ * out of every answer, a refused stale edit's "current" included, so no hidden id reaches them.
+ */
+async function shownTo(ctx: ProjectContext, row: FindingRead): Promise<FindingRow> {
+  const scope = await readScope(ctx.projectId, { id: ctx.user.id, role: ctx.role });
+  return { ...row, evidence: row.evidence.filter((e) => mayRead(scope, e.coding)).map(({ codingId, position }) => ({ codingId, position })) };
+}
 
 export async function createFinding(ctx: ProjectContext, input: CreateFindingInput): Promise<FindingRow> {
   return db().$transaction(async (tx) => {
@@ -45,14 +55,14 @@ export async function createFinding(ctx: ProjectContext, input: CreateFindingInp
       select: findingRow,
     });
     await audit(tx, ctx, "finding.create", finding.id, undefined, finding);
-    return finding;
+    return shownTo(ctx, finding);
   });
 }
 
 /** Edits a finding, if nobody changed it since `version`; figure and stated value are checked together. */
 export async function updateFinding(ctx: ProjectContext, input: UpdateFindingInput): Promise<FindingRow> {
   return db().$transaction(async (tx) => {
-    const before = await loadFinding(tx, ctx.projectId, input.findingId, input.version);
+    const before = await loadFinding(tx, ctx, input.findingId, input.version);
     // A stored figure that does not validate (written by hand) can be replaced, not compared with.
     const stored = readStoredFigure(before.figure);
     if (input.figure === undefined && input.statedValue !== undefined && stored.problem) throw new AppError("VALIDATION", stored.problem);
@@ -66,21 +76,21 @@ export async function updateFinding(ctx: ProjectContext, input: UpdateFindingInp
     if (input.statedText !== undefined) data.statedText = input.statedText;
     // The version in the WHERE makes a concurrent edit lose cleanly instead of overwriting.
     const { count } = await tx.finding.updateMany({ where: { id: before.id, version: input.version }, data });
-    if (count === 0) throw await staleEdit(tx, before.id);
+    if (count === 0) throw await staleEdit(tx, ctx, before.id);
     const after = await tx.finding.findUniqueOrThrow({ where: { id: before.id }, select: findingRow });
     await audit(tx, ctx, "finding.update", after.id, before, after);
-    return after;
+    return shownTo(ctx, after);
   });
 }
 
 /** Deletes a finding and its pins (not the codings); the audit log keeps the whole finding. */
 export async function deleteFinding(ctx: ProjectContext, input: DeleteFindingInput): Promise<FindingRow> {
   return db().$transaction(async (tx) => {
-    const before = await loadFinding(tx, ctx.projectId, input.findingId, input.version);
+    const before = await loadFinding(tx, ctx, input.findingId, input.version);
     const { count } = await tx.finding.deleteMany({ where: { id: before.id, version: input.version } });
-    if (count === 0) throw await staleEdit(tx, before.id);
+    if (count === 0) throw await staleEdit(tx, ctx, before.id);
     await audit(tx, ctx, "finding.delete", before.id, before, undefined);
-    return before;
+    return shownTo(ctx, before);
   });
 }
 
@@ -112,7 +122,7 @@ export async function reorderFindings(ctx: ProjectContext, input: ReorderFinding
 /** Pins a coding of this project as evidence (last in the list); pinning it again changes nothing. */
 export async function pinEvidence(ctx: ProjectContext, input: EvidenceInput): Promise<FindingRow> {
   return db().$transaction(async (tx) => {
-    const finding = await loadFinding(tx, ctx.projectId, input.findingId);
+    const finding = await loadFinding(tx, ctx, input.findingId);
     const coding = await tx.coding.findFirst({
       where: { id: input.codingId, projectId: ctx.projectId },
       select: { id: true, documentId: true, coderId: true, code: { select: { name: true, deletedAt: true } } },
@@ -120,35 +130,37 @@ export async function pinEvidence(ctx: ProjectContext, input: EvidenceInput): Pr
     // A coding blind mode hides from the caller is as unknown to them as another project's.
     if (!coding || !maySee(await visibleCoderIds(ctx.projectId, coding.documentId, { id: ctx.user.id, role: ctx.role }), coding.coderId)) throw notFound("That coding");
     if (coding.code.deletedAt) throw new AppError("VALIDATION", `That passage is coded with "${coding.code.name}", which was deleted; pin a passage of a live code.`);
-    if (finding.evidence.some((e) => e.codingId === coding.id)) return finding;
+    if (finding.evidence.some((e) => e.codingId === coding.id)) return shownTo(ctx, finding);
     const position = Math.max(-1, ...finding.evidence.map((e) => e.position)) + 1;
     await tx.findingEvidence.create({ data: { findingId: finding.id, codingId: coding.id, position } });
     await audit(tx, ctx, "finding.pin", finding.id, undefined, { codingId: coding.id, position });
-    return tx.finding.findUniqueOrThrow({ where: { id: finding.id }, select: findingRow });
+    return shownTo(ctx, await tx.finding.findUniqueOrThrow({ where: { id: finding.id }, select: findingRow }));
   });
 }
 
 export async function unpinEvidence(ctx: ProjectContext, input: EvidenceInput): Promise<FindingRow> {
   return db().$transaction(async (tx) => {
-    const finding = await loadFinding(tx, ctx.projectId, input.findingId);
+    const finding = await loadFinding(tx, ctx, input.findingId);
     const pinned = finding.evidence.find((e) => e.codingId === input.codingId);
-    if (!pinned) throw notFound("That pinned passage");
+    // A pin of a coding hidden from the caller is theirs neither to see nor to remove.
+    const scope = await readScope(ctx.projectId, { id: ctx.user.id, role: ctx.role });
+    if (!pinned || !mayRead(scope, pinned.coding)) throw notFound("That pinned passage");
     await tx.findingEvidence.delete({ where: { findingId_codingId: { findingId: finding.id, codingId: input.codingId } } });
     await audit(tx, ctx, "finding.unpin", finding.id, pinned, undefined);
-    return tx.finding.findUniqueOrThrow({ where: { id: finding.id }, select: findingRow });
+    return shownTo(ctx, await tx.finding.findUniqueOrThrow({ where: { id: finding.id }, select: findingRow }));
   });
 }
 
-async function loadFinding(tx: Tx, projectId: string, findingId: string, version?: number): Promise<FindingRow> {
-  const finding = await tx.finding.findFirst({ where: { id: findingId, projectId }, select: findingRow });
+async function loadFinding(tx: Tx, ctx: ProjectContext, findingId: string, version?: number): Promise<FindingRead> {
+  const finding = await tx.finding.findFirst({ where: { id: findingId, projectId: ctx.projectId }, select: findingRow });
   if (!finding) throw notFound("That finding");
-  if (version !== undefined && finding.version !== version) throw staleError(finding);
+  if (version !== undefined && finding.version !== version) throw staleError(await shownTo(ctx, finding));
   return finding;
 }
 
-async function staleEdit(tx: Tx, findingId: string): Promise<AppError> {
+async function staleEdit(tx: Tx, ctx: ProjectContext, findingId: string): Promise<AppError> {
   const current = await tx.finding.findUnique({ where: { id: findingId }, select: findingRow });
-  return current ? staleError(current) : notFound("That finding");
+  return current ? staleError(await shownTo(ctx, current)) : notFound("That finding");
 }
 
 function staleError(current: FindingRow): AppError {

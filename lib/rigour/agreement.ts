@@ -39,12 +39,22 @@ export type AgreementTable = AgreementFigures & {
 
 export type AgreementRowWithCode = AgreementRow;
 
-/** Members who may code and anyone with codings in the project: the analysts one can compare. */
-export async function listComparableCoders(projectId: string): Promise<(AgreementCoder & { codings: number; done: number })[]> {
-  const [members, counts, done] = await Promise.all([
+/**
+ * Members who may code and anyone with codings in the project: the analysts one can compare,
+ * as `viewer` may know them. Under blind coding an analyst is listed only where the reader
+ * may see their codings in some document, and counted only there (their own work always):
+ * neither the name nor the number of a hidden analyst's codings reaches the reader.
+ */
+export async function listComparableCoders(projectId: string, viewer: Viewer): Promise<(AgreementCoder & { codings: number; done: number })[]> {
+  const visibility = await documentVisibility(projectId, viewer);
+  const open = [...visibility].filter(([, v]) => v === "all").map(([id]) => id);
+  const blind = open.length < visibility.size;
+  const countedDocuments = blind ? { documentId: { in: open } } : {};
+  const [members, counts, done, own] = await Promise.all([
     db().membership.findMany({ where: { projectId, role: { in: ["analyst", "owner"] } }, select: { user: { select: { id: true, name: true } } } }),
-    db().coding.groupBy({ by: ["coderId"], where: { projectId }, _count: { _all: true } }),
-    db().assignment.groupBy({ by: ["userId"], where: { projectId, doneAt: { not: null } }, _count: { _all: true } }),
+    db().coding.groupBy({ by: ["coderId"], where: { projectId, ...countedDocuments }, _count: { _all: true } }),
+    db().assignment.groupBy({ by: ["userId"], where: { projectId, doneAt: { not: null }, ...countedDocuments }, _count: { _all: true } }),
+    blind ? db().coding.count({ where: { projectId, coderId: viewer.id } }) : 0,
   ]);
   const byId = new Map(members.map((m) => [m.user.id, m.user]));
   const missing = counts.map((c) => c.coderId).filter((id) => !byId.has(id));
@@ -52,8 +62,10 @@ export async function listComparableCoders(projectId: string): Promise<(Agreemen
     for (const u of await db().user.findMany({ where: { id: { in: missing } }, select: { id: true, name: true } })) byId.set(u.id, u);
   }
   const codingCount = new Map(counts.map((c) => [c.coderId, c._count._all]));
+  if (blind) codingCount.set(viewer.id, own);
   const doneCount = new Map(done.map((d) => [d.userId, d._count._all]));
   return [...byId.values()]
+    .filter((u) => !blind || u.id === viewer.id || open.length > 0)
     .map((u) => ({ id: u.id, name: u.name, codings: codingCount.get(u.id) ?? 0, done: doneCount.get(u.id) ?? 0 }))
     .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
 }
@@ -77,7 +89,7 @@ export async function getAgreement(projectId: string, query: Omit<AgreementQuery
 
 export async function loadAgreementInput(projectId: string, query: Omit<AgreementQuery, "projectId">, viewer: Viewer) {
   if (!mayUseScope(viewer.role, query.scope)) throw new AppError("FORBIDDEN", "Only a project owner can compute agreement over documents not marked done.");
-  const comparable = await listComparableCoders(projectId);
+  const comparable = await listComparableCoders(projectId, viewer);
   const names = new Map(comparable.map((c) => [c.id, c.name]));
   if (query.coderIds.some((id) => !names.has(id))) throw notFound("That analyst");
   const coderIds = [...query.coderIds];

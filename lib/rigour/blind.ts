@@ -76,3 +76,26 @@ export async function getBlindState(projectId: string) {
   if (!project) throw notFound("That project");
   return project;
 }
+
+/**
+ * A reader's whole view of a project's codings, read once (one query) for reads that mix
+ * documents and can filter per row: exports, findings evidence, anything that lists codings.
+ * `everywhere` is the project-wide answer (blind if the project or any document is).
+ */
+export type ReadScope = { viewer: Viewer; everywhere: CoderVisibility; documents: ReadonlyMap<string, CoderVisibility> };
+
+export async function readScope(projectId: string, viewer: Viewer): Promise<ReadScope> {
+  const documents = await documentVisibility(projectId, viewer);
+  const blindSomewhere = [...documents.values()].some((v) => v !== "all");
+  return { viewer, everywhere: blindSomewhere ? coderVisibility(viewer, true) : "all", documents };
+}
+
+/** Whether a coding (by `coderId`, in `documentId`) may reach the reader. Unknown documents: no. */
+export function mayRead(scope: ReadScope, coding: { documentId: string; coderId: string }): boolean {
+  if (scope.everywhere === "all") return true;
+  const visibility = scope.documents.get(coding.documentId);
+  return visibility !== undefined && maySee(visibility, coding.coderId);
+}
+
+/** Everything, for the server's operator at the command line (scripts, benchmarks, tests): never for a signed-in reader. */
+export const OPERATOR_SCOPE: ReadScope = Object.freeze({ viewer: { id: "", role: "owner" as const }, everywhere: "all" as const, documents: new Map() });

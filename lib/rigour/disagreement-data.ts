@@ -40,7 +40,7 @@ export type DisagreementView = Disagreement & {
 
 export async function getDisagreements(projectId: string, query: Omit<DisagreementQuery, "projectId">, viewer: Viewer, options: { status?: DisagreementStatus; page?: number } = {}) {
   if (!mayUseScope(viewer.role, query.scope)) throw new AppError("FORBIDDEN", "Only a project owner can list disagreements in documents not marked done.");
-  const comparable = await listComparableCoders(projectId);
+  const comparable = await listComparableCoders(projectId, viewer);
   const names = new Map(comparable.map((c) => [c.id, c.name]));
   if (query.coderIds.some((id) => !names.has(id))) throw new AppError("NOT_FOUND", "That analyst was not found in this project.");
   const coderIds = [...query.coderIds];

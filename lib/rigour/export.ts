@@ -27,7 +27,7 @@ export type ExportedFile = { fileName: string; contentType: string; data: string
 
 export function runAgreementExport(user: CurrentUser | null, rawInput: unknown): Promise<ActionResult<ExportedFile>> {
   return runProjectAction(user, agreementExportSchema, "viewer", async (ctx, input) => {
-    const coderIds = input.coderIds ?? defaultCoderIds(await listComparableCoders(ctx.projectId));
+    const coderIds = input.coderIds ?? defaultCoderIds(await listComparableCoders(ctx.projectId, { id: ctx.user.id, role: ctx.role }));
     const table = await getAgreement(ctx.projectId, { ...input, coderIds }, { id: ctx.user.id, role: ctx.role });
     const stem = `agreement-${input.unit}`;
     if (input.format === "csv") return { fileName: `${stem}.csv`, contentType: "text/csv; charset=utf-8", data: agreementCsv(table) };

@@ -6,6 +6,7 @@
 // lib/analysis/snapshot-cache.ts) and with that cache off ("cold": every read computed, as
 // the first view after any change is); asserts nothing.
 import fs from "node:fs/promises";
+import { OPERATOR_SCOPE } from "../../lib/rigour/blind";
 import os from "node:os";
 import path from "node:path";
 import type { CoderSelection } from "../../lib/analysis/coder-selection";
@@ -68,11 +69,11 @@ async function main(): Promise<void> {
       ];
       for (const [name, selection] of selections) {
         const reads: [string, () => Promise<unknown>][] = [
-          ["theme summaries", () => getThemeSummaries(study.projectId, selection, study.weight)],
+          ["theme summaries", () => getThemeSummaries(study.projectId, selection, "all", study.weight)],
           ["crosstab by sector", () => getCrosstab(study.projectId, selection, study.sector)],
           ["co-occurrence matrix", () => getCoOccurrence(study.projectId, selection)],
           ["quotes of a theme (≤500)", () => getCellQuotes(study.projectId, selection, { kind: "code", codeId: study.theme }, 500)],
-          ["findings report", () => getFindingsReport(study.projectId, selection)],
+          ["findings report", () => getFindingsReport(study.projectId, selection, OPERATOR_SCOPE)],
         ];
         for (const [read, run] of reads) {
           const warm = await time(run);

@@ -3,6 +3,7 @@ import type { CurrentUser } from "../../auth/session";
 import { db } from "../../db/client";
 import type { ActionResult } from "../../errors";
 import { startJob, type StartedJob } from "../../jobs/runner";
+import { readScope } from "../../rigour/blind";
 import { exportCodebookQdc, exportProjectQdpx, importQdc, importQdpx } from "./api";
 import { exportSchema, importQdcRequestSchema, importQdpxRequestSchema } from "./schema";
 import type { ImportSummary } from "./summary";
@@ -21,7 +22,8 @@ export function runExportQdpx(user: CurrentUser | null, rawInput: unknown): Prom
   return runProjectAction(user, exportSchema, "viewer", async (ctx) => ({
     fileName: `${await fileStem(ctx.projectId)}.qdpx`,
     contentType: "application/zip",
-    data: await exportProjectQdpx(ctx.projectId),
+    // What the reader may see only: blind coding and other people's e-mails (export-scope.ts).
+    data: await exportProjectQdpx(ctx.projectId, await readScope(ctx.projectId, { id: ctx.user.id, role: ctx.role })),
   }), rawInput);
 }
 

@@ -4,7 +4,9 @@ import type { CurrentUser } from "../../auth/session";
 import { AppError } from "../../errors";
 import { checkUploadSize, openQdpx } from "./archive";
 import { mergeCodebook } from "./codebook-merge";
-import { loadCodebookData, loadExportData } from "./data";
+import { loadCodebookData, loadExportData, projectOwnerIds } from "./data";
+import { withholdForReader } from "./export-scope";
+import type { ReadScope } from "../../rigour/blind";
 import { buildCodebookQdc } from "./export-codebook";
 import { buildProjectQde } from "./export-project";
 import { RefiFileError } from "./errors";
@@ -39,9 +41,10 @@ export type ImportProgress = (done: number, total: number, step: string) => Prom
 const noProgress: ImportProgress = async () => {};
 
 /** The whole project as a .qdpx (zip: project.qde + sources/<guid>.txt). */
-export async function exportProjectQdpx(projectId: string): Promise<Uint8Array> {
+export async function exportProjectQdpx(projectId: string, reader?: ReadScope): Promise<Uint8Array> {
   const input = parse(exportSchema, { projectId });
-  return packQdpx(buildProjectQde(await loadExportData(input.projectId)));
+  const data = await loadExportData(input.projectId);
+  return packQdpx(buildProjectQde(reader ? withholdForReader(data, reader, await projectOwnerIds(input.projectId)) : data));
 }
 
 /** The live codebook as a .qdc. */

@@ -56,6 +56,11 @@ export async function readExportData(tx: Prisma.TransactionClient, projectId: st
 
 export type ExportData = Awaited<ReturnType<typeof loadExportData>>;
 
+export async function projectOwnerIds(projectId: string): Promise<Set<string>> {
+  const owners = await db().membership.findMany({ where: { projectId, role: "owner" }, select: { userId: true } });
+  return new Set(owners.map((o) => o.userId));
+}
+
 /** The live codebook alone, for a .qdc. */
 export async function loadCodebookData(projectId: string) {
   const project = await db().project.findUnique({ where: { id: projectId }, select: { id: true } });

@@ -120,7 +120,7 @@ export function buildProjectQde(data: ExportData): QdpxParts {
       creationDateTime: data.project.createdAt.toISOString(),
       modifiedDateTime: data.project.updatedAt.toISOString(),
     },
-    listEl("Users", data.users.map((u) => el("User", { guid: user(u.id), name: u.name, id: u.email }))),
+    listEl("Users", data.users.map((u) => el("User", { guid: user(u.id), name: u.name, id: u.email || undefined }))),
     codes.length > 0 && el("CodeBook", {}, el("Codes", {}, codes)),
     listEl("Variables", variables),
     listEl("Cases", cases),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { OPERATOR_SCOPE } from "../../../lib/rigour/blind";
 import { getCoOccurrence, getCrosstab } from "../../../lib/analysis/breakdowns-data";
 import type { CoderSelection } from "../../../lib/analysis/coder-selection";
 import { consensusDecisionCount, getThemeSummaries, interviewCoverage, themeFigures } from "../../../lib/analysis/data";
@@ -75,7 +76,7 @@ describe("the consensus selection: what adjudication decided counts", () => {
     const rows = await expectEqualToReference(w);
     expect(rows.consensus).toHaveLength(4); // accept both: 2 spans; custom: 1; merge: 1
 
-    const summary = await getThemeSummaries(w.projectId, CONSENSUS);
+    const summary = await getThemeSummaries(w.projectId, CONSENSUS, "all");
     expect(summary.selectionLabel).toBe("Consensus coding (adjudicated)");
     const row = (id: string) => summary.rows.find((r) => r.codeId === id)!;
     // Cost: the two overlapping accepted spans are one passage in doc1, the merged span one in doc2.
@@ -109,7 +110,7 @@ describe("the consensus selection: what adjudication decided counts", () => {
 
   it("computes findings under the consensus layer", async () => {
     const w = await world();
-    const report = await getFindingsReport(w.projectId, CONSENSUS);
+    const report = await getFindingsReport(w.projectId, CONSENSUS, OPERATOR_SCOPE);
     expect(report.selectionLabel).toBe("Consensus coding (adjudicated)");
     expect(report.findings[0].result).toMatchObject({ numerator: 2, denominator: 2, display: "100%", selectionLabel: "Consensus coding (adjudicated)" });
     expect((await interviewCoverage(w.projectId, CONSENSUS, [w.community.id, w.theme.id], null)).interviews).toEqual(
@@ -123,15 +124,15 @@ describe("the consensus selection: what adjudication decided counts", () => {
   it("drops an undone decision's spans from every figure on the next read", async () => {
     const w = await world();
     // Read first, so a remembered result would be the one to go stale.
-    expect((await getThemeSummaries(w.projectId, CONSENSUS)).rows.find((r) => r.codeId === w.cost.id)).toMatchObject({ passages: 2, interviews: 2 });
-    expect((await getFindingsReport(w.projectId, CONSENSUS)).findings[0].result?.display).toBe("100%");
+    expect((await getThemeSummaries(w.projectId, CONSENSUS, "all")).rows.find((r) => r.codeId === w.cost.id)).toMatchObject({ passages: 2, interviews: 2 });
+    expect((await getFindingsReport(w.projectId, CONSENSUS, OPERATOR_SCOPE)).findings[0].result?.display).toBe("100%");
 
     const undone = await runProjectAction(as(w.olivia), undoDecisionSchema, "analyst", undoDecision, { projectId: w.projectId, decisionId: w.merge2.id, reason: "Too wide." });
     expect(undone.ok).toBe(true);
-    const summary = await getThemeSummaries(w.projectId, CONSENSUS);
+    const summary = await getThemeSummaries(w.projectId, CONSENSUS, "all");
     expect(summary.rows.find((r) => r.codeId === w.cost.id)).toMatchObject({ passages: 1, interviews: 1, cases: 1 });
     expect(summary.rows.find((r) => r.codeId === w.theme.id)).toMatchObject({ passages: 2, interviews: 1 });
-    expect((await getFindingsReport(w.projectId, CONSENSUS)).findings[0].result).toMatchObject({ numerator: 1, denominator: 2, display: "50%" });
+    expect((await getFindingsReport(w.projectId, CONSENSUS, OPERATOR_SCOPE)).findings[0].result).toMatchObject({ numerator: 1, denominator: 2, display: "50%" });
     expect((await getCellQuotes(w.projectId, CONSENSUS, { kind: "code", codeId: w.cost.id })).total).toBe(1);
     expect(await consensusDecisionCount(w.projectId)).toBe(2);
     await expectEqualToReference(w);
@@ -146,7 +147,7 @@ describe("the consensus selection: what adjudication decided counts", () => {
   it("is empty, not an error, before any decision", async () => {
     const w = await teamWorld(prisma);
     await code(prisma, w, w.ana, w.doc1.id, w.cost.id, "The cost");
-    const summary = await getThemeSummaries(w.project.id, CONSENSUS);
+    const summary = await getThemeSummaries(w.project.id, CONSENSUS, "all");
     expect(summary.rows.map((r) => [r.passages, r.interviews])).toEqual([
       [0, 0],
       [0, 0],
@@ -161,14 +162,14 @@ describe("the consensus selection under blind coding", () => {
   it("is withheld from a reader for whom blind mode hides other analysts' codings, as the other selections are", async () => {
     const w = await world();
     // Not blind: everyone may choose the consensus layer.
-    expect(await pageSelection(w.projectId, viewer(w.ana, "analyst"), "consensus")).toEqual({ selection: CONSENSUS, hidden: false, forced: false });
+    expect(await pageSelection(w.projectId, viewer(w.ana, "analyst"), "consensus")).toEqual({ selection: CONSENSUS, hidden: false, forced: false, visibility: "all" });
 
     // One blind document is enough: the consensus spans there are copies of Ben's and Ana's codings.
     await prisma.document.update({ where: { id: w.doc2.id }, data: { blindCoding: true } });
     const ana = await pageSelection(w.projectId, viewer(w.ana, "analyst"), "consensus");
-    expect(ana).toEqual({ selection: { kind: "coder", coderId: w.ana.id }, hidden: false, forced: true });
-    expect(await pageSelection(w.projectId, viewer(w.vic, "viewer"), "consensus")).toMatchObject({ hidden: true, forced: true });
-    expect(await pageSelection(w.projectId, viewer(w.olivia, "owner"), "consensus")).toEqual({ selection: CONSENSUS, hidden: false, forced: false });
+    expect(ana).toEqual({ selection: { kind: "coder", coderId: w.ana.id }, hidden: false, forced: true, visibility: [w.ana.id] });
+    expect(await pageSelection(w.projectId, viewer(w.vic, "viewer"), "consensus")).toMatchObject({ hidden: true, forced: true, visibility: [] });
+    expect(await pageSelection(w.projectId, viewer(w.olivia, "owner"), "consensus")).toEqual({ selection: CONSENSUS, hidden: false, forced: false, visibility: "all" });
     // What Ana is then shown has no consensus span in it: the new span only the owner wrote is absent.
     const quotes = await getCellQuotes(w.projectId, ana.selection, { kind: "code", codeId: w.community.id });
     expect(quotes.quotes.map((q) => q.text)).toEqual(["We liked the community"]);

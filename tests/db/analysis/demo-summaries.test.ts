@@ -48,7 +48,7 @@ describe("theme summaries on the demo study: SQL equals the TypeScript reference
   });
 
   it("rolls a parent up without counting an interview twice, and shares use the whole project", async () => {
-    const summary = await getThemeSummaries(projectId, { kind: "any" }, attribute("projects"));
+    const summary = await getThemeSummaries(projectId, { kind: "any" }, "all", attribute("projects"));
     expect(summary.totals).toMatchObject({ documents: 32, cases: 32, weight: { name: "projects", total: 388 } });
     const row = (name: string) => summary.rows.find((r) => r.name === name)!;
     const why = row("Why AWS");
@@ -64,7 +64,7 @@ describe("theme summaries on the demo study: SQL equals the TypeScript reference
   });
 
   it("counts per analyst equal each analyst's own selection", async () => {
-    const summary = await getThemeSummaries(projectId, { kind: "any" });
+    const summary = await getThemeSummaries(projectId, { kind: "any" }, "all");
     expect(summary.coders.map((c) => c.name)).toEqual(["Ana Analyst (A)", "Ben Analyst (B)"]);
     const reference = referenceCoderFigures(rows);
     for (const r of summary.rows) {
@@ -76,8 +76,8 @@ describe("theme summaries on the demo study: SQL equals the TypeScript reference
   });
 
   it("labels the selection on the result", async () => {
-    expect((await getThemeSummaries(projectId, { kind: "any" })).selectionLabel).toBe("Any analyst (union of all codings)");
-    expect((await getThemeSummaries(projectId, { kind: "agreed", coderIds: [a, b] })).selectionLabel).toBe(
+    expect((await getThemeSummaries(projectId, { kind: "any" }, "all")).selectionLabel).toBe("Any analyst (union of all codings)");
+    expect((await getThemeSummaries(projectId, { kind: "agreed", coderIds: [a, b] }, "all")).selectionLabel).toBe(
       "Agreed by Ana Analyst (A) and Ben Analyst (B) (passages both coded with the same code)",
     );
   });

@@ -144,7 +144,7 @@ describe("theme figures on hand-made edge cases", () => {
   });
 
   it("summaries: shares over every document and case, the weight over every case, per-analyst counts", async () => {
-    const summary = await getThemeSummaries(w.projectId, { kind: "any" }, w.weight.id);
+    const summary = await getThemeSummaries(w.projectId, { kind: "any" }, "all", w.weight.id);
     expect(summary.totals).toEqual({ documents: 4, cases: 4, weight: { attributeId: w.weight.id, name: "weight", total: 23 } });
     // Siblings by position, then name: all positions are 0 here.
     expect(summary.rows.map((r) => [r.name, r.depth])).toEqual([
@@ -239,8 +239,8 @@ describe("quotes behind the numbers on hand-made edge cases", () => {
     await expect(getCellQuotes(w.projectId, { kind: "any" }, { kind: "code", codeId: w.codes.X.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(getCrosstab(w.projectId, { kind: "any" }, foreign.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(getCrosstab(w.projectId, { kind: "any" }, w.weight.id)).rejects.toMatchObject({ code: "VALIDATION" });
-    await expect(getThemeSummaries(w.projectId, { kind: "coder", coderId: w.vic.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(getThemeSummaries(w.projectId, { kind: "any" }, w.sector.id)).rejects.toMatchObject({ code: "VALIDATION" });
+    await expect(getThemeSummaries(w.projectId, { kind: "coder", coderId: w.vic.id }, "all")).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getThemeSummaries(w.projectId, { kind: "any" }, "all", w.sector.id)).rejects.toMatchObject({ code: "VALIDATION" });
   });
 
   it("moves with the data: a coding added or deleted shows on the next read (nothing cached)", async () => {

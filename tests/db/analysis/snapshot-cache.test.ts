@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { OPERATOR_SCOPE } from "../../../lib/rigour/blind";
 import { getCoOccurrence } from "../../../lib/analysis/breakdowns-data";
 import { coderFigures, getThemeSummaries } from "../../../lib/analysis/data";
 import { snapshotCacheCounts } from "../../../lib/analysis/snapshot-cache";
@@ -25,7 +26,7 @@ async function world() {
   return { ana, project, d1, d2, k1, k2, coding, finding };
 }
 
-const passagesOf = async (projectId: string, codeId: string) => (await getThemeSummaries(projectId, { kind: "any" })).rows.find((r) => r.codeId === codeId)!.passages;
+const passagesOf = async (projectId: string, codeId: string) => (await getThemeSummaries(projectId, { kind: "any" }, "all")).rows.find((r) => r.codeId === codeId)!.passages;
 
 afterEach(() => {
   delete process.env.GROUNDED_ANALYSIS_CACHE;
@@ -34,13 +35,13 @@ afterEach(() => {
 describe("analysis results reused while the database is unchanged", () => {
   it("answers a second identical read from the cache, with equal figures", async () => {
     const w = await world();
-    const first = await getThemeSummaries(w.project.id, { kind: "any" });
+    const first = await getThemeSummaries(w.project.id, { kind: "any" }, "all");
     // Other test files write to the same server at the same time, and any commit in between
     // (rightly) means a miss; so try until one pair of reads had nothing in between.
     let served = false;
     for (let attempt = 0; attempt < 25 && !served; attempt++) {
       const before = snapshotCacheCounts();
-      const again = await getThemeSummaries(w.project.id, { kind: "any" });
+      const again = await getThemeSummaries(w.project.id, { kind: "any" }, "all");
       expect(again).toEqual(first);
       served = snapshotCacheCounts().hits - before.hits === 3; // the selection's figures, the per-analyst figures, the analysts
     }
@@ -60,17 +61,17 @@ describe("analysis results reused while the database is unchanged", () => {
     const w = await world();
     expect(await passagesOf(w.project.id, w.k1.id)).toBe(1);
     expect((await getCoOccurrence(w.project.id, { kind: "any" })).cells).toEqual([{ codeIds: [w.k1.id, w.k2.id].sort(), interviews: 1, passages: 1 }]);
-    expect((await getFindingsReport(w.project.id, { kind: "any" })).findings[0].result?.display).toBe("50%");
+    expect((await getFindingsReport(w.project.id, { kind: "any" }, OPERATOR_SCOPE)).findings[0].result?.display).toBe("50%");
 
     const added = await w.coding(w.d2.id, w.k1.id, 20, 30);
     expect(await passagesOf(w.project.id, w.k1.id)).toBe(2);
-    expect((await getFindingsReport(w.project.id, { kind: "any" })).findings[0].result?.display).toBe("100%");
+    expect((await getFindingsReport(w.project.id, { kind: "any" }, OPERATOR_SCOPE)).findings[0].result?.display).toBe("100%");
 
     await prisma.coding.delete({ where: { id: added.id } });
     await prisma.coding.deleteMany({ where: { codeId: w.k2.id } });
     expect(await passagesOf(w.project.id, w.k1.id)).toBe(1);
     expect((await getCoOccurrence(w.project.id, { kind: "any" })).cells).toEqual([]);
-    expect((await getFindingsReport(w.project.id, { kind: "any" })).findings[0].result?.display).toBe("50%");
+    expect((await getFindingsReport(w.project.id, { kind: "any" }, OPERATOR_SCOPE)).findings[0].result?.display).toBe("50%");
   });
 
   it("shows a coding whose transaction was still open when the figures were first computed", async () => {
@@ -93,9 +94,9 @@ describe("analysis results reused while the database is unchanged", () => {
   it("can be turned off", async () => {
     const w = await world();
     process.env.GROUNDED_ANALYSIS_CACHE = "off";
-    await getThemeSummaries(w.project.id, { kind: "any" });
+    await getThemeSummaries(w.project.id, { kind: "any" }, "all");
     const before = snapshotCacheCounts();
-    await getThemeSummaries(w.project.id, { kind: "any" });
+    await getThemeSummaries(w.project.id, { kind: "any" }, "all");
     expect(snapshotCacheCounts()).toEqual(before);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { OPERATOR_SCOPE } from "../../../lib/rigour/blind";
 import { runProjectAction } from "../../../lib/auth/project-access";
 import { getFindingsReport } from "../../../lib/findings/data";
 import { createFinding, deleteFinding, pinEvidence, reorderFindings, unpinEvidence, updateFinding } from "../../../lib/findings/mutations";
@@ -278,7 +279,7 @@ describe("reading findings", () => {
     await created(w, { figure: shareOf(w.here.cost.id, { filter: academia }), statedValue: 1, statedText: "all academics" });
     await created(w, { figure: { kind: "attribute-ratio", numerator: [w.here.onAws.id], denominator: [w.here.projects.id] }, statedValue: 0.9, statedText: "nine in ten" });
     await created(w, { figure: { kind: "code-ranking", parentCodeId: w.here.parent.id } });
-    const report = await getFindingsReport(w.here.projectId, { kind: "any" });
+    const report = await getFindingsReport(w.here.projectId, { kind: "any" }, OPERATOR_SCOPE);
     const [share, ratio, ranking] = report.findings;
     expect(share.result).toMatchObject({ value: 1, numerator: 1, denominator: 1, display: "100%", fraction: "1 of 1", label: "Interviews coded “Cost” (sector = academia)" });
     expect(share.comparison).toMatchObject({ mismatch: false });
@@ -297,7 +298,7 @@ describe("reading findings", () => {
     const w = await world();
     const f = await created(w, { statedValue: 0.5 });
     await prisma.finding.update({ where: { id: f.id }, data: { figure: { kind: "interview-share", codeId: 42 } } });
-    const [read] = (await getFindingsReport(w.here.projectId, { kind: "any" })).findings;
+    const [read] = (await getFindingsReport(w.here.projectId, { kind: "any" }, OPERATOR_SCOPE)).findings;
     expect(read).toMatchObject({ figure: null, result: null, comparison: null, figureProblem: expect.stringMatching(/not valid/) });
     const base = { projectId: w.here.projectId, findingId: f.id, version: 1 };
     expect(await update(w.ana, { ...base, statedValue: 0.6 })).toMatchObject({ ok: false, error: { code: "VALIDATION", message: expect.stringMatching(/not valid/) } });
@@ -308,7 +309,7 @@ describe("reading findings", () => {
     const w = await world();
     await created(w);
     await prisma.code.update({ where: { id: w.here.cost.id }, data: { deletedAt: new Date() } });
-    const [read] = (await getFindingsReport(w.here.projectId, { kind: "any" })).findings;
+    const [read] = (await getFindingsReport(w.here.projectId, { kind: "any" }, OPERATOR_SCOPE)).findings;
     expect(read.result).toMatchObject({ value: null, display: "—", problem: expect.stringMatching(/deleted/) });
   });
 });

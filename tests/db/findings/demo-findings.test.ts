@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { OPERATOR_SCOPE } from "../../../lib/rigour/blind";
 import { referenceThemeFigures } from "../../../lib/analysis/reference";
 import { loadDemoStudy, loadDemoStudyCopy } from "../../../lib/demo";
 import { type DemoData, readDemoData } from "../../../lib/demo/files";
@@ -27,7 +28,7 @@ const interviewsWith = (code: string) => data.cases.filter((c) => c.codings.some
 
 describe("the demo report's findings", () => {
   it("ships the report's statements in order, with figures computed from the data and compared with what the report states", async () => {
-    const report = await getFindingsReport(projectId, { kind: "any" });
+    const report = await getFindingsReport(projectId, { kind: "any" }, OPERATOR_SCOPE);
     const rows = report.findings.map((f) => [f.result?.numerator, f.result?.denominator, f.result?.display, f.comparison?.mismatch ?? null]);
     expect(rows.slice(0, 8)).toEqual([
       [sum("tf_only"), sum("projects"), "36%", false],
@@ -53,7 +54,7 @@ describe("the demo report's findings", () => {
   });
 
   it("flags only 'nine out of ten' (83.7% is outside [85%, 95%)), and reads 'fewer than 10 percent' as a bound", async () => {
-    const report = await getFindingsReport(projectId, { kind: "any" });
+    const report = await getFindingsReport(projectId, { kind: "any" }, OPERATOR_SCOPE);
     const nine = report.findings.find((f) => f.statement.startsWith("Nine out of ten"))!;
     expect(nine.comparison).toMatchObject({ stated: 0.9, precision: 0.1, statedDisplay: "90%", computedDisplay: "83.7%", mismatch: true });
     expect(nine.comparison!.agrees.low).toBeCloseTo(0.85, 12);
@@ -68,7 +69,7 @@ describe("the demo report's findings", () => {
   });
 
   it("gives each of the five reasons its interview coverage and three of analyst A's codings, the report's quotations first", async () => {
-    const report = await getFindingsReport(projectId, { kind: "any" });
+    const report = await getFindingsReport(projectId, { kind: "any" }, OPERATOR_SCOPE);
     const reasons = report.findings.filter((f) => f.figure?.kind === "interview-share");
     expect(reasons.map((f) => f.result?.details.kind === "interview-share" && f.result.details.code?.name)).toEqual([
       "Breadth of capabilities",
@@ -94,7 +95,7 @@ describe("the demo report's findings", () => {
   });
 
   it("ranks the reasons for choosing AWS by interview coverage, as the plain computation does", async () => {
-    const report = await getFindingsReport(projectId, { kind: "any" });
+    const report = await getFindingsReport(projectId, { kind: "any" }, OPERATOR_SCOPE);
     const ranking = report.findings.find((f) => f.figure?.kind === "code-ranking")!;
     if (ranking.result?.details.kind !== "code-ranking") throw new Error("not a ranking");
     const reference = referenceThemeFigures(await loadRows(prisma, projectId), { kind: "any" }, null);
@@ -106,8 +107,8 @@ describe("the demo report's findings", () => {
   });
 
   it("computes coverage under the coder selection: agreed passages never exceed either analyst's", async () => {
-    const any = await getFindingsReport(projectId, { kind: "any" });
-    const agreed = await getFindingsReport(projectId, { kind: "agreed", coderIds: [analystA, analystB] });
+    const any = await getFindingsReport(projectId, { kind: "any" }, OPERATOR_SCOPE);
+    const agreed = await getFindingsReport(projectId, { kind: "agreed", coderIds: [analystA, analystB] }, OPERATOR_SCOPE);
     expect(agreed.selectionLabel).toMatch(/^Agreed by Ana Analyst \(A\) and Ben Analyst \(B\)/);
     any.findings.forEach((f, i) => {
       if (f.figure?.kind === "interview-share") expect(agreed.findings[i].result!.numerator!).toBeLessThanOrEqual(f.result!.numerator!);
@@ -117,11 +118,11 @@ describe("the demo report's findings", () => {
 
   it("moves when the codings do: deleting a theme's codings in an interview lowers its coverage on the next read", async () => {
     const { projectId: copy } = await loadDemoStudyCopy(prisma);
-    const before = (await getFindingsReport(copy, { kind: "any" })).findings.find((f) => f.statement.startsWith("Compute locality"))!;
+    const before = (await getFindingsReport(copy, { kind: "any" }, OPERATOR_SCOPE)).findings.find((f) => f.statement.startsWith("Compute locality"))!;
     const code = await prisma.code.findFirstOrThrow({ where: { projectId: copy, name: "Compute locality" } });
     const one = await prisma.coding.findFirstOrThrow({ where: { codeId: code.id }, orderBy: { document: { position: "asc" } } });
     await prisma.coding.deleteMany({ where: { codeId: code.id, documentId: one.documentId } });
-    const after = (await getFindingsReport(copy, { kind: "any" })).findings.find((f) => f.statement.startsWith("Compute locality"))!;
+    const after = (await getFindingsReport(copy, { kind: "any" }, OPERATOR_SCOPE)).findings.find((f) => f.statement.startsWith("Compute locality"))!;
     expect(after.result!.numerator).toBe(before.result!.numerator! - 1);
     // A pinned coding that is deleted leaves the finding's evidence with it.
     expect(after.evidence.length).toBeLessThanOrEqual(before.evidence.length);

@@ -12,6 +12,7 @@ import { consensusDecisionCount, getLiveCodebook, resolveCoderSelection } from "
 import { pageSelection } from "@/lib/analysis/page-selection";
 import { db } from "@/lib/db/client";
 import { getFindingsReport } from "@/lib/findings/data";
+import { readScope } from "@/lib/rigour/blind";
 import { requireProjectMember } from "@/lib/projects/page-access";
 import { canCode } from "@/lib/projects/permissions";
 import { starredQuotes, starsOf } from "@/lib/stars/data";
@@ -24,7 +25,7 @@ export default async function FindingsPage({ params, searchParams }: { params: P
   const search = await searchParams;
   const { user, role } = await requireProjectMember(projectId, `/projects/${projectId}/findings`);
   const project = await db().project.findUniqueOrThrow({ where: { id: projectId }, select: { name: true } });
-  const { selection, hidden, forced } = await pageSelection(projectId, { id: user.id, role }, search.coders);
+  const { selection, hidden, forced, visibility } = await pageSelection(projectId, { id: user.id, role }, search.coders);
   const header = (
     <AppHeader user={user}>
       <Link href="/projects" className="hover:underline">Projects</Link> / <Link href={`/projects/${projectId}`} className="hover:underline">{project.name}</Link> / <span className="text-stone-900">Findings</span>
@@ -38,15 +39,13 @@ export default async function FindingsPage({ params, searchParams }: { params: P
       </>
     );
   }
-  const [full, { coders, label }, codebook, numbers, decisions] = await Promise.all([
-    getFindingsReport(projectId, selection),
-    resolveCoderSelection(projectId, selection),
+  const [report, { coders, label }, codebook, numbers, decisions] = await Promise.all([
+    getFindingsReport(projectId, selection, await readScope(projectId, { id: user.id, role })),
+    resolveCoderSelection(projectId, selection, visibility),
     getLiveCodebook(projectId),
     db().attributeDefinition.findMany({ where: { projectId, type: "number" }, orderBy: { position: "asc" }, select: { id: true, name: true } }),
     consensusDecisionCount(projectId),
   ]);
-  // Blind coding: pinned passages of other analysts are not sent either.
-  const report = forced ? { ...full, findings: full.findings.map((f) => ({ ...f, evidence: f.evidence.filter((e) => e.coderId === user.id) })) } : full;
   const editable = canCode(role);
   const order = report.findings.map((f) => f.id);
   const parents = codebook.filter((c) => codebook.some((x) => x.parentId === c.id));

@@ -23,7 +23,7 @@ export default async function SummariesPage({ params, searchParams }: { params: 
     where: { id: projectId },
     select: { name: true, attributes: { orderBy: { position: "asc" }, select: { id: true, name: true, type: true } } },
   });
-  const { selection, hidden, forced } = await pageSelection(projectId, { id: user.id, role }, search.coders);
+  const { selection, hidden, forced, visibility } = await pageSelection(projectId, { id: user.id, role }, search.coders);
   const header = (
     <AppHeader user={user}>
       <Link href="/projects" className="hover:underline">Projects</Link> / <Link href={`/projects/${projectId}`} className="hover:underline">{project.name}</Link> / <span className="text-stone-900">Theme summaries</span>
@@ -42,7 +42,7 @@ export default async function SummariesPage({ params, searchParams }: { params: 
   const weightId = numeric.some((a) => a.id === search.weight) ? search.weight! : (numeric.find((a) => a.name === "projects")?.id ?? null);
   const byId = categorical.some((a) => a.id === search.by) ? search.by! : (categorical[0]?.id ?? null);
   const [summaries, crosstab, cooccurrence, decisions] = await Promise.all([
-    getThemeSummaries(projectId, selection, weightId),
+    getThemeSummaries(projectId, selection, visibility, weightId),
     byId ? getCrosstab(projectId, selection, byId) : null,
     getCoOccurrence(projectId, selection),
     consensusDecisionCount(projectId),

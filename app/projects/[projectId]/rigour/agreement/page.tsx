@@ -28,7 +28,7 @@ export default async function AgreementPage({ params, searchParams }: { params: 
     problems.push("Only an owner can compare interviews not marked done: showing those marked done.");
     choice.scope = "done";
   }
-  const [basics, comparable] = await Promise.all([getRigourBasics(projectId), listComparableCoders(projectId)]);
+  const [basics, comparable] = await Promise.all([getRigourBasics(projectId), listComparableCoders(projectId, { id: user.id, role })]);
   const blind = basics.blindCoding || basics.documents.some((d) => d.blindCoding);
   const coderIds = (choice.coderIds ?? defaultCoderIds(comparable)).filter((id) => comparable.some((c) => c.id === id));
 

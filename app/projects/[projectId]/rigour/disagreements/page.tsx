@@ -30,7 +30,7 @@ export default async function DisagreementsPage({ params, searchParams }: { para
     choice.scope = "done";
   }
   const viewer = { id: user.id, role };
-  const [basics, comparable, log] = await Promise.all([getRigourBasics(projectId), listComparableCoders(projectId), getDecisionLog(projectId, viewer)]);
+  const [basics, comparable, log] = await Promise.all([getRigourBasics(projectId), listComparableCoders(projectId, viewer), getDecisionLog(projectId, viewer)]);
   const blind = basics.blindCoding || basics.documents.some((d) => d.blindCoding);
   const defaults = defaultCoderIds(comparable);
   const chosen = choice.coderIds ?? (defaults.length >= 2 ? ([defaults[0], defaults[1]] as [string, string]) : null);

@@ -26,12 +26,12 @@ export default async function ThemePage({ params, searchParams }: { params: Prom
   const { user, role } = await requireProjectMember(projectId, `/projects/${projectId}/themes/${codeId}`);
   const code = await db().code.findFirst({ where: { id: codeId, projectId, deletedAt: null } });
   if (!code) notFound();
-  const { selection, hidden, forced } = await pageSelection(projectId, { id: user.id, role }, search.coders);
+  const { selection, hidden, forced, visibility } = await pageSelection(projectId, { id: user.id, role }, search.coders);
   if (hidden) notFound();
   const [project, attributes, { coders, label }, decisions] = await Promise.all([
     db().project.findUniqueOrThrow({ where: { id: projectId }, select: { name: true } }),
     db().attributeDefinition.findMany({ where: { projectId, type: { in: ["category", "boolean", "text"] } }, orderBy: { position: "asc" }, select: { id: true, name: true, type: true, categories: true } }),
-    resolveCoderSelection(projectId, selection),
+    resolveCoderSelection(projectId, selection, visibility),
     consensusDecisionCount(projectId),
   ]);
   const attribute = attributes.find((a) => a.id === search.attribute);

@@ -7,6 +7,7 @@ import { findingsToMarkdown } from "@/lib/findings/markdown";
 import { httpStatus } from "@/lib/http-status";
 import { pageSelection } from "@/lib/analysis/page-selection";
 import { db } from "@/lib/db/client";
+import { readScope } from "@/lib/rigour/blind";
 
 /** GET: the findings report as Markdown, under ?coders= (whose coding counts). */
 export async function GET(request: Request, { params }: { params: Promise<{ projectId: string }> }) {
@@ -15,12 +16,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ proj
   if (!user) return NextResponse.json({ error: { code: "UNAUTHENTICATED", message: "Sign in first." } }, { status: 401 });
   try {
     const ctx = await authorizeProject(user, projectId, "viewer");
-    const { selection, hidden, forced } = await pageSelection(projectId, { id: user.id, role: ctx.role }, new URL(request.url).searchParams.get("coders") ?? undefined);
+    const { selection, hidden } = await pageSelection(projectId, { id: user.id, role: ctx.role }, new URL(request.url).searchParams.get("coders") ?? undefined);
     if (hidden) return NextResponse.json({ error: { code: "FORBIDDEN", message: "Blind coding is on: the report is hidden until an owner reveals the coding." } }, { status: 403 });
     const project = await db().project.findUniqueOrThrow({ where: { id: projectId }, select: { name: true } });
-    const full = await getFindingsReport(projectId, selection);
-    // Blind coding: pinned passages of other analysts are not sent either.
-    const report = forced ? { ...full, findings: full.findings.map((f) => ({ ...f, evidence: f.evidence.filter((e) => e.coderId === user.id) })) } : full;
+    const report = await getFindingsReport(projectId, selection, await readScope(projectId, { id: user.id, role: ctx.role }));
     const markdown = findingsToMarkdown(project.name, report, new Date());
     return new NextResponse(markdown, {
       headers: { "Content-Type": "text/markdown; charset=utf-8", "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(`${project.name} findings.md`)}` },

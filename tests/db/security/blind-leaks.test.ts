@@ -1,0 +1,189 @@
+import fs from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import type { CurrentUser } from "../../../lib/auth/session";
+import { refiGuid } from "../../../lib/interop/refi/guid";
+import { useTestDatabase } from "../helpers/test-database";
+import { as, span } from "../helpers/team-world";
+import { blindWorld, readable, type BlindWorld } from "./blind-world";
+
+/**
+ * Blind mode has no back door: every route handler and every server action, called as a
+ * blind analyst (Ana) and as a viewer (Vic) with inputs aimed at Ben's hidden work, answers
+ * without any of its markers (blind-world.ts). The lists below are checked against the files
+ * on disk, so a new route or action fails this test until it is added here, with a call that
+ * shows what it answers a blind reader. The session is the only thing replaced: every call
+ * goes through the real handler, its checks and a real PostgreSQL.
+ */
+
+const session = vi.hoisted(() => ({ user: null as CurrentUser | null, sessionId: "" }));
+vi.mock("../../../lib/auth/session", () => ({
+  getCurrentUser: async () => session.user,
+  getCurrentSession: async () => session.user && { sessionId: session.sessionId, user: session.user, mustChangePassword: false },
+  requireUser: async () => session.user,
+}));
+vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
+
+const { prisma } = await useTestDatabase();
+const root = path.resolve(import.meta.dirname, "../../..");
+
+type Call = (w: BlindWorld) => Promise<unknown>;
+type Exempt = { exempt: string };
+
+const request = (url: string, init?: RequestInit) => new Request(`http://localhost:3000${url}`, { ...init, headers: { origin: "http://localhost:3000", host: "localhost:3000", ...init?.headers } });
+const emptyUpload = () => ({ method: "POST", body: new FormData() });
+const params = <T>(value: T) => ({ params: Promise.resolve(value) });
+async function handler(file: string, method: string) {
+  const mod = (await import(path.join(root, file))) as Record<string, (...args: unknown[]) => Promise<Response>>;
+  return mod[method]!;
+}
+async function action(file: string, name: string) {
+  const mod = (await import(path.join(root, file))) as Record<string, (input: unknown) => Promise<unknown>>;
+  return mod[name]!;
+}
+
+const ROUTES: Record<string, Call | Exempt> = {
+  "app/api/auth/[...nextauth]/route.ts GET": { exempt: "next-auth's own sign-in endpoints: they read no project data" },
+  "app/api/auth/[...nextauth]/route.ts POST": { exempt: "next-auth's own sign-in endpoints: they read no project data" },
+  "app/api/imports/backup/route.ts POST": async () => (await handler("app/api/imports/backup/route.ts", "POST"))(request("/api/imports/backup", emptyUpload())),
+  "app/api/imports/refi/route.ts POST": async () => (await handler("app/api/imports/refi/route.ts", "POST"))(request("/api/imports/refi", emptyUpload())),
+  "app/api/jobs/route.ts GET": async () => (await handler("app/api/jobs/route.ts", "GET"))(request("/api/jobs")),
+  "app/api/jobs/[jobId]/route.ts GET": async (w) => (await handler("app/api/jobs/[jobId]/route.ts", "GET"))(request(`/api/jobs/${w.benJob.id}`), params({ jobId: w.benJob.id })),
+  "app/api/jobs/[jobId]/dismiss/route.ts POST": async (w) =>
+    (await handler("app/api/jobs/[jobId]/dismiss/route.ts", "POST"))(request(`/api/jobs/${w.benJob.id}/dismiss`, { method: "POST" }), params({ jobId: w.benJob.id })),
+  "app/api/projects/[projectId]/backup/route.ts GET": async (w) => (await handler("app/api/projects/[projectId]/backup/route.ts", "GET"))(request("/x"), params({ projectId: w.project.id })),
+  "app/api/projects/[projectId]/codings/[format]/route.ts GET": async (w) => {
+    const get = await handler("app/api/projects/[projectId]/codings/[format]/route.ts", "GET");
+    return [await get(request("/x"), params({ projectId: w.project.id, format: "csv" })), await get(request("/x"), params({ projectId: w.project.id, format: "xlsx" }))];
+  },
+  "app/api/projects/[projectId]/documents/[documentId]/route.ts GET": async (w) =>
+    (await handler("app/api/projects/[projectId]/documents/[documentId]/route.ts", "GET"))(request("/x"), params({ projectId: w.project.id, documentId: w.doc1.id })),
+  "app/api/projects/[projectId]/export/[format]/route.ts GET": async (w) => {
+    const get = await handler("app/api/projects/[projectId]/export/[format]/route.ts", "GET");
+    return [await get(request("/x"), params({ projectId: w.project.id, format: "qdpx" })), await get(request("/x"), params({ projectId: w.project.id, format: "qdc" }))];
+  },
+  "app/api/projects/[projectId]/findings/markdown/route.ts GET": async (w) =>
+    (await handler("app/api/projects/[projectId]/findings/markdown/route.ts", "GET"))(request(`/api/projects/${w.project.id}/findings/markdown?coders=any`), params({ projectId: w.project.id })),
+  "app/api/projects/[projectId]/imports/attributes/route.ts POST": async (w) =>
+    (await handler("app/api/projects/[projectId]/imports/attributes/route.ts", "POST"))(request("/x", emptyUpload()), params({ projectId: w.project.id })),
+  "app/api/projects/[projectId]/imports/transcripts/route.ts POST": async (w) =>
+    (await handler("app/api/projects/[projectId]/imports/transcripts/route.ts", "POST"))(request("/x", emptyUpload()), params({ projectId: w.project.id })),
+  "app/projects/[projectId]/rigour/agreement/export/route.ts GET": async (w) => {
+    const get = await handler("app/projects/[projectId]/rigour/agreement/export/route.ts", "GET");
+    const coders = `${w.ana.id},${w.ben.id}`;
+    return Promise.all(
+      ["csv", "xlsx", "txt"].map((format) => get(request(`/projects/${w.project.id}/rigour/agreement/export?format=${format}&coders=${coders}&unit=segment`), params({ projectId: w.project.id }))),
+    );
+  },
+};
+
+// Inputs aimed at Ben's work: his codings' ids, his finding pins, his decision.
+const ACTIONS: Record<string, Call | Exempt> = {
+  "lib/account/actions.ts changePasswordAction": async () => (await action("lib/account/actions.ts", "changePasswordAction"))({ currentPassword: "wrong password", newPassword: "a new password 123" }),
+  "lib/account/actions.ts revokeSessionAction": async (w) => (await action("lib/account/actions.ts", "revokeSessionAction"))({ sessionId: w.benSession.id }),
+  "lib/account/actions.ts revokeOtherSessionsAction": async () => (await action("lib/account/actions.ts", "revokeOtherSessionsAction"))({}),
+  "lib/account/actions.ts resetMemberPasswordAction": async (w) => (await action("lib/account/actions.ts", "resetMemberPasswordAction"))({ projectId: w.project.id, userId: w.ben.id }),
+  "lib/codes/actions.ts createCodeAction": async (w) => (await action("lib/codes/actions.ts", "createCodeAction"))({ projectId: w.project.id, name: `Open code ${Math.random()}` }),
+  "lib/codes/actions.ts updateCodeAction": async (w) => (await action("lib/codes/actions.ts", "updateCodeAction"))({ projectId: w.project.id, codeId: w.cost.id, name: "Renamed" }),
+  "lib/codes/actions.ts moveCodeAction": async (w) => (await action("lib/codes/actions.ts", "moveCodeAction"))({ projectId: w.project.id, codeId: w.cost.id, parentId: null, position: 0 }),
+  "lib/codes/actions.ts mergeCodesAction": async (w) => (await action("lib/codes/actions.ts", "mergeCodesAction"))({ projectId: w.project.id, sourceId: w.cost.id, targetId: w.community.id }),
+  "lib/codes/actions.ts deleteCodeAction": async (w) => (await action("lib/codes/actions.ts", "deleteCodeAction"))({ projectId: w.project.id, codeId: w.cost.id }),
+  "lib/codes/actions.ts restoreCodeAction": async (w) => (await action("lib/codes/actions.ts", "restoreCodeAction"))({ projectId: w.project.id, codeId: w.cost.id }),
+  // Ana applies Ben's code to Ben's exact passage: she gets her own coding, never his.
+  "lib/codings/actions.ts applyCodesAction": async (w) =>
+    (await action("lib/codings/actions.ts", "applyCodesAction"))({ projectId: w.project.id, documentId: w.doc1.id, codeIds: [w.cost.id], ...span("The cost") }),
+  "lib/codings/actions.ts updateCodingAction": async (w) => (await action("lib/codings/actions.ts", "updateCodingAction"))({ projectId: w.project.id, codingId: w.benCost.id, version: 1, memo: "x" }),
+  "lib/codings/actions.ts deleteCodingAction": async (w) => (await action("lib/codings/actions.ts", "deleteCodingAction"))({ projectId: w.project.id, codingId: w.benCost.id, version: 1 }),
+  "lib/findings/actions.ts createFindingAction": async (w) => (await action("lib/findings/actions.ts", "createFindingAction"))({ projectId: w.project.id, statement: "New finding", figure: null, statedValue: null }),
+  // A stale version: the refusal carries the finding as it is now.
+  "lib/findings/actions.ts updateFindingAction": async (w) => (await action("lib/findings/actions.ts", "updateFindingAction"))({ projectId: w.project.id, findingId: w.finding.id, version: 99, statement: "x" }),
+  "lib/findings/actions.ts deleteFindingAction": async (w) => (await action("lib/findings/actions.ts", "deleteFindingAction"))({ projectId: w.project.id, findingId: w.finding.id, version: 99 }),
+  "lib/findings/actions.ts reorderFindingsAction": async (w) => (await action("lib/findings/actions.ts", "reorderFindingsAction"))({ projectId: w.project.id, findingIds: [w.finding.id, "cmissing0000000000000000"] }),
+  "lib/findings/actions.ts pinEvidenceAction": async (w) => {
+    const pin = await action("lib/findings/actions.ts", "pinEvidenceAction");
+    return [await pin({ projectId: w.project.id, findingId: w.finding.id, codingId: w.benCommunity.id }), await pin({ projectId: w.project.id, findingId: w.finding.id, codingId: w.anaCost.id })];
+  },
+  "lib/findings/actions.ts unpinEvidenceAction": async (w) => (await action("lib/findings/actions.ts", "unpinEvidenceAction"))({ projectId: w.project.id, findingId: w.finding.id, codingId: w.benCost.id }),
+  "lib/projects/actions.ts inviteMemberAction": async (w) => (await action("lib/projects/actions.ts", "inviteMemberAction"))({ projectId: w.project.id, email: w.ben.email, role: "viewer" }),
+  "lib/rigour/actions.ts assignDocumentsAction": async (w) =>
+    (await action("lib/rigour/actions.ts", "assignDocumentsAction"))({ projectId: w.project.id, documentIds: [w.doc1.id], userIds: [w.ben.id] }),
+  "lib/rigour/actions.ts unassignDocumentAction": async (w) => (await action("lib/rigour/actions.ts", "unassignDocumentAction"))({ projectId: w.project.id, documentId: w.doc1.id, userId: w.ben.id }),
+  "lib/rigour/actions.ts markDoneAction": async (w) => (await action("lib/rigour/actions.ts", "markDoneAction"))({ projectId: w.project.id, documentId: w.doc1.id, done: true }),
+  "lib/rigour/actions.ts setProjectBlindAction": async (w) => (await action("lib/rigour/actions.ts", "setProjectBlindAction"))({ projectId: w.project.id, blind: false }),
+  "lib/rigour/actions.ts setDocumentsBlindAction": async (w) => (await action("lib/rigour/actions.ts", "setDocumentsBlindAction"))({ projectId: w.project.id, documentIds: [w.doc1.id], blind: false }),
+  "lib/rigour/actions.ts decideAction": async (w) =>
+    (await action("lib/rigour/actions.ts", "decideAction"))({
+      projectId: w.project.id,
+      documentId: w.doc1.id,
+      codeId: w.cost.id,
+      coderIds: [w.ana.id, w.ben.id],
+      kind: "accept_both",
+      sourceCodingIds: [w.anaCost.id, w.benCost.id],
+    }),
+  "lib/rigour/actions.ts undoDecisionAction": async (w) => (await action("lib/rigour/actions.ts", "undoDecisionAction"))({ projectId: w.project.id, decisionId: w.decisionId }),
+  "lib/stars/actions.ts starQuoteAction": async (w) => (await action("lib/stars/actions.ts", "starQuoteAction"))({ projectId: w.project.id, codingIds: [w.benCommunity.id] }),
+  "lib/stars/actions.ts unstarQuoteAction": async (w) => (await action("lib/stars/actions.ts", "unstarQuoteAction"))({ projectId: w.project.id, codingIds: [w.benCost.id] }),
+};
+
+function filesUnder(dir: string, match: (name: string) => boolean): string[] {
+  return fs.readdirSync(path.join(root, dir), { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && match(e.name))
+    .map((e) => path.relative(root, path.join(e.parentPath, e.name)))
+    .sort();
+}
+
+async function discovered() {
+  const routes: string[] = [];
+  for (const file of filesUnder("app", (n) => n === "route.ts")) {
+    const mod = await import(path.join(root, file));
+    for (const method of ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]) if (method in mod) routes.push(`${file} ${method}`);
+  }
+  const actions: string[] = [];
+  for (const file of filesUnder("lib", (n) => n === "actions.ts")) {
+    const mod = await import(path.join(root, file));
+    for (const [name, value] of Object.entries(mod)) if (typeof value === "function") actions.push(`${file} ${name}`);
+  }
+  return { routes: routes.sort(), actions: actions.sort() };
+}
+
+let w: BlindWorld;
+beforeAll(async () => {
+  w = await blindWorld(prisma);
+});
+
+describe("blind mode has no back door", () => {
+  it("lists every route handler and every server action on disk (add a new one here, with its call)", async () => {
+    const found = await discovered();
+    expect(found.routes).toEqual(Object.keys(ROUTES).sort());
+    expect(found.actions).toEqual(Object.keys(ACTIONS).sort());
+  });
+
+  for (const persona of ["ana", "vic"] as const) {
+    it(`answers ${persona === "ana" ? "a blind analyst" : "a viewer"} on every route and action without Ben's work`, async () => {
+      session.user = as(w[persona]);
+      session.sessionId = (await prisma.userSession.create({ data: { userId: w[persona].id } })).id;
+      const leaks: string[] = [];
+      for (const [name, call] of [...Object.entries(ROUTES), ...Object.entries(ACTIONS)]) {
+        if ("exempt" in call) continue;
+        const answers = [await call(w)].flat();
+        const text = (await Promise.all(answers.map(readable))).join("\n");
+        for (const marker of w.markers) if (text.includes(marker)) leaks.push(`${name}: ${marker} in ${text.slice(Math.max(0, text.indexOf(marker) - 120), text.indexOf(marker) + 60)}`);
+      }
+      expect(leaks).toEqual([]);
+      // Nothing of Ben's was changed by the attempts.
+      expect(await prisma.coding.count({ where: { id: { in: w.hiddenCodingIds } } })).toBe(2);
+      expect(await prisma.findingEvidence.count({ where: { codingId: w.benCost.id } })).toBe(1);
+      expect(await prisma.representativeQuote.count({ where: { codingId: w.benCost.id } })).toBe(1);
+      expect(await prisma.backgroundJob.count({ where: { id: w.benJob.id, seenAt: null } })).toBe(1);
+      expect(await prisma.userSession.count({ where: { id: w.benSession.id, revokedAt: null } })).toBe(1);
+    });
+  }
+
+  it("the same calls as the owner do carry Ben's work, so the detector above can see a leak", async () => {
+    session.user = as(w.olivia);
+    const qdpx = await readable(await (ROUTES["app/api/projects/[projectId]/export/[format]/route.ts GET"] as Call)(w).then((r) => (r as Response[])[0]));
+    for (const marker of [refiGuid("coding", w.benCost.id), refiGuid("selection", w.benCommunity.id), "BEN-SECRET-NOTE", "BEN-SECRET-CODING-MEMO", "Hiddenfeld", w.ben.email]) expect(qdpx).toContain(marker);
+    const csv = await readable(await (ROUTES["app/api/projects/[projectId]/codings/[format]/route.ts GET"] as Call)(w).then((r) => (r as Response[])[0]));
+    expect(csv).toContain("Hiddenfeld");
+  });
+});
