@@ -2,28 +2,31 @@ import { z } from "zod";
 
 const id = z.string().trim().min(1).max(64);
 const text = (max: number) => z.string().max(max);
+/** The longest code name and definition text (description, inclusion, exclusion, example); imports obey them too (lib/interop/refi/plan-limits.ts). */
+export const CODE_NAME_MAX = 200;
+export const CODE_TEXT_MAX = 5000;
 export const codeColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, "Colours are #rrggbb.").transform((c) => c.toLowerCase());
 // One key, pressed in the transcript with a passage selected.
 export const codeShortcut = z.string().regex(/^[0-9a-z]$/, "A shortcut is one letter or digit.");
 
 export const createCodeSchema = z.object({
   projectId: id,
-  name: z.string().trim().min(1, "Give the code a name.").max(200),
+  name: z.string().trim().min(1, "Give the code a name.").max(CODE_NAME_MAX),
   parentId: id.nullish(),
   colour: codeColour.optional(),
-  description: text(5000).optional(),
+  description: text(CODE_TEXT_MAX).optional(),
   shortcut: codeShortcut.nullish(),
 });
 
 export const updateCodeSchema = z.object({
   projectId: id,
   codeId: id,
-  name: z.string().trim().min(1, "Give the code a name.").max(200).optional(),
+  name: z.string().trim().min(1, "Give the code a name.").max(CODE_NAME_MAX).optional(),
   colour: codeColour.optional(),
-  description: text(5000).optional(),
-  inclusion: text(5000).optional(),
-  exclusion: text(5000).optional(),
-  example: text(5000).optional(),
+  description: text(CODE_TEXT_MAX).optional(),
+  inclusion: text(CODE_TEXT_MAX).optional(),
+  exclusion: text(CODE_TEXT_MAX).optional(),
+  example: text(CODE_TEXT_MAX).optional(),
   shortcut: codeShortcut.nullable().optional(),
 });
 

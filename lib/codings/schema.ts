@@ -2,7 +2,9 @@ import { z } from "zod";
 
 const id = z.string().trim().min(1).max(64);
 const offset = z.number().int("Offsets are whole numbers.").min(0, "Offsets cannot be negative.");
-const memo = z.string().max(20_000, "Memos are limited to 20,000 characters.");
+/** The longest memo on a coding; imports obey it too. */
+export const CODING_MEMO_MAX = 20_000;
+const memo = z.string().max(CODING_MEMO_MAX, "Memos are limited to 20,000 characters.");
 
 /** Offsets are code points of the document text (lib/transcripts/offsets.ts). */
 export const applyCodesSchema = z

@@ -1,6 +1,9 @@
 import { z } from "zod";
 
 const id = z.string().trim().min(1).max(64);
+/** The longest document title and case name the import form accepts; REFI-QDA imports obey them too. */
+export const DOCUMENT_TITLE_MAX = 300;
+export const CASE_NAME_MAX = 200;
 
 export const speakerMappingSchema = z.object({
   /** The label as found in the file. */
@@ -11,14 +14,14 @@ export const speakerMappingSchema = z.object({
 });
 
 export const caseChoiceSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("new"), name: z.string().trim().min(1, "Name the new case.").max(200) }),
+  z.object({ kind: z.literal("new"), name: z.string().trim().min(1, "Name the new case.").max(CASE_NAME_MAX) }),
   z.object({ kind: z.literal("existing"), caseId: id }),
   z.object({ kind: z.literal("none") }),
 ]);
 
 export const importFileOptionsSchema = z.object({
   fileName: z.string().min(1).max(400),
-  title: z.string().trim().min(1, "Give the document a title.").max(300),
+  title: z.string().trim().min(1, "Give the document a title.").max(DOCUMENT_TITLE_MAX),
   speakers: z.array(speakerMappingSchema).max(100),
   case: caseChoiceSchema,
 });

@@ -5,6 +5,7 @@ import { parsePlainTextTranscript } from "../../transcripts/plain-text";
 import { RefiFileError } from "./errors";
 import type { RefiCoding, RefiProject, RefiTextSource } from "./model";
 import { placeSelections } from "./placement";
+import { IMPORT_TEXT_LIMITS, TextLimiter } from "./plan-limits";
 import type { ImportWarning, PlannedCoding, PlannedDocument, PlannedTurn } from "./plan-types";
 import { clip } from "./read-common";
 import { sourceLabel, sourceTitle, type TextLookup } from "./source-texts";
@@ -17,7 +18,8 @@ import { sourceLabel, sourceTitle, type TextLookup } from "./source-texts";
  *
  * A coding whose code the codebook lacks refuses the file (it cannot be attributed to
  * anything); one on a source we skipped goes with the source, listed. Grounded keeps one
- * coding per analyst, code and span, so exact repeats are merged, and counted.
+ * coding per analyst, code and span, so exact repeats are merged, and counted. Titles and
+ * coding memos longer than the app's own forms allow are shortened (plan-limits.ts).
  */
 export type SourcePlan = {
   documents: PlannedDocument[];
@@ -38,6 +40,7 @@ type Context = {
 export function planSources(project: RefiProject, lookup: TextLookup, ctx: Context): SourcePlan {
   const plan: SourcePlan = { documents: [], codings: [], codingOf: new Map(), documentOf: new Map() };
   const seen = new Map<string, string>();
+  const limits = new TextLimiter();
   let merged = 0;
 
   const addCoding = (documentKey: string, coding: RefiCoding, span: { start: number; end: number; quote: string }, refiUser: string | null, memo: string, source: string) => {
@@ -54,7 +57,8 @@ export function planSources(project: RefiProject, lookup: TextLookup, ctx: Conte
       return existing;
     }
     seen.set(identity, coding.guid);
-    plan.codings.push({ key: coding.guid, documentKey, codeKey, userKey, ...span, memo });
+    const fitted = limits.fit(memo, IMPORT_TEXT_LIMITS.codingMemo, "coding", "coding memo(s)", `${source}, ${span.start}–${span.end}`);
+    plan.codings.push({ key: coding.guid, documentKey, codeKey, userKey, ...span, memo: fitted });
     plan.codingOf.set(coding.guid, coding.guid);
     return coding.guid;
   };
@@ -70,9 +74,10 @@ export function planSources(project: RefiProject, lookup: TextLookup, ctx: Conte
     const text = normalizeText(loaded.raw);
     const placement = source.selections.length > 0 ? placeSelections(loaded.raw, source.selections, { fileName: ctx.fileName, source: label }) : null;
     const documentKey = source.guid;
+    const title = sourceTitle(source) ?? `Source ${plan.documents.length + 1}`;
     plan.documents.push({
       key: documentKey,
-      title: sourceTitle(source) ?? `Source ${plan.documents.length + 1}`,
+      title: limits.fit(title, IMPORT_TEXT_LIMITS.documentTitle, "source", "source title(s)", title),
       text,
       textLength: codePointLength(text),
       checksum: createHash("sha256").update(text, "utf8").digest("hex"),
@@ -113,6 +118,7 @@ export function planSources(project: RefiProject, lookup: TextLookup, ctx: Conte
   for (const other of project.otherSources) {
     ctx.warnings.push({ kind: "source", message: `Skipped ${other.kind} source "${other.name ?? other.path ?? other.guid}": Grounded imports text sources only.${other.selections ? ` Its ${other.selections} selection(s) were not imported.` : ""}` });
   }
+  limits.flush(ctx.warnings);
   if (merged > 0) ctx.warnings.push({ kind: "coding", message: `${merged} coding(s) repeated another by the same user with the same code on the same passage and were merged into it.` });
   return plan;
 }

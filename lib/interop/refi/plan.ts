@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { RefiProject } from "./model";
 import { planCases } from "./plan-cases";
 import { planCodes } from "./plan-codes";
+import { IMPORT_TEXT_LIMITS, shorten } from "./plan-limits";
 import { planMemos } from "./plan-memos";
 import { planSources } from "./plan-sources";
 import { IMPORTER, type ImportPlan, type ImportWarning, type PlannedUser } from "./plan-types";
@@ -26,12 +27,12 @@ export function buildImportPlan(project: RefiProject, lookup: TextLookup, option
     if (!users.has(refiUser)) {
       const user = listed.get(refiUser);
       if (!user) warnings.push({ kind: "user", message: `Work is credited to a user the file does not list (${refiUser}); an analyst "Coder ${refiUser.slice(0, 8)}" stands for them.` });
-      users.set(refiUser, { key: refiUser, name: user?.name?.trim() || user?.id?.trim() || `Coder ${refiUser.slice(0, 8)}`, email: emailOf(user?.id) ?? emailOf(user?.name) });
+      users.set(refiUser, { key: refiUser, name: shorten(user?.name?.trim() || user?.id?.trim() || `Coder ${refiUser.slice(0, 8)}`, IMPORT_TEXT_LIMITS.userName), email: emailOf(user?.id) ?? emailOf(user?.name) });
     }
     return refiUser;
   };
 
-  const codes = planCodes(project.codes, warnings);
+  const codes = planCodes(project.codes, warnings, options.fileName);
   const codeNames = new Map(codes.map((code) => [code.key, code.name]));
   const sources = planSources(project, lookup, { fileName: options.fileName, codeNames, userKey, warnings });
   const knownSources = new Set([...project.textSources.flatMap((s) => [s.guid, ...s.aliases]), ...project.otherSources.map((s) => s.guid)]);
