@@ -26,7 +26,7 @@ export const IMPORT_TEXT_LIMITS = {
   userName: 200,
 } as const;
 
-export function maxImportCodes(env: NodeJS.ProcessEnv = process.env): number {
+export function maxImportCodes(env: Record<string, string | undefined> = process.env): number {
   const n = Number(env.GROUNDED_MAX_CODES);
   return env.GROUNDED_MAX_CODES?.trim() && Number.isInteger(n) && n > 0 ? n : 20_000;
 }
