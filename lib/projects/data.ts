@@ -50,6 +50,8 @@ export async function getProjectHome(projectId: string, viewer: Viewer) {
   const codeCounts = new Map(byCode.map((g) => [g.codeId, g._count._all]));
   return {
     ...project,
+    // Colleagues' names are part of the team; their addresses are for owners (who invite and reset).
+    memberships: project.memberships.map((m) => (viewer.role === "owner" || m.user.id === viewer.id ? m : { ...m, user: { ...m.user, email: "" } })),
     blind: visibility !== "all",
     documents: project.documents.map((d) => ({ ...d, codings: documentCounts.get(d.id) ?? 0 })),
     codes: project.codes.map((c) => ({ ...c, codings: codeCounts.get(c.id) ?? 0 })),
