@@ -2,6 +2,7 @@ import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import { AppError } from "../errors";
 import { decodeUtf8 } from "../interop/transcripts/decode";
+import { checkedZip } from "../interop/transcripts/docx";
 
 export type Sheet = { columns: string[]; rows: string[][] };
 
@@ -15,8 +16,15 @@ export async function readSheet(fileName: string, bytes: Uint8Array): Promise<Sh
   if (lower.endsWith(".xlsx")) {
     if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) throw new AppError("VALIDATION", `${fileName} is named .xlsx but is not an Excel workbook.`);
     const workbook = new ExcelJS.Workbook();
+    let checked: Uint8Array;
     try {
-      await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+      // exceljs unzips with JSZip, which caps nothing: it gets the archive as our capped reader unpacked it.
+      checked = checkedZip(fileName, bytes);
+    } catch (error) {
+      throw new AppError("VALIDATION", (error as Error).message);
+    }
+    try {
+      await workbook.xlsx.load(Buffer.from(checked) as unknown as ArrayBuffer);
     } catch (error) {
       throw new AppError("VALIDATION", `${fileName}: the workbook could not be read (${(error as Error).message}).`);
     }

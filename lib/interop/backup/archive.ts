@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
-import { unzipSync, type UnzipFileInfo } from "fflate";
 import type { z } from "zod";
 import { codePointLength } from "../../transcripts/offsets";
 import { checkUploadSize } from "../refi/archive";
-import { formatBytes, type RefiLimits } from "../refi/limits";
+import type { RefiLimits } from "../refi/limits";
 import { describeKind, sniffFile } from "../refi/sniff";
+import { inflateEntry, listZip, ZipProblem, type ZipEntry } from "../zip";
 import { BackupFileError } from "./errors";
 import { BACKUP_FORMAT, BACKUP_VERSION, backupDataSchema, DATA_ENTRY, MANIFEST_ENTRY, manifestHeadSchema, manifestSchema, type BackupData, type BackupManifest } from "./schema";
 import { verifyManifest } from "./signature";
@@ -20,7 +20,7 @@ export type OpenedBackup = {
 
 /**
  * Opens a backup within the same limits as a REFI-QDA upload (the archive's central
- * directory is read first; nothing is inflated past the declared sizes), then checks it in
+ * directory is read first; nothing is inflated past the declared sizes: ../zip.ts), then checks it in
  * the order a person would want to hear about it: is it a zip, is it a backup, which format
  * version, is the manifest whole, does every entry match its SHA-256 (fflate does not check
  * a zip's CRCs, so this is what catches a damaged file), does backup.json have the shape of
@@ -33,18 +33,18 @@ export function openBackup(bytes: Uint8Array, fileName: string, limits: RefiLimi
   checkUploadSize(bytes, fileName, limits);
   const kind = sniffFile(bytes);
   if (kind !== "zip") fail(kind === "other" ? "is not a zip archive, so it is not a Grounded backup." : `is really ${describeKind(kind)}, not a Grounded backup (a .zip archive).`);
-
-  const names = listEntries(bytes, fileName, limits);
+  const entries = listEntries(bytes, fileName, limits);
+  const names = new Set(entries.map((entry) => entry.name));
   if (!names.has(MANIFEST_ENTRY)) {
     const qdpx = [...names].some((name) => name.toLowerCase().endsWith(".qde"));
     fail(qdpx ? "is a REFI-QDA project (.qdpx), not a Grounded backup: it has no manifest.json. Import it as a project from another tool instead." : "is a zip archive but not a Grounded backup: it holds no manifest.json.");
   }
-  const manifest = readManifest(inflate(bytes, fileName, new Set([MANIFEST_ENTRY])).get(MANIFEST_ENTRY)!, fail);
+  const manifest = readManifest(inflate(bytes, fileName, entries, new Set([MANIFEST_ENTRY])).get(MANIFEST_ENTRY)!, fail);
 
   const wanted = new Set(Object.keys(manifest.entries));
   if (!wanted.has(DATA_ENTRY)) fail(`manifest.json does not list ${DATA_ENTRY}; the archive is damaged.`);
   for (const name of wanted) if (!names.has(name)) fail(`${name} is missing from the archive; it is damaged or incomplete.`);
-  const files = inflate(bytes, fileName, wanted);
+  const files = inflate(bytes, fileName, entries, wanted);
   for (const [name, expected] of Object.entries(manifest.entries)) {
     const file = files.get(name);
     if (!file || file.length !== expected.bytes || createHash("sha256").update(file).digest("hex") !== expected.sha256) {
@@ -63,6 +63,12 @@ export function openBackup(bytes: Uint8Array, fileName: string, limits: RefiLimi
     texts.set(document.textPath, text);
   }
   return { manifest, data, texts, signed: verifyManifest(key, manifest) };
+}
+
+/** The limits judged before a restore job starts, as checkArchiveLimits (../refi/archive.ts) does for a .qdpx. */
+export function checkBackupLimits(bytes: Uint8Array, fileName: string, limits: RefiLimits): void {
+  checkUploadSize(bytes, fileName, limits);
+  if (sniffFile(bytes) === "zip") listEntries(bytes, fileName, limits);
 }
 
 type Fail = (problem: string) => never;
@@ -103,28 +109,22 @@ function decodeUtf8(bytes: Uint8Array): string | null {
   }
 }
 
-function listEntries(bytes: Uint8Array, fileName: string, limits: RefiLimits): Set<string> {
-  const names = new Set<string>();
-  let total = 0;
-  unzip(bytes, fileName, (file) => {
-    if (names.size + 1 > limits.maxArchiveEntries) throw new BackupFileError(fileName, `holds more than ${limits.maxArchiveEntries.toLocaleString("en")} files, more than we unpack.`);
-    total += file.originalSize;
-    if (total > limits.maxUnpackedBytes) throw new BackupFileError(fileName, `would unpack to more than ${formatBytes(limits.maxUnpackedBytes)}, more than we unpack.`);
-    if (!file.name.endsWith("/")) names.add(file.name);
-    return false;
-  });
-  return names;
+function listEntries(bytes: Uint8Array, fileName: string, limits: RefiLimits): ZipEntry[] {
+  const entries = zipStep(fileName, () => listZip(bytes, { maxEntries: limits.maxArchiveEntries, maxUnpackedBytes: limits.maxUnpackedBytes, maxRatio: limits.maxRatio }));
+  return entries.filter((entry) => !entry.name.endsWith("/"));
 }
 
-function inflate(bytes: Uint8Array, fileName: string, names: Set<string>): Map<string, Uint8Array> {
-  return new Map(Object.entries(unzip(bytes, fileName, (file) => names.has(file.name))));
+function inflate(bytes: Uint8Array, fileName: string, entries: ZipEntry[], names: Set<string>): Map<string, Uint8Array> {
+  const files = new Map<string, Uint8Array>();
+  for (const entry of entries) if (names.has(entry.name)) files.set(entry.name, zipStep(fileName, () => inflateEntry(bytes, entry)));
+  return files;
 }
 
-function unzip(bytes: Uint8Array, fileName: string, filter: (file: UnzipFileInfo) => boolean): Record<string, Uint8Array> {
+function zipStep<T>(fileName: string, step: () => T): T {
   try {
-    return unzipSync(bytes, { filter });
+    return step();
   } catch (error) {
-    if (error instanceof BackupFileError) throw error;
-    throw new BackupFileError(fileName, `is a damaged zip archive or uses a kind of compression we cannot unpack (${(error as Error).message}).`);
+    if (error instanceof ZipProblem) throw new BackupFileError(fileName, error.message);
+    throw error;
   }
 }

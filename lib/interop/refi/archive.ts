@@ -1,4 +1,4 @@
-import { unzipSync, type UnzipFileInfo } from "fflate";
+import { inflateEntry, listZip, ZipProblem, type ZipEntry } from "../zip";
 import { RefiFileError } from "./errors";
 import { formatBytes, type RefiLimits } from "./limits";
 import { describeKind, sniffFile } from "./sniff";
@@ -6,14 +6,13 @@ import { describeKind, sniffFile } from "./sniff";
 /**
  * A .qdpx is a zip archive holding project.qde and the source files it names (REFI-QDA
  * 1.0: "sources/" beside it). This module opens one within REFI_IMPORT_LIMITS: it reads the
- * central directory first (entry count and declared sizes), then inflates only the entries
- * the import needs, each into a buffer of its declared size (fflate never grows it), so a
- * lying or bombed archive costs no more memory than the limits allow.
+ * central directory first (entry count, declared sizes, packing ratio), then inflates only
+ * the entries the import needs, each stopped at its declared size (../zip.ts), so a lying
+ * or bombed archive costs no more memory or time than the limits allow.
  *
  * Names are looked up without regard to case or slash direction: producers write
  * project.qde or Project.qde, sources/ or Sources/, and Windows tools "sources\x.txt".
  */
-export type ArchiveEntry = { name: string; size: number };
 
 export type QdpxArchive = {
   /** The project file's name inside the archive. */
@@ -36,15 +35,25 @@ export function openQdpx(bytes: Uint8Array, fileName: string, limits: RefiLimits
     throw new RefiFileError(fileName, "is an XML file, not a .qdpx project. A .qdpx is a zip archive holding project.qde and its sources; a codebook (.qdc) is imported as a codebook.");
   }
   if (kind !== "zip") throw new RefiFileError(fileName, `is really ${describeKind(kind)}, not a REFI-QDA project (.qdpx, a zip archive).`);
-
   const entries = listEntries(bytes, fileName, limits);
   const byKey = new Map(entries.map((entry) => [lookupKey(entry.name), entry.name]));
   const projectEntry = findProjectEntry(entries, fileName);
   const baseDir = projectEntry.includes("/") ? lookupKey(projectEntry).replace(/[^/]*$/, "") : "";
-  const read = (names: readonly string[]) => inflate(bytes, new Set(names), fileName);
+  const read = (names: readonly string[]) => inflate(bytes, entries, new Set(names), fileName);
   const projectXml = read([projectEntry]).get(projectEntry);
   if (!projectXml) throw new RefiFileError(fileName, `${projectEntry} could not be unpacked.`);
   return { projectEntry, baseDir, projectXml, find: (path) => byKey.get(lookupKey(path)) ?? null, read };
+}
+
+/**
+ * The limits that can be judged without unpacking anything (the upload's size; a zip's
+ * entry count, declared sizes and packing ratio): cheap enough for the upload request
+ * itself, so a zip bomb is refused before a background job is started for it. What the
+ * file is, and what it holds, is the job's to find out (and report).
+ */
+export function checkArchiveLimits(bytes: Uint8Array, fileName: string, limits: RefiLimits): void {
+  checkUploadSize(bytes, fileName, limits);
+  if (sniffFile(bytes) === "zip") listEntries(bytes, fileName, limits);
 }
 
 export function checkUploadSize(bytes: Uint8Array, fileName: string, limits: RefiLimits): void {
@@ -54,25 +63,13 @@ export function checkUploadSize(bytes: Uint8Array, fileName: string, limits: Ref
   if (bytes.length === 0) throw new RefiFileError(fileName, "is empty.");
 }
 
-function listEntries(bytes: Uint8Array, fileName: string, limits: RefiLimits): ArchiveEntry[] {
-  const entries: ArchiveEntry[] = [];
-  let total = 0;
-  unzip(bytes, fileName, (file) => {
-    if (entries.length + 1 > limits.maxArchiveEntries) {
-      throw new RefiFileError(fileName, `holds more than ${limits.maxArchiveEntries.toLocaleString("en")} files, more than we unpack; it is not a project we can import.`);
-    }
-    total += file.originalSize;
-    if (total > limits.maxUnpackedBytes) {
-      throw new RefiFileError(fileName, `would unpack to more than ${formatBytes(limits.maxUnpackedBytes)}, more than we unpack; it is not a project we can import.`);
-    }
-    if (!file.name.endsWith("/")) entries.push({ name: file.name, size: file.originalSize });
-    return false;
-  });
-  return entries;
+function listEntries(bytes: Uint8Array, fileName: string, limits: RefiLimits): ZipEntry[] {
+  const entries = zipStep(fileName, () => listZip(bytes, { maxEntries: limits.maxArchiveEntries, maxUnpackedBytes: limits.maxUnpackedBytes, maxRatio: limits.maxRatio }));
+  return entries.filter((entry) => !entry.name.endsWith("/"));
 }
 
 // project.qde at the top (any case); failing that, the one .qde file anywhere in the archive.
-function findProjectEntry(entries: ArchiveEntry[], fileName: string): string {
+function findProjectEntry(entries: ZipEntry[], fileName: string): string {
   const top = entries.find((entry) => lookupKey(entry.name) === "project.qde");
   if (top) return top.name;
   const anywhere = entries.filter((entry) => lookupKey(entry.name).endsWith(".qde"));
@@ -85,7 +82,7 @@ function findProjectEntry(entries: ArchiveEntry[], fileName: string): string {
 }
 
 // Word, Excel and OpenDocument files are zip archives too; name them, since that is the usual mix-up.
-function officeKind(entries: ArchiveEntry[]): string | null {
+function officeKind(entries: ZipEntry[]): string | null {
   const keys = new Set(entries.map((entry) => lookupKey(entry.name)));
   if (keys.has("[content_types].xml")) {
     if (keys.has("word/document.xml")) return "a Word document (.docx)";
@@ -96,16 +93,18 @@ function officeKind(entries: ArchiveEntry[]): string | null {
   return keys.has("mimetype") && keys.has("content.xml") ? "an OpenDocument file" : null;
 }
 
-function inflate(bytes: Uint8Array, names: Set<string>, fileName: string): Map<string, Uint8Array> {
-  const files = unzip(bytes, fileName, (file) => names.has(file.name));
-  return new Map(Object.entries(files));
+function inflate(bytes: Uint8Array, entries: ZipEntry[], names: Set<string>, fileName: string): Map<string, Uint8Array> {
+  const files = new Map<string, Uint8Array>();
+  for (const entry of entries) if (names.has(entry.name)) files.set(entry.name, zipStep(fileName, () => inflateEntry(bytes, entry)));
+  return files;
 }
 
-function unzip(bytes: Uint8Array, fileName: string, filter: (file: UnzipFileInfo) => boolean): Record<string, Uint8Array> {
+// A refused or damaged archive, as a refusal naming the file.
+function zipStep<T>(fileName: string, step: () => T): T {
   try {
-    return unzipSync(bytes, { filter });
+    return step();
   } catch (error) {
-    if (error instanceof RefiFileError) throw error;
-    throw new RefiFileError(fileName, `is a damaged zip archive or uses a kind of compression we cannot unpack (${(error as Error).message}).`);
+    if (error instanceof ZipProblem) throw new RefiFileError(fileName, error.message);
+    throw error;
   }
 }

@@ -10,6 +10,7 @@ const limits = z
     maxUploadBytes: z.number().int().positive(),
     maxArchiveEntries: z.number().int().positive(),
     maxUnpackedBytes: z.number().int().positive(),
+    maxRatio: z.number().positive(),
     maxXmlDepth: z.number().int().positive(),
   })
   .partial();

@@ -13,13 +13,14 @@ import { RefiFileError } from "./errors";
  *  - a well-formedness check first, so a broken file is refused with its line and column
  *    instead of being read halfway.
  * Entities declared in a DTD are not expanded (the standard's files have none), which also
- * rules out "billion laughs" expansion.
+ * rules out "billion laughs" expansion; nesting deeper than maxDepth is refused by the parser
+ * itself (maxNestedTags), before a deep tree is built.
  */
 export type XmlElement = { name: string; attrs: Record<string, string>; children: XmlElement[]; text: string };
 
 type Where = { fileName: string; part: string | null };
 
-const parser = new XMLParser({
+const parserOptions = {
   preserveOrder: true,
   ignoreAttributes: false,
   attributeNamePrefix: "",
@@ -31,7 +32,13 @@ const parser = new XMLParser({
   cdataPropName: "#cdata",
   ignoreDeclaration: true,
   ignorePiTags: true,
-});
+} as const;
+const parsers = new Map<number, XMLParser>();
+const parserFor = (maxDepth: number) => {
+  let parser = parsers.get(maxDepth);
+  if (!parser) parsers.set(maxDepth, (parser = new XMLParser({ ...parserOptions, maxNestedTags: maxDepth })));
+  return parser;
+};
 
 /** Parses XML bytes (or text) into its root element. `part` names the file inside an archive. */
 export function parseXml(input: Uint8Array | string, where: Where, maxDepth: number): XmlElement {
@@ -45,8 +52,9 @@ export function parseXml(input: Uint8Array | string, where: Where, maxDepth: num
   }
   let nodes: unknown[];
   try {
-    nodes = parser.parse(text) as unknown[];
+    nodes = parserFor(maxDepth).parse(text) as unknown[];
   } catch (error) {
+    if (/nested tags/i.test((error as Error).message)) throw tooDeep(where, maxDepth);
     throw new RefiFileError(where.fileName, `${what} not readable XML (${(error as Error).message})`);
   }
   const roots = nodes.flatMap((node) => toElement(node as RawNode, 1, maxDepth, where));
@@ -59,9 +67,7 @@ type RawNode = Record<string, unknown> & { ":@"?: Record<string, string> };
 function toElement(node: RawNode, depth: number, maxDepth: number, where: Where): XmlElement[] {
   const name = Object.keys(node).find((key) => key !== ":@");
   if (name === undefined || name === "#text" || name === "#cdata" || name.startsWith("?") || name.startsWith("!")) return [];
-  if (depth > maxDepth) {
-    throw new RefiFileError(where.fileName, `${where.part ?? "the file"} nests elements more than ${maxDepth} deep; that is more than we read.`);
-  }
+  if (depth > maxDepth) throw tooDeep(where, maxDepth);
   const attrs: Record<string, string> = {};
   for (const [key, value] of Object.entries(node[":@"] ?? {})) attrs[key] = decodeReferences(String(value).replace(/[\t\n\r]/g, " "));
   const children: XmlElement[] = [];
@@ -73,6 +79,9 @@ function toElement(node: RawNode, depth: number, maxDepth: number, where: Where)
   }
   return [{ name, attrs, children, text }];
 }
+
+const tooDeep = (where: Where, maxDepth: number) =>
+  new RefiFileError(where.fileName, `${where.part ?? "the file"} nests elements more than ${maxDepth} deep; that is more than we read.`);
 
 const PREDEFINED: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
 

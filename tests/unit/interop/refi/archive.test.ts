@@ -22,7 +22,7 @@ describe("what a file really is", () => {
   });
 
   it("states the limits in the user's words", () => {
-    expect(describeLimits()).toBe("Files up to 100 MB; a .qdpx may hold at most 10,000 files and 512 MB once unpacked.");
+    expect(describeLimits()).toBe("Files up to 100 MB; a .qdpx may hold at most 10,000 files and 256 MB once unpacked, each file no more than 100 times its packed size. Each file is read within 512 MB of memory and 60 s.");
   });
 });
 
