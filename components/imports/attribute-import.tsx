@@ -8,7 +8,7 @@ type Column = { name: string; type: "text" | "number" | "category" | "boolean"; 
 type ErrorBody = { error?: { message: string } };
 
 /** Case attributes from a CSV/XLSX sheet: types proposed, confirmed by the person, unknown cases listed. */
-export function AttributeImport({ projectId }: { projectId: string }) {
+export function AttributeImport({ projectId, limits }: { projectId: string; limits: string }) {
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<AttributeSheetPreview | null>(null);
   const [columns, setColumns] = useState<Column[]>([]);
@@ -54,6 +54,7 @@ export function AttributeImport({ projectId }: { projectId: string }) {
     <section className="space-y-3 text-sm" aria-labelledby="attributes-heading">
       <h2 id="attributes-heading" className="text-lg font-semibold">Case attributes from a sheet</h2>
       <p className="text-stone-600">One row per case, one column per attribute; the first column names the case (CSV or XLSX).</p>
+      <p className="text-xs text-stone-500">{limits}</p>
       <input type="file" accept=".csv,.xlsx" aria-label="Choose a case sheet" disabled={busy} onChange={(e) => void choose(e.target.files?.[0])} />
       {message && <p role={message.kind === "error" ? "alert" : "status"} className={message.kind === "error" ? "text-red-800" : "text-teal-900"}>{message.text}</p>}
       {preview && (

@@ -6,7 +6,8 @@ import { db } from "../db/client";
 import type { AttributeType } from "../db/generated/enums";
 import { AppError } from "../errors";
 import { inferAttributeType, parseBoolean, parseNumber } from "./infer-types";
-import { readSheet, type Sheet } from "./sheet";
+import { parseInWorker } from "../workers/parse";
+import type { Sheet } from "./sheet";
 
 export type AttributeColumnPreview = { name: string; inferred: AttributeType; existing: AttributeType | null; sample: string[] };
 export type AttributeSheetPreview = {
@@ -27,7 +28,7 @@ export const attributeSheetOptionsSchema = z.object({
 /** The first column names the case; every other column is an attribute. */
 export async function previewAttributeSheet(user: CurrentUser, projectId: string, file: File): Promise<AttributeSheetPreview> {
   await authorizeProject(user, projectId, "owner");
-  const sheet = await readSheet(file.name, new Uint8Array(await file.arrayBuffer()));
+  const sheet = await readSheetInWorker(file);
   const [cases, attributes] = await Promise.all([
     db().case.findMany({ where: { projectId }, select: { name: true } }),
     db().attributeDefinition.findMany({ where: { projectId }, select: { name: true, type: true } }),
@@ -58,7 +59,7 @@ export async function commitAttributeSheet(user: CurrentUser, rawOptions: unknow
   if (!parsed.success) throw new AppError("VALIDATION", parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
   const options = parsed.data;
   const ctx = await authorizeProject(user, options.projectId, "owner");
-  const sheet = await readSheet(file.name, new Uint8Array(await file.arrayBuffer()));
+  const sheet = await readSheetInWorker(file);
   const chosen = options.columns.filter((c) => c.include);
   const indexOf = (name: string) => {
     const i = sheet.columns.indexOf(name);
@@ -110,6 +111,9 @@ export async function commitAttributeSheet(user: CurrentUser, rawOptions: unknow
     return { written, skippedCases: skipped, createdCases: created };
   });
 }
+
+// The sheet is parsed in the parse worker, within its memory and time limits.
+const readSheetInWorker = async (file: File) => parseInWorker("sheet", { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, { fileName: file.name });
 
 type Value = string | number | boolean | null;
 

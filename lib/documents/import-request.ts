@@ -3,8 +3,9 @@ import type { CurrentUser } from "../auth/session";
 import { db } from "../db/client";
 import { AppError } from "../errors";
 import { UPLOAD_LIMITS } from "../interop/limits";
-import { parseTranscriptFile, type ParsedTranscriptFile } from "../interop/transcripts";
+import type { ParsedTranscriptFile } from "../interop/transcripts";
 import { sliceByCodePoints } from "../transcripts/offsets";
+import { parseInWorker } from "../workers/parse";
 import { importTranscripts } from "./import";
 import { defaultSpeakerMapping, defaultTitle, importTranscriptsSchema } from "./import-schema";
 
@@ -98,11 +99,15 @@ export function allParsed(parsed: { parsed?: ParsedTranscriptFile; error?: strin
   return parsed.map((p) => p.parsed!);
 }
 
-/** One file read into a transcript, or the reason it cannot be. */
+/**
+ * One file read into a transcript (in the parse worker, within its memory and time limits),
+ * or the reason it cannot be. A server too busy to read it is the request's error, not the file's.
+ */
 export async function parseOne(fileName: string, bytes: Uint8Array): Promise<{ parsed?: ParsedTranscriptFile; error?: string }> {
   try {
-    return { parsed: await parseTranscriptFile(fileName, bytes) };
+    return { parsed: await parseInWorker("transcript", { fileName, bytes }, { fileName }) };
   } catch (error) {
+    if (error instanceof AppError && error.code === "RATE_LIMITED") throw error;
     return { error: (error as Error).message };
   }
 }

@@ -3,7 +3,9 @@ import type { CurrentUser } from "../../auth/session";
 import { db } from "../../db/client";
 import type { ActionResult } from "../../errors";
 import { startJob, type StartedJob } from "../../jobs/runner";
+import { REFI_IMPORT_LIMITS } from "../refi/limits";
 import { exportBackup, RESTORE_STEPS, restoreBackup } from "./api";
+import { checkBackupLimits } from "./archive";
 import { exportBackupSchema, restoreBackupSchema } from "./schema";
 
 /**
@@ -23,10 +25,12 @@ export function runExportBackup(user: CurrentUser | null, rawInput: unknown): Pr
 }
 
 export function runStartRestore(user: CurrentUser | null, rawInput: unknown): Promise<ActionResult<StartedJob>> {
-  return runSignedIn(user, restoreBackupSchema, (me, input) =>
-    startJob({ userId: me.id, projectId: null, kind: "backup.restore", label: `Restoring ${input.fileName}`, total: RESTORE_STEPS, step: "Waiting to start" }, async (job) => {
+  return runSignedIn(user, restoreBackupSchema, (me, input) => {
+    // Over the size limits (a zip bomb among them): answered now, without a job.
+    checkBackupLimits(input.bytes, input.fileName, REFI_IMPORT_LIMITS);
+    return startJob({ userId: me.id, projectId: null, kind: "backup.restore", label: `Restoring ${input.fileName}`, total: RESTORE_STEPS, step: "Waiting to start" }, async (job) => {
       const summary = await restoreBackup(me, input.bytes, input.fileName, {}, (done, total, step) => job.report({ done, total, step }));
       return { message: `Restored ${input.fileName} as the project ${summary.projectName}.`, href: `/projects/${summary.projectId}`, details: summary };
-    }),
-  rawInput);
+    });
+  }, rawInput);
 }

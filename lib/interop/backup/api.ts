@@ -2,8 +2,8 @@ import type { z } from "zod";
 import type { CurrentUser } from "../../auth/session";
 import { AppError, toActionError } from "../../errors";
 import { resolveLimits, type RefiLimits } from "../refi/limits";
-import { openBackup } from "./archive";
-import { checkReferences } from "./check";
+import { parseInWorker } from "../../workers/parse";
+import { checkUploadSize } from "../refi/archive";
 import { loadBackupData } from "./data";
 import { BackupFileError } from "./errors";
 import { buildBackupArchive } from "./export";
@@ -41,9 +41,15 @@ export type RestoreOptions = {
 export async function restoreBackup(user: CurrentUser, bytes: Uint8Array, fileName: string, options: RestoreOptions = {}, progress: RestoreProgressReporter = async () => {}): Promise<RestoreSummary> {
   const input = parse(restoreBackupSchema, { bytes, fileName });
   await progress(0, RESTORE_STEPS, `Unpacking ${input.fileName}`);
-  const opened = openBackup(input.bytes, input.fileName, resolveLimits(options.limits), options.key === undefined ? backupSigningKey() : options.key);
-  await progress(1, RESTORE_STEPS, "Checking what the backup refers to");
-  checkReferences(opened.data, input.fileName);
+  const limits = resolveLimits(options.limits);
+  checkUploadSize(input.bytes, input.fileName, limits);
+  // Unpacked, checked and parsed in the parse worker, within its memory and time limits.
+  const opened = await parseInWorker(
+    "backup",
+    { fileName: input.fileName, bytes: input.bytes, limits, key: options.key === undefined ? backupSigningKey() : options.key },
+    { fileName: input.fileName, refuse: (problem) => new BackupFileError(input.fileName, problem) },
+  );
+  await progress(1, RESTORE_STEPS, "Checked what the backup refers to");
   try {
     return await writeRestore(
       opened.data,

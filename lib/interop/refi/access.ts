@@ -5,6 +5,8 @@ import type { ActionResult } from "../../errors";
 import { startJob, type StartedJob } from "../../jobs/runner";
 import { readScope } from "../../rigour/blind";
 import { exportCodebookQdc, exportProjectQdpx, importQdc, importQdpx } from "./api";
+import { checkArchiveLimits } from "./archive";
+import { REFI_IMPORT_LIMITS } from "./limits";
 import { exportSchema, importQdcRequestSchema, importQdpxRequestSchema } from "./schema";
 import type { ImportSummary } from "./summary";
 
@@ -58,6 +60,8 @@ export function runStartRefiImport(user: CurrentUser | null, rawInput: unknown):
     const codebook = input.fileName.toLowerCase().endsWith(".qdc");
     const intoProjectId = codebook ? input.intoProjectId : undefined;
     if (intoProjectId) await authorizeProject(me, intoProjectId, "owner");
+    // Over the size limits (a zip bomb among them): answered now, without a job.
+    checkArchiveLimits(input.bytes, input.fileName, REFI_IMPORT_LIMITS);
     const label = codebook && intoProjectId ? `Merging the codebook ${input.fileName}` : `Importing ${input.fileName}`;
     return startJob({ userId: me.id, projectId: intoProjectId ?? null, kind: "refi.import", label, total: codebook ? 2 : 4, step: "Waiting to start" }, async (job) => {
       const progress = (done: number, total: number, step: string) => job.report({ done, total, step });

@@ -2,7 +2,8 @@ import type { z } from "zod";
 import { authorizeProject } from "../../auth/project-access";
 import type { CurrentUser } from "../../auth/session";
 import { AppError } from "../../errors";
-import { checkUploadSize, openQdpx } from "./archive";
+import { parseInWorker } from "../../workers/parse";
+import { checkUploadSize } from "./archive";
 import { mergeCodebook } from "./codebook-merge";
 import { loadCodebookData, loadExportData, projectOwnerIds } from "./data";
 import { withholdForReader } from "./export-scope";
@@ -15,13 +16,9 @@ import type { RefiCodebook, RefiProject } from "./model";
 import { writeProjectImport } from "./mutations";
 import { packQdpx } from "./pack";
 import { baseName, buildImportPlan } from "./plan";
-import { readCodebook } from "./read-codebook";
-import { readProject } from "./read-project";
 import { exportSchema, importQdcSchema, importQdpxSchema, type ImportQdcOptions, type ImportQdpxOptions } from "./schema";
 import { describeKind, sniffFile } from "./sniff";
-import { loadTexts } from "./source-texts";
 import type { ImportSummary } from "./summary";
-import { parseXml } from "./xml-read";
 
 /**
  * The REFI-QDA API (QDA-XML 1.0, the exchange format of NVivo, ATLAS.ti, MAXQDA and
@@ -57,13 +54,10 @@ export async function exportCodebookQdc(projectId: string): Promise<string> {
 export async function importQdpx(ctx: ImportContext, bytes: Uint8Array, fileName: string, options: ImportQdpxOptions = {}, progress = noProgress): Promise<ImportSummary> {
   const input = parse(importQdpxSchema, { ...options, bytes, fileName });
   const limits = resolveLimits(input.limits);
-  await progress(0, 4, `Unpacking ${input.fileName}`);
-  const archive = openQdpx(input.bytes, input.fileName, limits);
-  const where = { fileName: input.fileName, part: archive.projectEntry };
-  await progress(1, 4, `Reading ${archive.projectEntry}`);
-  const project = readProject(where, parseXml(archive.projectXml, where, limits.maxXmlDepth));
-  await progress(2, 4, `Placing the coded passages in ${project.textSources.length} sources`);
-  const plan = buildImportPlan(project, loadTexts(project, archive), { fileName: input.fileName, projectName: input.projectName });
+  checkUploadSize(input.bytes, input.fileName, limits);
+  await progress(0, 4, `Unpacking and reading ${input.fileName}`);
+  // Unpacking, parsing and placing run in the parse worker, within its memory and time limits.
+  const { plan } = await parseInWorker("qdpx", { fileName: input.fileName, bytes: input.bytes, limits, projectName: input.projectName }, refiFile(input.fileName));
   await progress(3, 4, `Saving ${plan.documents.length} sources, ${plan.codes.length} codes and ${plan.codings.length} codings`);
   return writeProjectImport(plan, ctx.user, input.fileName);
 }
@@ -80,8 +74,7 @@ export async function importQdc(ctx: ImportContext, bytes: Uint8Array, fileName:
   const kind = sniffFile(input.bytes);
   if (kind === "zip") throw new RefiFileError(input.fileName, "is a zip archive (a .qdpx project?), not a codebook (.qdc, an XML file); import it as a project.");
   if (kind !== "xml" && kind !== "other" && kind !== "utf16-text") throw new RefiFileError(input.fileName, `is really ${describeKind(kind)}, not a REFI-QDA codebook (.qdc).`);
-  const where = { fileName: input.fileName, part: null };
-  const codebook = readCodebook(where, parseXml(input.bytes, where, limits.maxXmlDepth));
+  const codebook = await parseInWorker("qdc", { fileName: input.fileName, bytes: input.bytes, limits }, refiFile(input.fileName));
   await progress(1, 2, "Saving the codebook");
   if (input.intoProjectId) {
     const projectCtx = await authorizeProject(ctx.user, input.intoProjectId, "owner");
@@ -91,6 +84,8 @@ export async function importQdc(ctx: ImportContext, bytes: Uint8Array, fileName:
   const plan = buildImportPlan(project, { texts: new Map(), skipped: new Map(), notes: new Map(), warnings: [] }, { fileName: input.fileName });
   return writeProjectImport(plan, ctx.user, input.fileName);
 }
+
+const refiFile = (fileName: string) => ({ fileName, refuse: (problem: string) => new RefiFileError(fileName, problem) });
 
 function codebookProject(codebook: RefiCodebook, name: string): RefiProject {
   return {

@@ -6,7 +6,7 @@ import { RefiImport } from "@/components/imports/refi-import";
 import { describeLimits as describeRefiLimits } from "@/lib/interop/refi";
 import { TranscriptImport } from "@/components/imports/transcript-import";
 import { db } from "@/lib/db/client";
-import { describeLimits } from "@/lib/interop/limits";
+import { describeLimits, describeSheetLimits } from "@/lib/interop/limits";
 import { requireProjectMember } from "@/lib/projects/page-access";
 import { canManageProject } from "@/lib/projects/permissions";
 
@@ -26,7 +26,7 @@ export default async function ImportPage({ params }: { params: Promise<{ project
         {canManageProject(role) ? (
           <div className="mt-6 space-y-10">
             <TranscriptImport projectId={projectId} cases={project.cases} limits={describeLimits()} />
-            <AttributeImport projectId={projectId} />
+            <AttributeImport projectId={projectId} limits={describeSheetLimits()} />
             <section className="space-y-2" aria-labelledby="codebook-import-heading">
               <h2 id="codebook-import-heading" className="text-lg font-semibold">Codebook from another tool (.qdc)</h2>
               <p className="text-sm text-stone-600">A REFI-QDA codebook from NVivo, ATLAS.ti, MAXQDA, QualCoder or Taguette merges into this project; codes are matched by id, then by name.</p>
