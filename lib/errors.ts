@@ -43,6 +43,8 @@ export function toActionError(error: unknown): ActionError {
   if (code === "P2002") return { code: "CONFLICT", message: "That already exists. Refresh to see the current state." };
   if (code === "P2025") return { code: "NOT_FOUND", message: "That item was not found; it may have been deleted." };
   if (code === "P2003") return { code: "NOT_FOUND", message: "Something it refers to was not found in this project." };
+  // No database connection came free in time (many people writing at once).
+  if (code === "P2028") return { code: "RATE_LIMITED", message: "The server is busy; nothing was saved. Try again in a moment." };
   if (cause?.originalCode === "23514") return { code: "VALIDATION", message: cause.originalMessage ?? "The database refused invalid data." };
   return { code: "INTERNAL", message: "Something went wrong on the server; nothing was changed. Try again." };
 }

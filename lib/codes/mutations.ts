@@ -1,6 +1,6 @@
 import { recordAudit } from "../audit/record";
 import type { ProjectContext } from "../auth/project-access";
-import { db } from "../db/client";
+import { db, TEAM_WRITE } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { AppError, notFound } from "../errors";
 import { lockCodes, lockLiveCodes } from "./locks";
@@ -34,7 +34,7 @@ export async function createCode(ctx: ProjectContext, input: CreateCodeInput) {
     });
     await audit(tx, ctx, "code.create", code.id, undefined, code);
     return code;
-  });
+  }, TEAM_WRITE);
 }
 
 export async function updateCode(ctx: ProjectContext, { projectId: _p, codeId, ...changes }: UpdateCodeInput) {
@@ -48,7 +48,7 @@ export async function updateCode(ctx: ProjectContext, { projectId: _p, codeId, .
     const after = await tx.code.update({ where: { id: codeId }, data: changes });
     await audit(tx, ctx, "code.update", codeId, before, after);
     return after;
-  });
+  }, TEAM_WRITE);
 }
 
 /** Drag and drop: move under `parentId` (null: top level) at `position` among the siblings. */
@@ -78,7 +78,7 @@ export async function moveCode(ctx: ProjectContext, input: MoveCodeInput) {
     const after = await tx.code.findUniqueOrThrow({ where: { id: input.codeId } });
     await audit(tx, ctx, "code.move", input.codeId, before, after);
     return after;
-  });
+  }, TEAM_WRITE);
 }
 
 /**
@@ -105,10 +105,16 @@ export async function mergeCodes(ctx: ProjectContext, input: MergeCodesInput) {
     await tx.coding.deleteMany({ where: { id: { in: dropped.map((d) => d.id) } } });
     const moved = await tx.coding.updateMany({ where: { codeId: source.id }, data: { codeId: target.id, version: { increment: 1 } } });
     await tx.code.updateMany({ where: { parentId: source.id, projectId: ctx.projectId }, data: { parentId: target.id } });
+    // What hangs on the code itself follows it too, or it would vanish with the deleted source:
+    // its memos, and the adjudicated consensus (decisions and their spans) of its passages.
+    const where = { codeId: source.id, projectId: ctx.projectId };
+    await tx.memo.updateMany({ where, data: { codeId: target.id } });
+    await tx.adjudicationDecision.updateMany({ where, data: { codeId: target.id } });
+    await tx.consensusCoding.updateMany({ where, data: { codeId: target.id } });
     const deleted = await tx.code.update({ where: { id: source.id }, data: { deletedAt: new Date() } });
     await audit(tx, ctx, "code.merge", source.id, source, { mergedInto: target.id, movedCodings: moved.count, droppedDuplicates: dropped, deleted });
     return { target, movedCodings: moved.count, droppedDuplicates: dropped.length };
-  });
+  }, TEAM_WRITE);
 }
 
 /**
@@ -125,7 +131,7 @@ export async function deleteCode(ctx: ProjectContext, input: DeleteCodeInput) {
     const after = await tx.code.update({ where: { id: before.id }, data: { deletedAt: new Date() } });
     await audit(tx, ctx, "code.delete", before.id, { ...before, codings, children: children.map((c) => c.id) }, after);
     return { code: after, hiddenCodings: codings };
-  });
+  }, TEAM_WRITE);
 }
 
 export async function restoreCode(ctx: ProjectContext, input: DeleteCodeInput) {
@@ -148,7 +154,7 @@ export async function restoreCode(ctx: ProjectContext, input: DeleteCodeInput) {
     await tx.code.updateMany({ where: { id: { in: children }, projectId: ctx.projectId, parentId: after.parentId, ...live }, data: { parentId: after.id } });
     await audit(tx, ctx, "code.restore", before.id, before, after);
     return after;
-  });
+  }, TEAM_WRITE);
 }
 
 async function loadLiveCode(tx: Tx, projectId: string, codeId: string) {

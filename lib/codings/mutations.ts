@@ -1,6 +1,6 @@
 import { recordAudit } from "../audit/record";
 import type { ProjectContext } from "../auth/project-access";
-import { db } from "../db/client";
+import { db, TEAM_WRITE } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { lockUsableCodes } from "../codes/locks";
 import { AppError, notFound } from "../errors";
@@ -39,7 +39,7 @@ export async function applyCodes(ctx: ProjectContext, input: ApplyCodesInput): P
       codings.push(coding);
     }
     return { codings, created };
-  });
+  }, TEAM_WRITE);
 }
 
 /** Changes one of the caller's own codings, if nobody changed it since `version`. */
@@ -65,7 +65,7 @@ export async function updateCoding(ctx: ProjectContext, input: UpdateCodingInput
     const after = await tx.coding.findUniqueOrThrow({ where: { id: before.id }, select: codingView });
     await recordAudit(tx, { projectId: ctx.projectId, actorId: ctx.user.id, action: "coding.update", entity: "Coding", entityId: after.id, before, after });
     return after;
-  });
+  }, TEAM_WRITE);
 }
 
 /** Deletes one of the caller's own codings; the audit log keeps the whole row for recovery. */
@@ -76,7 +76,7 @@ export async function deleteCoding(ctx: ProjectContext, input: DeleteCodingInput
     if (count === 0) throw await staleEdit(tx, input.codingId);
     await recordAudit(tx, { projectId: ctx.projectId, actorId: ctx.user.id, action: "coding.delete", entity: "Coding", entityId: before.id, before: { ...before, projectId: ctx.projectId } });
     return before;
-  });
+  }, TEAM_WRITE);
 }
 
 async function loadDocument(tx: Tx, projectId: string, documentId: string) {

@@ -23,3 +23,10 @@ export function db(): PrismaClient {
   }
   return globalForPrisma.groundedPrisma;
 }
+
+/**
+ * Transaction options for writes many people make at once (coding, codebook changes): they
+ * wait for a pooled connection and for each other's row locks longer than Prisma's defaults
+ * (2 s to start, 5 s to finish) before giving up with "the server is busy" (lib/errors.ts).
+ */
+export const TEAM_WRITE = { maxWait: 10_000, timeout: 20_000 } as const;

@@ -97,6 +97,24 @@ describe("the codebook", () => {
     expect(JSON.stringify(event.after)).toContain('"quote":"price"');
   });
 
+  it("a merge carries the source's code memos, adjudicated consensus and decisions to the target, so no view loses them", async () => {
+    const w = await world();
+    const price = await w.create("Price");
+    const cost = await w.create("Cost");
+    const doc = await makeDocument(prisma, w.project.id, "Interviewer: Why?\n\nAna: The price was right.");
+    const coding = await prisma.coding.create({ data: { projectId: w.project.id, documentId: doc.id, codeId: price.id, coderId: w.analyst.id, start: 28, end: 33, quote: "price" } });
+    await prisma.memo.create({ data: { projectId: w.project.id, authorId: w.owner.id, codeId: price.id, body: "What counts as price" } });
+    const decision = await prisma.adjudicationDecision.create({
+      data: { projectId: w.project.id, documentId: doc.id, codeId: price.id, kind: "accept_a", sourceCodingIds: [coding.id], decidedById: w.owner.id },
+    });
+    await prisma.consensusCoding.create({ data: { projectId: w.project.id, documentId: doc.id, codeId: price.id, decisionId: decision.id, start: 28, end: 33, quote: "price" } });
+    const r = await runProjectAction(as(w.owner), mergeCodesSchema, "owner", mergeCodes, { projectId: w.project.id, sourceId: price.id, targetId: cost.id });
+    expect(r).toMatchObject({ ok: true });
+    expect(await prisma.memo.findMany({ where: { projectId: w.project.id }, select: { codeId: true } })).toEqual([{ codeId: cost.id }]);
+    expect(await prisma.consensusCoding.findMany({ where: { decisionId: decision.id }, select: { codeId: true } })).toEqual([{ codeId: cost.id }]);
+    expect((await prisma.adjudicationDecision.findUniqueOrThrow({ where: { id: decision.id } })).codeId).toBe(cost.id);
+  });
+
   it("deletes recoverably: sub-codes move up, codings are kept and come back on restore", async () => {
     const w = await world();
     const parent = await w.create("Parent");
