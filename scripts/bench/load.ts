@@ -156,12 +156,17 @@ try {
   // What the owner's changes really did, from the audit log (ground truth even if an answer was lost).
   const events = await prisma.auditEvent.findMany({ where: { projectId: study.projectId, action: { in: ["code.merge", "code.delete"] } }, orderBy: { id: "asc" } });
   const mergedInto = new Map<string, string>();
+  const droppedIds = new Set<string>();
   let deleted: { codeId: string; hiddenCodings: number } | null = null;
   for (const e of events) {
-    if (e.action === "code.merge") mergedInto.set(e.entityId, (e.after as { mergedInto: string }).mergedInto);
+    if (e.action === "code.merge") {
+      const after = e.after as { mergedInto: string; droppedDuplicates: { id: string }[] };
+      mergedInto.set(e.entityId, after.mergedInto);
+      for (const dropped of after.droppedDuplicates) droppedIds.add(dropped.id);
+    }
     else deleted = { codeId: e.entityId, hiddenCodings: (e.before as { codings: number }).codings };
   }
-  const r = await reconcile(prisma, study.projectId, confirmations, mergedInto, deleted);
+  const r = await reconcile(prisma, study.projectId, confirmations, { mergedInto, droppedIds }, deleted);
   await prisma.$disconnect();
 
   const answered = applies.filter((o) => o.kind === "answer");

@@ -7,7 +7,7 @@ export type Reconciliation = {
   confirmed: number;
   stored: number;
   storedConfirmed: number;
-  /** Missing by id, but the merge dropped it for an identical coding already on the target (same analyst, same span). */
+  /** Missing by id because a merge dropped it (its audit says so) for an identical coding already on the target. */
   foldedIntoIdentical: number;
   lost: number;
   duplicated: number;
@@ -25,17 +25,19 @@ export type Reconciliation = {
 const key = (c: { documentId: string; codeId: string; coderId: string; start: number; end: number }) => `${c.documentId}|${c.codeId}|${c.coderId}|${c.start}|${c.end}`;
 
 /**
- * Holds every confirmed coding against what the database ended with. `mergedInto` holds the
- * merges the owner was told succeeded; `deleted` the deleted code and how many codings the
- * delete said it hid (every coding on it beyond those was applied after it: stranded).
+ * Holds every confirmed coding against what the database ended with. From the audit log:
+ * `merges` (each merged-away code's target, and the codings a merge dropped as identical to
+ * one on the target), `deleted` (the deleted code and how many codings the delete counted:
+ * every coding on it beyond those was applied after it, so stranded).
  */
 export async function reconcile(
   prisma: PrismaClient,
   projectId: string,
   confirmations: Confirmed[],
-  mergedInto: Map<string, string>,
+  merges: { mergedInto: Map<string, string>; droppedIds: Set<string> },
   deleted: { codeId: string; hiddenCodings: number } | null,
 ): Promise<Reconciliation> {
+  const { mergedInto, droppedIds } = merges;
   const rows = await prisma.coding.findMany({ where: { projectId }, select: { id: true, documentId: true, codeId: true, coderId: true, start: true, end: true } });
   const byId = new Map(rows.map((r) => [r.id, r]));
   const byKey = new Map<string, number>();
@@ -64,7 +66,7 @@ export async function reconcile(
     const row = byId.get(c.id);
     if (!row) {
       const equivalent = { ...c, codeId: resolve(c.appliedCodeId) };
-      if (byKey.has(key(equivalent))) result.foldedIntoIdentical++;
+      if (droppedIds.has(c.id) && byKey.has(key(equivalent))) result.foldedIntoIdentical++;
       else result.lost++;
       continue;
     }
