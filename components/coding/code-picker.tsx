@@ -3,6 +3,9 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { Code, PendingSelection } from "./types";
 
+// Options listed at once: a codebook of 10,000 codes must not draw 10,000 rows each time a passage is selected.
+const MAX_OPTIONS = 100;
+
 type Props = {
   selection: PendingSelection;
   codes: Code[];
@@ -38,7 +41,8 @@ export function CodePicker({ selection, codes, recent, focusFilter, onApply, onC
       .sort((a, b) => Number(!a.name.toLowerCase().startsWith(q)) - Number(!b.name.toLowerCase().startsWith(q)));
   }, [q, codes, recent]);
   const exact = codes.some((c) => c.name.toLowerCase() === q);
-  const options = [...matches.map((c) => ({ kind: "code" as const, code: c })), ...(q && !exact ? [{ kind: "create" as const, name: query.trim() }] : [])];
+  const listed = matches.slice(0, MAX_OPTIONS);
+  const options = [...listed.map((c) => ({ kind: "code" as const, code: c })), ...(q && !exact ? [{ kind: "create" as const, name: query.trim() }] : [])];
 
   const choose = (i: number) => {
     const option = options[i];
@@ -105,6 +109,11 @@ export function CodePicker({ selection, codes, recent, focusFilter, onApply, onC
           </li>
         ))}
         {options.length === 0 && <li className="px-3 py-2 text-stone-500">No codes yet: type a name to create one.</li>}
+        {matches.length > listed.length && (
+          <li className="px-3 py-1.5 text-xs text-stone-500" data-testid="picker-more">
+            {listed.length} of {matches.length.toLocaleString("en")} codes shown: type to narrow.
+          </li>
+        )}
       </ul>
     </div>
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import { useMemo, useState } from "react";
+import { panelRows } from "@/lib/codes/panel-rows";
 import { flattenCodeTree } from "@/lib/codes/tree";
 import type { Code } from "./types";
 
@@ -29,6 +30,22 @@ export function CodebookPanel(props: Props) {
   const tree = useMemo(() => flattenCodeTree(codes), [codes]);
   const [newName, setNewName] = useState("");
   const [dragging, setDragging] = useState<string | null>(null);
+  const [query, setQuery] = useState("");
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const shown = useMemo(() => panelRows(tree, { expanded, query }), [tree, expanded, query]);
+  // Positions of each parent's children, once: counting siblings per row was quadratic.
+  const positions = useMemo(() => {
+    const map = new Map<string | null, number[]>();
+    for (const c of tree) (map.get(c.parentId) ?? map.set(c.parentId, []).get(c.parentId)!).push(c.position);
+    return map;
+  }, [tree]);
+  const toggleOpen = (id: string) =>
+    setExpanded((open) => {
+      const next = new Set(open);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
 
   return (
     <section aria-labelledby="codebook-heading" data-testid="codebook">
@@ -36,13 +53,24 @@ export function CodebookPanel(props: Props) {
       <p className="mt-1 text-xs text-stone-500">
         {hasSelection ? "Click a code to tag the selected passage." : "Select a passage in the transcript to tag it."} Counts: this document / project.
       </p>
+      {(shown.collapsible || query) && (
+        <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={`Find among ${codes.length.toLocaleString("en")} codes`} aria-label="Find a code"
+          className="mt-2 w-full rounded border border-stone-300 px-2 py-1 text-sm" />
+      )}
       <ul className="mt-2 space-y-0.5 text-sm" aria-label="Codes">
-        {tree.map((code) => (
-          <CodeRow key={code.id} code={code} depth={code.depth} siblingsBefore={tree.filter((c) => c.parentId === code.parentId && c.position < code.position).length}
+        {shown.rows.map((code) => (
+          <CodeRow key={code.id} code={code} depth={query ? 0 : code.depth} siblingsBefore={(positions.get(code.parentId) ?? []).filter((p) => p < code.position).length}
             doc={docCounts.get(code.id) ?? 0} project={projectCounts[code.id] ?? 0} isHidden={hidden.has(code.id)}
+            open={shown.collapsible && code.childCount > 0 ? expanded.has(code.id) : null} onOpen={() => toggleOpen(code.id)}
             dragging={dragging} setDragging={setDragging} panel={props} />
         ))}
       </ul>
+      {shown.rows.length < shown.available && (
+        <p className="mt-1 text-xs text-stone-500" data-testid="codebook-more">
+          Showing {shown.rows.length} of {shown.available.toLocaleString("en")} {query ? "matching codes" : "codes"}: {query ? "type more to narrow the search." : "search, or close a theme, to see others."}
+        </p>
+      )}
+      {query && shown.available === 0 && <p className="mt-1 text-xs text-stone-500">No code matches “{query}”.</p>}
       {canManage && (
         <div
           onDragOver={(e) => dragging && e.preventDefault()}
@@ -74,13 +102,16 @@ export function CodebookPanel(props: Props) {
   );
 }
 
-function CodeRow({ code, depth, siblingsBefore, doc, project, isHidden, dragging, setDragging, panel: props }: {
+function CodeRow({ code, depth, siblingsBefore, doc, project, isHidden, open, onOpen, dragging, setDragging, panel: props }: {
   code: Code;
   depth: number;
   siblingsBefore: number;
   doc: number;
   project: number;
   isHidden: boolean;
+  /** null: no toggle (a small codebook, or a code without children); else whether its children show. */
+  open: boolean | null;
+  onOpen: () => void;
   dragging: string | null;
   setDragging: (id: string | null) => void;
   panel: Props;
@@ -111,6 +142,11 @@ function CodeRow({ code, depth, siblingsBefore, doc, project, isHidden, dragging
       data-testid={`code-${code.name}`}
     >
       <div className="flex items-center gap-1.5 py-0.5">
+        {open !== null && (
+          <button type="button" onClick={onOpen} aria-expanded={open} aria-label={`${open ? "Close" : "Open"} ${code.name}`} className="w-3 shrink-0 text-xs text-stone-500">
+            {open ? "▾" : "▸"}
+          </button>
+        )}
         {props.canManage ? (
           <label className="relative size-3.5 shrink-0 cursor-pointer rounded-sm" style={{ backgroundColor: code.colour }} title="Change colour">
             <input type="color" value={code.colour} onChange={(e) => props.onRecolour(code.id, e.target.value)} className="absolute inset-0 opacity-0" aria-label={`Colour of ${code.name}`} />

@@ -74,28 +74,85 @@ export function crosstabColumns(listed: readonly string[], found: readonly { cat
   return columns;
 }
 
-/** Pairs of codes (as coded, not rolled up) in the same interviews, and their overlapping passages. */
-export async function getCoOccurrence(projectId: string, selection: CoderSelection): Promise<CoOccurrence> {
-  const [{ label }, codebook, pairs] = await Promise.all([
+/**
+ * How many codes the co-occurrence matrix of a page shows: a matrix grows with codes x codes
+ * (10,000 codes made a page of hundreds of megabytes and exhausted the server), so past this
+ * the page shows the most frequent codes and the full list of pairs is a download
+ * (coOccurrencePairs, co-occurrence-csv.ts).
+ */
+export const CO_OCCURRENCE_CODES = 40;
+
+/**
+ * Pairs of codes (as coded, not rolled up) in the same interviews, and their overlapping
+ * passages, among at most `limit` codes: the whole codebook when it is no larger, else the
+ * `limit` codes in the most interviews (ties in reading order), so the pairs that matter most
+ * come first. `coded` and `omitted` say how many codes with passages were left out.
+ */
+export async function getCoOccurrence(projectId: string, selection: CoderSelection, limit = CO_OCCURRENCE_CODES): Promise<CoOccurrence> {
+  const [{ label }, codebook, frequency] = await Promise.all([
     resolveCoderSelection(projectId, selection),
     getLiveCodebook(projectId),
-    analysisQuery<{ code_a: string; code_b: string; interviews: number; passages: number }>(Prisma.sql`
-      WITH RECURSIVE ${liveCodeCtes(projectId)}, ${passageCtes(projectId, selection)}, ${indexCtes(projectId)},
-      ${coOccurrenceCtes(projectId, selection)}
-      SELECT a.code_id AS code_a, b.code_id AS code_b, d.interviews, coalesce(p.passages, 0)::int AS passages
-      FROM doc_pair d
-      JOIN code_index a ON a.j = d.code_a JOIN code_index b ON b.j = d.code_b
-      LEFT JOIN passage_pair p ON p.code_a = d.code_a AND p.code_b = d.code_b
-      WHERE d.interviews > 0`),
+    codeInterviews(projectId, selection),
   ]);
+  const coded = codebook.filter((c) => frequency.has(c.id));
+  const order = new Map(codebook.map((c, i) => [c.id, i]));
+  const chosen = new Set(
+    codebook.length <= limit
+      ? codebook.map((c) => c.id)
+      : coded
+          .map((c) => c.id)
+          .sort((x, y) => frequency.get(y)! - frequency.get(x)! || order.get(x)! - order.get(y)!)
+          .slice(0, limit),
+  );
+  const pairs = chosen.size < 2 ? [] : await pairRows(projectId, selection, codebook.length <= limit ? undefined : [...chosen]);
   return {
     selection,
     selectionLabel: label,
-    codes: codebook.map((c) => ({ codeId: c.id, name: c.name, depth: c.depth, parentId: c.parentId })),
+    codes: codebook.filter((c) => chosen.has(c.id)).map((c) => ({ codeId: c.id, name: c.name, depth: c.depth, parentId: c.parentId })),
     cells: pairs
       .map((p) => ({ codeIds: [p.code_a, p.code_b].sort() as [string, string], interviews: p.interviews, passages: p.passages }))
       .sort((x, y) => compare(x.codeIds[0], y.codeIds[0]) || compare(x.codeIds[1], y.codeIds[1])),
+    coded: coded.length,
+    omitted: coded.filter((c) => !chosen.has(c.id)).length,
   };
+}
+
+/**
+ * Every pair of codes that co-occurs, most interviews first, at most `maxPairs` of them (the
+ * download of the full matrix as a list; `truncated` when there were more), with the codebook
+ * to name them.
+ */
+export async function coOccurrencePairs(projectId: string, selection: CoderSelection, maxPairs: number) {
+  const [{ label }, codebook, pairs] = await Promise.all([
+    resolveCoderSelection(projectId, selection),
+    getLiveCodebook(projectId),
+    pairRows(projectId, selection, undefined, maxPairs + 1),
+  ]);
+  return { selectionLabel: label, codebook, pairs: pairs.slice(0, maxPairs), truncated: pairs.length > maxPairs };
+}
+
+type PairRow = { code_a: string; code_b: string; interviews: number; passages: number };
+
+function pairRows(projectId: string, selection: CoderSelection, among?: readonly string[], limit?: number): Promise<PairRow[]> {
+  return analysisQuery<PairRow>(Prisma.sql`
+    WITH RECURSIVE ${liveCodeCtes(projectId)}, ${passageCtes(projectId, selection)}, ${indexCtes(projectId)},
+    ${coOccurrenceCtes(projectId, selection, among)}
+    SELECT a.code_id AS code_a, b.code_id AS code_b, d.interviews, coalesce(p.passages, 0)::int AS passages
+    FROM doc_pair d
+    JOIN code_index a ON a.j = d.code_a JOIN code_index b ON b.j = d.code_b
+    LEFT JOIN passage_pair p ON p.code_a = d.code_a AND p.code_b = d.code_b
+    WHERE d.interviews > 0
+    ${limit === undefined ? Prisma.empty : Prisma.sql`ORDER BY d.interviews DESC, passages DESC, a.code_id, b.code_id LIMIT ${limit}`}`);
+}
+
+/** Interviews with each code (as coded) that has a passage under the selection. */
+async function codeInterviews(projectId: string, selection: CoderSelection): Promise<Map<string, number>> {
+  const rows = await analysisQuery<{ code_id: string; interviews: number }>(Prisma.sql`
+    WITH RECURSIVE ${liveCodeCtes(projectId)}, ${passageCtes(projectId, selection)}, ${indexCtes(projectId)}
+    SELECT p.code_id, bit_count(bit_or(b.docs))::int AS interviews
+    FROM island_set p JOIN doc_bits b ON b.document_id = p.document_id
+    GROUP BY 1`);
+  return new Map(rows.map((r) => [r.code_id, r.interviews]));
 }
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

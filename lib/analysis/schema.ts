@@ -36,3 +36,10 @@ export const quoteCellSchema = z.discriminatedUnion("kind", [
 export type QuoteCell = z.infer<typeof quoteCellSchema>;
 export type ThemeSummariesQuery = z.input<typeof themeSummariesQuerySchema>;
 export type CrosstabQuery = z.input<typeof crosstabQuerySchema>;
+
+/** GET /api/projects/<id>/co-occurrence?coders=<selection>: the full co-occurrence list as CSV. */
+export const coOccurrenceExportSchema = z.object({
+  projectId: id,
+  /** A coder selection as the pages write it in the URL (coder-selection.ts coderSelectionToParam). */
+  coders: z.string().max(300).optional(),
+});

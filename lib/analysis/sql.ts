@@ -178,14 +178,17 @@ const BUCKET = 512;
  * needs no function call; only passages reaching into later buckets go through
  * generate_series. Under "any" the pairs are kept per document in PassagePair by the same
  * triggers as PassageSet, and only summed here. Needs island_set and indexCtes.
+ *
+ * `among`: only pairs of these codes (the bounded matrix of a page); every pair otherwise.
  */
-export function coOccurrenceCtes(projectId: string, selection: CoderSelection): Sql {
+export function coOccurrenceCtes(projectId: string, selection: CoderSelection, among?: readonly string[]): Sql {
+  const only = (column: Sql) => (among ? Prisma.sql`AND ${column} = ANY(${[...among]}::text[])` : Prisma.empty);
   const passagePair =
     selection.kind === "any"
       ? Prisma.sql`
     pair_sum AS (
       SELECT p."codeA" AS code_a, p."codeB" AS code_b, sum(p.passages)::int AS passages
-      FROM "PassagePair" p WHERE p."projectId" = ${projectId}
+      FROM "PassagePair" p WHERE p."projectId" = ${projectId} ${only(Prisma.sql`p."codeA"`)} ${only(Prisma.sql`p."codeB"`)}
       GROUP BY 1, 2
     ),
     passage_pair AS (
@@ -196,6 +199,7 @@ export function coOccurrenceCtes(projectId: string, selection: CoderSelection): 
     numbered AS (
       SELECT di.i AS doc, ci.j AS code, p.islands
       FROM island_set p JOIN doc_index di ON di.document_id = p.document_id JOIN code_index ci ON ci.code_id = p.code_id
+      WHERE true ${only(Prisma.sql`p.code_id`)}
     ),
     numbered_passage AS (
       SELECT doc, code, (lower(x) / 2)::int AS s, ((upper(x) + 1) / 2)::int AS e FROM (SELECT doc, code, unnest(islands) AS x FROM numbered) y
@@ -217,7 +221,7 @@ export function coOccurrenceCtes(projectId: string, selection: CoderSelection): 
   return Prisma.sql`
     code_docs AS (
       SELECT ci.j AS code, d.docs
-      FROM (SELECT p.code_id, bit_or(b.docs) AS docs FROM island_set p JOIN doc_bits b ON b.document_id = p.document_id GROUP BY 1) d
+      FROM (SELECT p.code_id, bit_or(b.docs) AS docs FROM island_set p JOIN doc_bits b ON b.document_id = p.document_id WHERE true ${only(Prisma.sql`p.code_id`)} GROUP BY 1) d
       JOIN code_index ci ON ci.code_id = d.code_id
     ),
     doc_pair AS (

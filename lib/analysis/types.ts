@@ -83,7 +83,11 @@ export type CoOccurrenceCell = {
 export type CoOccurrence = {
   selection: CoderSelection;
   selectionLabel: string;
+  /** The codes of the matrix, in reading order: the whole codebook when small, else the most frequent (see getCoOccurrence). */
   codes: { codeId: string; name: string; depth: number; parentId: string | null }[];
-  /** Only pairs that co-occur in at least one interview. */
+  /** Only pairs (of the codes above) that co-occur in at least one interview. */
   cells: CoOccurrenceCell[];
+  /** Codes with at least one passage under the selection, and how many of them the matrix leaves out. */
+  coded: number;
+  omitted: number;
 };

@@ -1,3 +1,4 @@
+import { definitionsForPanel } from "../codes/panel-rows";
 import { db } from "../db/client";
 import type { AttributeType } from "../db/generated/enums";
 import { coderVisibility, maySee, type Viewer } from "../rigour/blind";
@@ -89,7 +90,7 @@ export async function getWorkspace(projectId: string, documentId: string, viewer
         attributes: document.case.values.map((v) => ({ name: v.attribute.name, type: v.attribute.type as AttributeType, value: v.textValue ?? v.numberValue ?? v.booleanValue })),
       },
     },
-    codes,
+    codes: definitionsForPanel(codes),
     projectCounts,
     codings,
     coders: here === "all" ? coders : coders.filter((c) => here.includes(c.id)),

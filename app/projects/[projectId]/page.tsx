@@ -3,6 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AppHeader } from "@/components/layout/app-header";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Pager } from "@/components/ui/pager";
+import { pageOf } from "@/lib/analysis/paging";
 import { InviteMemberForm } from "@/components/projects/invite-member-form";
 import { ResetMemberPassword } from "@/components/projects/reset-member-password";
 import { flattenCodeTree } from "@/lib/codes/tree";
@@ -12,13 +14,22 @@ import { canManageProject } from "@/lib/projects/permissions";
 
 export const metadata: Metadata = { title: "Project" };
 
-export default async function ProjectHomePage({ params }: { params: Promise<{ projectId: string }> }) {
+// Case names listed inline; the rest are counted.
+const MAX_CASE_NAMES = 200;
+
+type Search = { codes?: string; documents?: string };
+
+export default async function ProjectHomePage({ params, searchParams }: { params: Promise<{ projectId: string }>; searchParams: Promise<Search> }) {
   const { projectId } = await params;
+  const search = await searchParams;
   const { user, role } = await requireProjectMember(projectId, `/projects/${projectId}`);
   const project = await getProjectHome(projectId, { id: user.id, role });
   if (!project) notFound();
   const owner = canManageProject(role);
-  const codes = flattenCodeTree(project.codes);
+  // A page of each list (a codebook may hold 10,000 codes): see lib/analysis/paging.ts.
+  const codes = pageOf(flattenCodeTree(project.codes), search.codes);
+  const documents = pageOf(project.documents, search.documents);
+  const href = (key: keyof Search) => (page: number) => `/projects/${projectId}?${new URLSearchParams({ ...search, [key]: String(page) })}`;
 
   return (
     <>
@@ -50,7 +61,7 @@ export default async function ProjectHomePage({ params }: { params: Promise<{ pr
               <EmptyState>{owner ? "No transcripts yet. Import interview transcripts (Word, text, Zoom/Teams/Otter captions, PDF) to start coding." : "No transcripts yet. A project owner imports them."}</EmptyState>
             ) : (
               <ul className="mt-3 divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white" aria-label="Documents">
-                {project.documents.map((d) => (
+                {documents.rows.map((d) => (
                   <li key={d.id}>
                     <Link href={`/projects/${project.id}/documents/${d.id}`} className="flex items-baseline justify-between gap-4 px-4 py-2.5 hover:bg-stone-50">
                       <span className="font-medium">{d.title}</span>
@@ -62,6 +73,7 @@ export default async function ProjectHomePage({ params }: { params: Promise<{ pr
                 ))}
               </ul>
             )}
+            <Pager paged={documents} noun="documents" href={href("documents")} />
           </section>
 
           <div className="space-y-8">
@@ -71,7 +83,7 @@ export default async function ProjectHomePage({ params }: { params: Promise<{ pr
                 <EmptyState>{owner ? "No codes yet. Create the themes of your codebook to start coding." : "No codes yet. A project owner creates the codebook."}</EmptyState>
               ) : (
                 <ul className="mt-3 space-y-1 text-sm" aria-label="Codes">
-                  {codes.map((c) => (
+                  {codes.rows.map((c) => (
                     <li key={c.id} className={`flex items-center gap-2 ${c.childCount > 0 ? "font-medium" : ""}`} style={{ paddingLeft: `${c.depth * 1.25}rem` }}>
                       <span className="inline-block size-3 rounded-sm" style={{ backgroundColor: c.colour }} aria-hidden />
                       <span>{c.name}</span>
@@ -80,6 +92,7 @@ export default async function ProjectHomePage({ params }: { params: Promise<{ pr
                   ))}
                 </ul>
               )}
+              <Pager paged={codes} noun="codes" href={href("codes")} testId="codes-pager" />
             </section>
 
             <section aria-labelledby="cases-heading">
@@ -87,7 +100,10 @@ export default async function ProjectHomePage({ params }: { params: Promise<{ pr
               {project.cases.length === 0 ? (
                 <EmptyState>No cases yet. Each interviewee or team becomes a case when you import transcripts or a case sheet.</EmptyState>
               ) : (
-                <p className="mt-2 text-sm text-stone-700">{project.cases.map((c) => c.name).join(", ")}</p>
+                <p className="mt-2 text-sm text-stone-700">
+                  {project.cases.slice(0, MAX_CASE_NAMES).map((c) => c.name).join(", ")}
+                  {project.cases.length > MAX_CASE_NAMES && ` and ${(project.cases.length - MAX_CASE_NAMES).toLocaleString("en")} more`}
+                </p>
               )}
             </section>
 

@@ -52,6 +52,13 @@ const ROUTES: Record<string, Call | Exempt> = {
   "app/api/jobs/[jobId]/dismiss/route.ts POST": async (w) =>
     (await handler("app/api/jobs/[jobId]/dismiss/route.ts", "POST"))(request(`/api/jobs/${w.benJob.id}/dismiss`, { method: "POST" }), params({ jobId: w.benJob.id })),
   "app/api/projects/[projectId]/backup/route.ts GET": async (w) => (await handler("app/api/projects/[projectId]/backup/route.ts", "GET"))(request("/x"), params({ projectId: w.project.id })),
+  "app/api/projects/[projectId]/co-occurrence/route.ts GET": async (w) => {
+    const get = await handler("app/api/projects/[projectId]/co-occurrence/route.ts", "GET");
+    // Asking for Ben's coding, for everyone's, and for the default: each answers with what the summaries page would show.
+    return Promise.all(
+      [`coder:${w.ben.id}`, "any", ""].map((coders) => get(request(`/api/projects/${w.project.id}/co-occurrence?coders=${encodeURIComponent(coders)}`), params({ projectId: w.project.id }))),
+    );
+  },
   "app/api/projects/[projectId]/codings/[format]/route.ts GET": async (w) => {
     const get = await handler("app/api/projects/[projectId]/codings/[format]/route.ts", "GET");
     return [await get(request("/x"), params({ projectId: w.project.id, format: "csv" })), await get(request("/x"), params({ projectId: w.project.id, format: "xlsx" }))];

@@ -48,7 +48,8 @@ export default async function FindingsPage({ params, searchParams }: { params: P
   ]);
   const editable = canCode(role);
   const order = report.findings.map((f) => f.id);
-  const parents = codebook.filter((c) => codebook.some((x) => x.parentId === c.id));
+  const withChildren = new Set(codebook.map((c) => c.parentId)); // a set: comparing every code with every other was quadratic
+  const parents = codebook.filter((c) => withChildren.has(c.id));
   const [stars, representative] = await Promise.all([
     starsOf(projectId, report.findings.flatMap((f) => f.evidence.map((e) => e.codingId))),
     editable ? starredQuotes(projectId, { id: user.id, role }) : [],

@@ -3,17 +3,23 @@ import Link from "next/link";
 import { SelectionPicker } from "@/components/analysis/selection-picker";
 import { BarChart } from "@/components/charts/bar-chart";
 import { AppHeader } from "@/components/layout/app-header";
+import { Pager } from "@/components/ui/pager";
 import { getCoOccurrence, getCrosstab } from "@/lib/analysis/breakdowns-data";
 import { coderSelectionToParam } from "@/lib/analysis/coder-selection";
 import { consensusDecisionCount, getThemeSummaries } from "@/lib/analysis/data";
 import { percent, quotesHref } from "@/lib/analysis/links";
 import { pageSelection } from "@/lib/analysis/page-selection";
+import { pageOf } from "@/lib/analysis/paging";
 import { db } from "@/lib/db/client";
 import { requireProjectMember } from "@/lib/projects/page-access";
 
 export const metadata: Metadata = { title: "Theme summaries" };
 
-type Search = { coders?: string; weight?: string; by?: string };
+type Search = { coders?: string; weight?: string; by?: string; page?: string };
+
+// Charts drawn on one page, and bars in one chart: a codebook of 10,000 codes has hundreds of parents.
+const MAX_CHARTS = 12;
+const MAX_BARS = 25;
 
 export default async function SummariesPage({ params, searchParams }: { params: Promise<{ projectId: string }>; searchParams: Promise<Search> }) {
   const { projectId } = await params;
@@ -50,7 +56,18 @@ export default async function SummariesPage({ params, searchParams }: { params: 
   const { totals, rows, coders } = summaries;
   const label = summaries.selectionLabel;
   const keep = { ...(weightId ? { weight: weightId } : {}), ...(byId ? { by: byId } : {}) };
-  const parents = rows.filter((r) => rows.some((c) => c.parentId === r.codeId));
+  // Everything grows with the codebook, so the long tables show a page of themes at a time
+  // (the same page of the codebook in both), the charts the first parents, and the
+  // co-occurrence matrix the most frequent codes (the full list is a download).
+  const paged = pageOf(rows, search.page);
+  const pageHref = (page: number) => `/projects/${projectId}/summaries?${new URLSearchParams({ coders: coderSelectionToParam(selection), ...keep, page: String(page) })}`;
+  const childrenOf = new Map<string, typeof rows>();
+  for (const row of rows) if (row.parentId) (childrenOf.get(row.parentId) ?? childrenOf.set(row.parentId, []).get(row.parentId)!).push(row);
+  const allParents = rows.filter((r) => childrenOf.has(r.codeId));
+  const parents = allParents.slice(0, MAX_CHARTS);
+  const crosstabRows = crosstab ? crosstab.rows.slice(paged.from === 0 ? 0 : paged.from - 1, paged.to) : [];
+  const cells = new Map(cooccurrence.cells.map((c) => [`${c.codeIds[0]}\u0000${c.codeIds[1]}`, c]));
+  const csvHref = `/api/projects/${projectId}/co-occurrence?coders=${encodeURIComponent(coderSelectionToParam(selection))}`;
 
   return (
     <>
@@ -100,7 +117,7 @@ export default async function SummariesPage({ params, searchParams }: { params: 
                   </tr>
                 </thead>
                 <tbody>
-                  {rows.map((row) => {
+                  {paged.rows.map((row) => {
                     const cell = { kind: "code" as const, codeId: row.codeId };
                     return (
                       <tr key={row.codeId} className="border-t border-stone-100">
@@ -125,19 +142,26 @@ export default async function SummariesPage({ params, searchParams }: { params: 
                 </tbody>
               </table>
             </div>
+            <Pager paged={paged} noun="themes" href={pageHref} testId="summaries-pager" />
           </section>
         )}
 
         {parents.length > 0 && (
           <section aria-labelledby="charts-heading" className="space-y-6">
             <h2 id="charts-heading" className="text-lg font-semibold">Which themes matter most</h2>
+            {allParents.length > parents.length && (
+              <p className="text-sm text-stone-600" data-testid="charts-note">
+                Charts of the first {parents.length} of {allParents.length.toLocaleString("en")} themes with sub-themes; open a theme from the table for the rest.
+              </p>
+            )}
             {parents.map((parent) => {
-              const children = rows.filter((r) => r.parentId === parent.codeId).sort((a, b) => a.siblingRank - b.siblingRank);
+              const siblings = [...(childrenOf.get(parent.codeId) ?? [])].sort((a, b) => a.siblingRank - b.siblingRank);
+              const children = siblings.slice(0, MAX_BARS);
               return (
                 <BarChart
                   key={parent.codeId}
                   id={`chart-${parent.codeId}`}
-                  title={`${parent.name}: share of interviews`}
+                  title={`${parent.name}: share of interviews${siblings.length > children.length ? ` (top ${children.length} of ${siblings.length} sub-themes)` : ""}`}
                   description={`Whose coding counts: ${label}. ${children.map((c) => `${c.name}: ${c.interviews} of ${totals.documents} interviews (${percent(c.interviewShare)})`).join("; ")}.`}
                   bars={children.map((c) => ({ label: c.name, value: c.interviewShare ?? 0, display: `${percent(c.interviewShare)} (${c.interviews})`, colour: c.colour, href: quotesHref(projectId, selection, { kind: "code", codeId: c.codeId }) }))}
                 />
@@ -174,7 +198,7 @@ export default async function SummariesPage({ params, searchParams }: { params: 
                   </tr>
                 </thead>
                 <tbody>
-                  {crosstab.rows.map((row) => (
+                  {crosstabRows.map((row) => (
                     <tr key={row.codeId} className="border-t border-stone-100">
                       <td className="px-3 py-1.5" style={{ paddingLeft: `${0.75 + row.depth * 1.25}rem` }}>{row.name}</td>
                       {row.cells.map((cell) => (
@@ -190,12 +214,19 @@ export default async function SummariesPage({ params, searchParams }: { params: 
                 </tbody>
               </table>
             </div>
+            <Pager paged={paged} noun="themes" href={pageHref} />
           </section>
         )}
 
         {cooccurrence.codes.length > 1 && (
           <section aria-labelledby="cooccurrence-heading">
             <h2 id="cooccurrence-heading" className="text-lg font-semibold">Co-occurrence (interviews with both; overlapping passages in brackets)</h2>
+            <p className="mt-1 text-sm text-stone-600" data-testid="cooccurrence-note">
+              {cooccurrence.omitted > 0
+                ? `The ${cooccurrence.codes.length} codes in the most interviews; ${cooccurrence.omitted.toLocaleString("en")} more of the ${cooccurrence.coded.toLocaleString("en")} codes with passages are left out here. `
+                : ""}
+              <a href={csvHref} className="text-teal-800 underline" download>Download every pair (CSV)</a>
+            </p>
             <div className="mt-3 overflow-x-auto rounded-lg border border-stone-200 bg-white">
               <table className="text-xs" data-testid="cooccurrence">
                 <caption className="sr-only">Interviews in which two themes both occur; whose coding counts: {cooccurrence.selectionLabel}</caption>
@@ -214,7 +245,7 @@ export default async function SummariesPage({ params, searchParams }: { params: 
                       {cooccurrence.codes.map((b) => {
                         if (a.codeId === b.codeId) return <td key={b.codeId} className="bg-stone-100" />;
                         const pair = [a.codeId, b.codeId].sort() as [string, string];
-                        const cell = cooccurrence.cells.find((c) => c.codeIds[0] === pair[0] && c.codeIds[1] === pair[1]);
+                        const cell = cells.get(`${pair[0]}\u0000${pair[1]}`);
                         return (
                           <td key={b.codeId} className="px-1 py-1 text-center tabular-nums">
                             {cell ? (
