@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AgreementControls } from "@/components/rigour/agreement-controls";
 import { AgreementTableView } from "@/components/rigour/agreement-table-view";
+import { Pager } from "@/components/ui/pager";
+import { pageOf } from "@/lib/analysis/paging";
 import { RigourHeader } from "@/components/rigour/rigour-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { toActionError } from "@/lib/errors";
@@ -22,7 +24,8 @@ export default async function AgreementPage({ params, searchParams }: { params: 
   const base = `/projects/${projectId}/rigour/agreement`;
   const { user, role } = await requireProjectMember(projectId, base);
   const owner = canManageProject(role);
-  const choice = readAgreementParams(await searchParams);
+  const search = await searchParams;
+  const choice = readAgreementParams(search);
   const problems = [...choice.problems];
   if (choice.scope === "coded" && !owner) {
     problems.push("Only an owner can compare interviews not marked done: showing those marked done.");
@@ -66,7 +69,9 @@ export default async function AgreementPage({ params, searchParams }: { params: 
                 <summary className="cursor-pointer">Which interviews</summary>
                 <p className="mt-1">{table.documents.map((d) => d.title).join(" · ")}</p>
               </details>
-              <AgreementTableView table={table} />
+              {/* One row per code: a page of them at a time (lib/analysis/paging.ts); the export has them all. */}
+              <AgreementTableView table={{ ...table, rows: pageOf(table.rows, search.page).rows }} />
+              <Pager paged={pageOf(table.rows, search.page)} noun="codes" href={(page) => `${base}${toSearch({ coders: coderIds, unit: choice.unit, scope: choice.scope, page })}`} testId="agreement-pager" />
               {table.notes.length > 0 && (
                 <ul className="mt-2 list-disc pl-5 text-xs text-stone-600">
                   {table.notes.map((n) => <li key={n}>{n}</li>)}
