@@ -53,10 +53,10 @@ async function main(): Promise<void> {
       ["transcript (workspace)", `${p}/documents/${TAG}-doc-1`],
       ["findings", `${p}/findings`],
       ["theme page (a root)", `${p}/themes/${TAG}-c-1`],
-      ["quotes of a code", `${p}/quotes?code=${TAG}-c-1`],
+      ["quotes of a theme", `${p}/quotes?coders=any&cell=${Buffer.from(JSON.stringify({ kind: "code", codeId: `${TAG}-c-1` })).toString("base64url")}`],
       ["rigour", `${p}/rigour`],
-      ["agreement", `${p}/rigour/agreement?coders=${TAG}-analyst-1,${TAG}-analyst-2&scope=all`],
-      ["disagreements", `${p}/rigour/disagreements?coders=${TAG}-analyst-1,${TAG}-analyst-2&scope=all`],
+      ["agreement", `${p}/rigour/agreement?coders=${TAG}-analyst-1,${TAG}-analyst-2&scope=coded`],
+      ["disagreements", `${p}/rigour/disagreements?coders=${TAG}-analyst-1,${TAG}-analyst-2&scope=coded`],
       ["import", `${p}/import`],
     ];
     console.log(`\n${"page".padEnd(26)} ${"status".padStart(6)} ${"bytes".padStart(12)} ${"ms".padStart(9)} ${"server RSS MB".padStart(14)}`);
