@@ -40,10 +40,12 @@ export type AgreementTable = AgreementFigures & {
 export type AgreementRowWithCode = AgreementRow;
 
 /**
- * Members who may code and anyone with codings in the project: the analysts one can compare,
- * as `viewer` may know them. Under blind coding an analyst is listed only where the reader
- * may see their codings in some document, and counted only there (their own work always):
- * neither the name nor the number of a hidden analyst's codings reaches the reader.
+ * Members who may code and anyone with codings in the project: the analysts one can compare.
+ * Under blind coding their codings and done interviews are counted only in documents where the
+ * reader may see everyone's codings (their own everywhere): the number of a hidden analyst's
+ * codings does not reach the reader. Names stay, as in the member list: blind coding hides a
+ * colleague's work, not that they are on the team (the table then says how many interviews
+ * blind mode keeps out).
  */
 export async function listComparableCoders(projectId: string, viewer: Viewer): Promise<(AgreementCoder & { codings: number; done: number })[]> {
   const visibility = await documentVisibility(projectId, viewer);
@@ -65,7 +67,6 @@ export async function listComparableCoders(projectId: string, viewer: Viewer): P
   if (blind) codingCount.set(viewer.id, own);
   const doneCount = new Map(done.map((d) => [d.userId, d._count._all]));
   return [...byId.values()]
-    .filter((u) => !blind || u.id === viewer.id || open.length > 0)
     .map((u) => ({ id: u.id, name: u.name, codings: codingCount.get(u.id) ?? 0, done: doneCount.get(u.id) ?? 0 }))
     .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
 }

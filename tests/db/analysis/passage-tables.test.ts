@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -6,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { mergeSpans, overlaps } from "../../../lib/analysis/passages";
 import { createPrismaClient, type Db } from "../../../lib/db/client";
 import { applyMigrations, MIGRATIONS_DIR } from "../../../lib/db/migrate";
-import { makeCode, makeDocument, makeProject, makeUser } from "../helpers/factories";
+import { makeCode, makeDocument, makeProject } from "../helpers/factories";
 import { createEmptyDatabase, useTestDatabase } from "../helpers/test-database";
 import { seeded } from "../../helpers/seeded";
 
@@ -69,8 +70,16 @@ async function expectTablesCurrent(db: Db, projectId: string, step: string) {
   expect(await readTables(db, projectId), step).toEqual(await expectedTables(db, projectId));
 }
 
+// In SQL: the study is also written into a database migrated to an older schema, whose User
+// lacks columns added since, which the client would write.
+async function olderSafeUser(db: Db): Promise<{ id: string }> {
+  const id = randomUUID();
+  await db.$executeRaw`INSERT INTO "User" (id, email, name, "passwordHash", "updatedAt") VALUES (${id}, ${`coder-${id}@test.example`}, 'Coder', 'x', now())`;
+  return { id };
+}
+
 async function smallStudy(db: Db) {
-  const coders = [await makeUser(db), await makeUser(db), await makeUser(db)];
+  const coders = [await olderSafeUser(db), await olderSafeUser(db), await olderSafeUser(db)];
   const project = await makeProject(db, coders.map((c) => ({ userId: c.id, role: "analyst" as const })));
   const documents = [await makeDocument(db, project.id, TEXT), await makeDocument(db, project.id, TEXT), await makeDocument(db, project.id, TEXT)];
   const codes = [];

@@ -132,6 +132,10 @@ const ACTIONS: Record<string, Call | Exempt> = {
   "lib/stars/actions.ts unstarQuoteAction": async (w) => (await action("lib/stars/actions.ts", "unstarQuoteAction"))({ projectId: w.project.id, codingIds: [w.benCost.id] }),
 };
 
+// Answers that name the analysts compared, who are on the team (member names are not hidden
+// by blind coding; their work, counts and addresses are).
+const TEAM_ANSWERS = new Set(["app/projects/[projectId]/rigour/agreement/export/route.ts GET"]);
+
 function filesUnder(dir: string, match: (name: string) => boolean): string[] {
   return fs.readdirSync(path.join(root, dir), { withFileTypes: true, recursive: true })
     .filter((e) => e.isFile() && match(e.name))
@@ -174,7 +178,8 @@ describe("blind mode has no back door", () => {
         if ("exempt" in call) continue;
         const answers = [await call(w)].flat();
         const text = (await Promise.all(answers.map(readable))).join("\n");
-        for (const marker of w.markers) if (text.includes(marker)) leaks.push(`${name}: ${marker} in ${text.slice(Math.max(0, text.indexOf(marker) - 120), text.indexOf(marker) + 60)}`);
+        const markers = TEAM_ANSWERS.has(name) ? w.markers.filter((m) => m !== "Hiddenfeld") : w.markers;
+        for (const marker of markers) if (text.includes(marker)) leaks.push(`${name}: ${marker} in ${text.slice(Math.max(0, text.indexOf(marker) - 120), text.indexOf(marker) + 60)}`);
       }
       expect(leaks).toEqual([]);
       // Nothing of Ben's was changed by the attempts.
