@@ -4,6 +4,8 @@ import { authorizeProject } from "../auth/project-access";
 import type { CurrentUser } from "../auth/session";
 import { db } from "../db/client";
 import type { AttributeType } from "../db/generated/enums";
+import { CODE_TEXT_MAX } from "../codes/schema";
+import { CASE_NAME_MAX } from "../documents/import-schema";
 import { AppError } from "../errors";
 import { inferAttributeType, parseBoolean, parseNumber } from "./infer-types";
 import { parseInWorker } from "../workers/parse";
@@ -117,12 +119,24 @@ const readSheetInWorker = async (file: File) => parseInWorker("sheet", { fileNam
 
 type Value = string | number | boolean | null;
 
+// The limits of the app's own forms (and of a REFI-QDA import, lib/interop/refi/plan-limits.ts).
+const CATEGORY_VALUE_MAX = 200;
+const TEXT_VALUE_MAX = CODE_TEXT_MAX;
+
 function convertValues(fileName: string, sheet: Sheet, columns: { name: string; type: AttributeType; index: number }[]): Value[][] {
-  return sheet.rows.map((row, r) =>
-    columns.map((column) => {
+  return sheet.rows.map((row, r) => {
+    const caseName = row[0]?.trim() ?? "";
+    if (caseName.length > CASE_NAME_MAX) {
+      throw new AppError("VALIDATION", `${fileName}, row ${r + 2}: the case name has ${caseName.length.toLocaleString("en")} characters; case names are limited to ${CASE_NAME_MAX}. Nothing was imported.`);
+    }
+    return columns.map((column) => {
       const raw = row[column.index].trim();
       if (raw === "") return null;
       const where = `${fileName}, row ${r + 2}, column "${column.name}"`;
+      const max = column.type === "category" ? CATEGORY_VALUE_MAX : TEXT_VALUE_MAX;
+      if ((column.type === "category" || column.type === "text") && raw.length > max) {
+        throw new AppError("VALIDATION", `${where}: the value has ${raw.length.toLocaleString("en")} characters; ${column.type} values are limited to ${max.toLocaleString("en")}. Nothing was imported.`);
+      }
       if (column.type === "number") {
         const n = parseNumber(raw);
         if (n === null) throw new AppError("VALIDATION", `${where}: "${raw}" is not a number. Fix the sheet or import the column as text.`);
@@ -134,6 +148,6 @@ function convertValues(fileName: string, sheet: Sheet, columns: { name: string; 
         return b;
       }
       return raw;
-    }),
-  );
+    });
+  });
 }

@@ -61,4 +61,15 @@ describe("importing case attributes", () => {
     await expect(previewAttributeSheet(as(w.analyst), w.project.id, csv(SHEET))).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(commitAttributeSheet(as(w.analyst), { projectId: w.project.id, columns }, csv(SHEET))).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
+
+  it("refuses a case name or a value longer than the app's own forms allow, naming the row, and stores nothing", async () => {
+    const w = await world();
+    const columns = [{ name: "sector", type: "category", include: true }];
+    const longCase = await commitAttributeSheet(as(w.owner), { projectId: w.project.id, columns, createMissingCases: true }, csv(`case,sector\n${"P".repeat(201)},academia\n`)).catch((e) => e);
+    expect(longCase).toMatchObject({ code: "VALIDATION", message: expect.stringMatching(/cases\.csv, row 2: the case name has 201 characters; case names are limited to 200/) });
+    const longValue = await commitAttributeSheet(as(w.owner), { projectId: w.project.id, columns, createMissingCases: true }, csv(`case,sector\nP01,${"x".repeat(201)}\n`)).catch((e) => e);
+    expect(longValue).toMatchObject({ code: "VALIDATION", message: expect.stringMatching(/row 2, column "sector": the value has 201 characters; category values are limited to 200/) });
+    expect(await prisma.case.count({ where: { projectId: w.project.id } })).toBe(2);
+    expect(await prisma.attributeDefinition.count({ where: { projectId: w.project.id } })).toBe(0);
+  });
 });
