@@ -24,6 +24,7 @@ import { applyMigrations } from "../../lib/db/migrate";
 import { codePointLength } from "../../lib/transcripts/offsets";
 import { parsePlainTextTranscript } from "../../lib/transcripts/plain-text";
 import { launchBrowser } from "../../tests/e2e/browser";
+import { transcriptTiming } from "./browser-timing";
 import { startApp } from "../../tests/e2e/setup/start-app";
 
 const PASSWORD = "bench-password-123";
@@ -134,26 +135,7 @@ try {
   let bytes = 0;
   // Eleven measured loads: this machine is shared, and with five the median moved by 100 ms between runs.
   for (let run = 0; run < 12; run++) {
-    await page.goto(target);
-    await page.locator("[data-testid=transcript][data-ready=true]").waitFor({ timeout: 60_000 });
-    const timing = await page.evaluate(async () => {
-      const ready = performance.now();
-      const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
-      const fcp = performance.getEntriesByName("first-contentful-paint")[0];
-      // Element entries are only given to observers (buffered), not by getEntriesByType.
-      const text = await new Promise<number>((resolve) => {
-        const observer = new PerformanceObserver((list) => {
-          const entry = list.getEntries().find((e) => (e as PerformanceEntry & { identifier?: string }).identifier === "transcript-text");
-          if (entry) {
-            observer.disconnect();
-            resolve(entry.startTime);
-          }
-        });
-        observer.observe({ type: "element", buffered: true });
-        setTimeout(() => resolve(NaN), 2000);
-      });
-      return { fcp: fcp?.startTime ?? NaN, text, ready, responseStart: nav.responseStart, responseEnd: nav.responseEnd, bytes: nav.transferSize };
-    });
+    const timing = await transcriptTiming(page, target);
     if (run === 0) continue; // warm-up: the server's first render compiles caches
     paints.push(timing.fcp);
     textPaints.push(timing.text);

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+export const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 export function latencyLine(ms: number[]): string {
   if (ms.length === 0) return "no samples";
