@@ -11,8 +11,8 @@ import { PASSWORD } from "./setup/fixtures";
  * so a new page fails here until it is listed), opened by the blind analyst and by the viewer
  * of the blind study (setup/blind-study.ts), with URLs that ask for the hidden analyst's work
  * outright. The HTML the server sends, its React payload included, must hold none of the
- * markers of that work. One exception: the hidden analyst's name may appear in the project's
- * member list and the assignment table, which show every member who is on the team (blind
+ * markers of that work. One exception: the hidden analyst's name may appear where pages list
+ * the team (members, assignments, the analysts one may compare), as every member sees it (blind
  * coding hides a colleague's work, not that they are on the team); never their e-mail address. tests/db/security/blind-leaks.test.ts does the same for every route
  * handler and server action.
  */
@@ -47,8 +47,9 @@ const PAGES: Record<string, string[]> = {
   "app/projects/[projectId]/themes/[codeId]/page.tsx": [`${P}/themes/${study.codeId}`, `${P}/themes/${study.codeId}?coders=coder:${study.benId}`],
 };
 
-// Pages that list the team by name (see above).
-const TEAM_PAGES = new Set([P, `${P}/rigour/assignments`]);
+// Pages that list the team by name (see above): the member list, the assignment table, and the
+// analysts one may choose to compare on the agreement and disagreement pages.
+const TEAM_PAGES = new Set([P, `${P}/rigour/assignments`, ...PAGES["app/projects/[projectId]/rigour/agreement/page.tsx"]!, ...PAGES["app/projects/[projectId]/rigour/disagreements/page.tsx"]!]);
 
 function pageFiles(): string[] {
   return fs
