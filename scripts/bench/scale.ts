@@ -66,7 +66,7 @@ try {
     FROM (SELECT array_length(regexp_split_to_array(text, '\\s+'), 1) AS w FROM "Document" WHERE "projectId" = ${projectId}) x`;
   const [largestDoc] = await prisma.$queryRaw<{ id: string; title: string; codings: bigint; text: string }[]>`
     SELECT d.id, d.title, count(k.id) AS codings, d.text FROM "Document" d JOIN "Coding" k ON k."documentId" = d.id
-    WHERE d."projectId" = ${projectId} GROUP BY d.id ORDER BY d."textLength" DESC, count(k.id) DESC LIMIT 1`;
+    WHERE d."projectId" = ${projectId} GROUP BY d.id ORDER BY count(k.id) DESC, d."textLength" DESC LIMIT 1`;
   const [largestCode] = await prisma.$queryRaw<{ id: string; name: string; codings: bigint }[]>`
     SELECT c.id, c.name, count(*) AS codings FROM "Coding" k JOIN "Code" c ON c.id = k."codeId" WHERE k."projectId" = ${projectId} GROUP BY c.id ORDER BY count(*) DESC LIMIT 1`;
   say(
