@@ -3,6 +3,7 @@ import { Prisma } from "../db/generated/client";
 import { AppError, notFound } from "../errors";
 import { type CoderSelection, selectedCoderIds } from "./coder-selection";
 import { analysisQuery, casesMatching, getLiveCodebook, resolveCoderSelection } from "./data";
+import { type PageWindow, pageWindow, requestedPage } from "./paging";
 import type { QuoteCell } from "./schema";
 import { caseCategoryCte, liveCodeCtes, passageCtes } from "./sql";
 
@@ -47,15 +48,27 @@ export type Quote = {
   codings: QuoteCoding[];
 };
 
-export type CellQuotes = { selectionLabel: string; total: number; quotes: Quote[] };
+/** One page of the passages behind a cell; `total` counts them all (the figure), `quotes` the page's. */
+export type CellQuotes = PageWindow & { selectionLabel: string; quotes: Quote[] };
+
+/** Passages a list page shows at a time: a theme of thousands stays a page of bounded size. */
+export const PASSAGES_PER_PAGE = 100;
+
+/**
+ * Which page of the passages to read: page `page` (from 1; past the end, the last page) of
+ * `size` passages. A bare number is the first page of that size.
+ */
+export type QuotePage = number | { page: number; size: number };
 
 /**
  * A theme page's narrowing of its passages: text in the passage or in a memo (a decision's
  * reason under consensus) of a coding behind it, case-insensitive; and passages with a starred
- * coding behind them. Applied in SQL before the page of `limit` is cut, so a search finds a
- * passage wherever it is in a large theme and `total` counts the matches.
+ * coding behind them. Applied in SQL before the page is cut, so a search finds a passage
+ * wherever it is in a large theme and `total` counts the matches. `starredFirst` orders the
+ * starred passages first within each interview, in SQL too, so that the order is one across
+ * pages (sorting a page after it was cut would move a starred passage only within its page).
  */
-export type QuoteNarrowing = { contains?: string; representativeOnly?: boolean };
+export type QuoteNarrowing = { contains?: string; representativeOnly?: boolean; starredFirst?: boolean };
 
 type HitRow = {
   document_id: string;
@@ -74,9 +87,11 @@ export async function getCellQuotes(
   projectId: string,
   selection: CoderSelection,
   cell: QuoteCell,
-  limit = 500,
+  paging: QuotePage = 500,
   narrowing: QuoteNarrowing = {},
 ): Promise<CellQuotes> {
+  const { page: wanted, size } = typeof paging === "number" ? { page: 1, size: paging } : paging;
+  const offset = (requestedPage(wanted) - 1) * size;
   const [{ label }, codebook] = await Promise.all([resolveCoderSelection(projectId, selection), getLiveCodebook(projectId)]);
   const names = new Map(codebook.map((c) => [c.id, c.name]));
   const codeIds = cell.kind === "pair" ? cell.codeIds : [cell.codeId];
@@ -87,27 +102,31 @@ export async function getCellQuotes(
     WITH RECURSIVE ${liveCodeCtes(projectId)}, ${passageCtes(projectId, selection, codeIds)},
     ${await hitCte(projectId, cell)},
     ${shownCte(selection, narrowing)},
+    ${starredCte(projectId, selection, narrowing)},
+    counted AS (SELECT count(*)::int AS total FROM shown),
     page AS (
-      SELECT h.*, d.position, d.title, d."caseId" AS case_id
+      SELECT h.*, d.position, d.title, d."caseId" AS case_id,
+             EXISTS (SELECT 1 FROM starred k WHERE k.document_id = h.document_id AND k.code_id = ANY(h.code_ids) AND k.s < h.e AND h.s < k.e) AS starred
       FROM shown h JOIN "Document" d ON d.id = h.document_id
-      ORDER BY d.position, d.title, d.id, h.s, h.e, h.code_ids
-      LIMIT ${limit}
+      ORDER BY d.position, d.title, d.id, starred DESC, h.s, h.e, h.code_ids
+      -- Past the end, the last page: the same clamp as pageWindow below.
+      LIMIT ${size} OFFSET (SELECT least(${offset}::int, greatest(0, (total - 1) / ${size}::int) * ${size}::int) FROM counted)
     )
     -- The text is cut only for the page: cutting it for every passage of a large theme would
-    -- decompress its documents thousands of times to show 500 quotes.
+    -- decompress its documents thousands of times to show one page of quotes.
     SELECT pg.document_id, pg.title, pg.case_id, c.name AS case_name, pg.code_ids, pg.s, pg.e,
-           substring(d.text FROM pg.s + 1 FOR pg.e - pg.s) AS text, sp.speakers, (SELECT count(*) FROM shown)::int AS total
+           substring(d.text FROM pg.s + 1 FOR pg.e - pg.s) AS text, sp.speakers, (SELECT total FROM counted) AS total
     FROM page pg JOIN "Document" d ON d.id = pg.document_id LEFT JOIN "Case" c ON c.id = pg.case_id
     LEFT JOIN LATERAL (
       SELECT array_agg(t.speaker ORDER BY t.index) AS speakers FROM "SpeakerTurn" t
       WHERE t."documentId" = pg.document_id AND t.start < pg.e AND pg.s < t."end"
     ) sp ON true
-    ORDER BY pg.position, pg.title, pg.document_id, pg.s, pg.e, pg.code_ids`);
+    ORDER BY pg.position, pg.title, pg.document_id, pg.starred DESC, pg.s, pg.e, pg.code_ids`);
 
   const codings = selection.kind === "consensus" ? await consensusBehind(hits) : await codingsBehind(hits, selectedCoderIds(selection));
   return {
     selectionLabel: label,
-    total: hits[0]?.total ?? 0,
+    ...pageWindow(hits[0]?.total ?? 0, wanted, size, hits.length),
     quotes: hits.map((h, i) => ({
       documentId: h.document_id,
       documentTitle: h.title,
@@ -201,6 +220,25 @@ function shownCte(selection: CoderSelection, { contains, representativeOnly }: Q
     shown AS (
       SELECT h.* FROM hit h JOIN "Document" d ON d.id = h.document_id
       WHERE ${Prisma.join(conditions, " AND ")}
+    )`;
+}
+
+/**
+ * starred(document_id, code_id, s, e): the starred codings of the selection's analysts, which
+ * make a passage they reach into starred (lib/stars/passages.ts's isStarred, in SQL). Few
+ * rows, so marking every passage of a large theme costs little; empty unless asked for, and
+ * under consensus (its spans cannot be starred).
+ */
+function starredCte(projectId: string, selection: CoderSelection, { starredFirst }: QuoteNarrowing): Prisma.Sql {
+  if (!starredFirst || selection.kind === "consensus") {
+    return Prisma.sql`starred AS (SELECT NULL::text AS document_id, NULL::text AS code_id, 0 AS s, 0 AS e WHERE false)`;
+  }
+  const coders = selectedCoderIds(selection);
+  return Prisma.sql`
+    starred AS MATERIALIZED (
+      SELECT k."documentId" AS document_id, k."codeId" AS code_id, k.start AS s, k."end" AS e
+      FROM "RepresentativeQuote" r JOIN "Coding" k ON k.id = r."codingId"
+      WHERE r."projectId" = ${projectId} ${coders ? Prisma.sql`AND k."coderId" = ANY(${coders}::text[])` : Prisma.empty}
     )`;
 }
 
