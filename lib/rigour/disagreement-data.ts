@@ -75,7 +75,10 @@ export async function getDisagreements(projectId: string, query: Omit<Disagreeme
     orderBy: { createdAt: "desc" },
     select: { id: true, documentId: true, codeId: true, kind: true, reason: true, createdAt: true, sourceCodingIds: true, decidedBy: { select: { name: true } } },
   });
-  const decided = items.map((item) => ({ item, decision: decisionFor(item, decisions) }));
+  // Grouped by interview and code, newest first, so matching thousands of disagreements is not disagreements x decisions.
+  const byPlace = new Map<string, typeof decisions>();
+  for (const d of decisions) (byPlace.get(`${d.documentId} ${d.codeId}`) ?? byPlace.set(`${d.documentId} ${d.codeId}`, []).get(`${d.documentId} ${d.codeId}`)!).push(d);
+  const decided = items.map((item) => ({ item, decision: decisionFor(item, byPlace.get(`${item.documentId} ${item.codeId}`) ?? []) }));
   const counts = { open: decided.filter((d) => !d.decision).length, decided: decided.filter((d) => d.decision).length };
   const status = options.status ?? "all";
   const filtered = decided.filter((d) => status === "all" || (status === "open") === (d.decision === null));

@@ -3,16 +3,19 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { QuoteList } from "@/components/analysis/quote-list";
 import { AppHeader } from "@/components/layout/app-header";
+import { Pager } from "@/components/ui/pager";
+import { coderSelectionToParam } from "@/lib/analysis/coder-selection";
 import { readQuoteCell } from "@/lib/analysis/links";
 import { pageSelection } from "@/lib/analysis/page-selection";
-import { getCellQuotes } from "@/lib/analysis/quotes-data";
+import { requestedPage } from "@/lib/analysis/paging";
+import { getCellQuotes, PASSAGES_PER_PAGE } from "@/lib/analysis/quotes-data";
 import { db } from "@/lib/db/client";
 import { requireProjectMember } from "@/lib/projects/page-access";
 
 export const metadata: Metadata = { title: "Passages" };
 
-/** The passages behind any number on the analysis pages (?cell= from lib/analysis/links.ts). */
-export default async function QuotesPage({ params, searchParams }: { params: Promise<{ projectId: string }>; searchParams: Promise<{ coders?: string; cell?: string }> }) {
+/** The passages behind any number on the analysis pages (?cell= from lib/analysis/links.ts), a page at a time (?page=). */
+export default async function QuotesPage({ params, searchParams }: { params: Promise<{ projectId: string }>; searchParams: Promise<{ coders?: string; cell?: string; page?: string }> }) {
   const { projectId } = await params;
   const search = await searchParams;
   const { user, role } = await requireProjectMember(projectId, `/projects/${projectId}/summaries`);
@@ -24,7 +27,12 @@ export default async function QuotesPage({ params, searchParams }: { params: Pro
   const codeIds = cell.kind === "pair" ? cell.codeIds : [cell.codeId];
   const codes = await db().code.findMany({ where: { id: { in: codeIds }, projectId }, select: { id: true, name: true } });
   if (codes.length !== new Set(codeIds).size) notFound();
-  const result = await getCellQuotes(projectId, selection, cell);
+  const result = await getCellQuotes(projectId, selection, cell, { page: requestedPage(search.page), size: PASSAGES_PER_PAGE });
+  const pageHref = (page: number) => {
+    const query = new URLSearchParams({ coders: coderSelectionToParam(selection), cell: search.cell! });
+    if (page > 1) query.set("page", String(page));
+    return `/projects/${projectId}/quotes?${query}`;
+  };
   const names = codeIds.map((id) => codes.find((c) => c.id === id)!.name);
   const what =
     cell.kind === "pair"
@@ -41,11 +49,13 @@ export default async function QuotesPage({ params, searchParams }: { params: Pro
       <main className="mx-auto max-w-4xl px-6 py-8">
         <h1 className="text-2xl font-semibold">{what}</h1>
         <p className="mt-1 text-sm text-stone-600" data-testid="selection-label">
-          {result.total} passage{result.total === 1 ? "" : "s"}. Whose coding counts: {result.selectionLabel}.{result.total > result.quotes.length ? ` Showing the first ${result.quotes.length}.` : ""}
+          {result.total.toLocaleString("en")} passage{result.total === 1 ? "" : "s"}. Whose coding counts: {result.selectionLabel}.
         </p>
+        <Pager paged={result} noun="passages" href={pageHref} testId="passages-pager" />
         <div className="mt-6">
           <QuoteList projectId={projectId} quotes={result.quotes} />
         </div>
+        <Pager paged={result} noun="passages" href={pageHref} testId="passages-pager-bottom" place="bottom" />
       </main>
     </>
   );

@@ -1,16 +1,17 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { DecisionLog } from "@/components/rigour/decision-log";
 import { DisagreementCard } from "@/components/rigour/disagreement-card";
 import { DisagreementControls } from "@/components/rigour/disagreement-controls";
 import { RigourHeader } from "@/components/rigour/rigour-header";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Pager } from "@/components/ui/pager";
+import { pageWindow } from "@/lib/analysis/paging";
 import { toActionError } from "@/lib/errors";
 import { requireProjectMember } from "@/lib/projects/page-access";
 import { canManageProject } from "@/lib/projects/permissions";
 import { defaultCoderIds, listComparableCoders } from "@/lib/rigour/agreement";
 import { getRigourBasics } from "@/lib/rigour/data";
-import { getDecisionLog, getDisagreements } from "@/lib/rigour/disagreement-data";
+import { getDecisionLog, getDisagreements, PAGE_SIZE } from "@/lib/rigour/disagreement-data";
 import { readDisagreementParams, toSearch } from "@/lib/rigour/params";
 import { canAdjudicate } from "@/lib/rigour/permissions";
 
@@ -90,13 +91,7 @@ export default async function DisagreementsPage({ params, searchParams }: { para
                 ))}
               </div>
             )}
-            {list.pages > 1 && (
-              <nav aria-label="Pages" className="mt-4 flex items-center gap-3 text-sm">
-                {list.page > 1 && <Link href={pageLink(list.page - 1)} className="text-teal-800 underline">Previous</Link>}
-                <span>Page {list.page} of {list.pages}</span>
-                {list.page < list.pages && <Link href={pageLink(list.page + 1)} className="text-teal-800 underline">Next</Link>}
-              </nav>
-            )}
+            <Pager paged={pageWindow(list.total, list.page, PAGE_SIZE, list.items.length)} noun="disagreements" href={pageLink} testId="disagreements-pager" />
           </section>
         )}
 

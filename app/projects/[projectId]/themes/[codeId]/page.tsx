@@ -4,11 +4,13 @@ import { notFound } from "next/navigation";
 import { QuoteList } from "@/components/analysis/quote-list";
 import { SelectionPicker } from "@/components/analysis/selection-picker";
 import { AppHeader } from "@/components/layout/app-header";
+import { Pager } from "@/components/ui/pager";
 import type { CaseFilter } from "@/lib/analysis/case-filter";
 import { coderSelectionToParam } from "@/lib/analysis/coder-selection";
 import { consensusDecisionCount, resolveCoderSelection } from "@/lib/analysis/data";
 import { pageSelection } from "@/lib/analysis/page-selection";
-import { getCellQuotes } from "@/lib/analysis/quotes-data";
+import { requestedPage } from "@/lib/analysis/paging";
+import { getCellQuotes, PASSAGES_PER_PAGE } from "@/lib/analysis/quotes-data";
 import { db } from "@/lib/db/client";
 import { requireProjectMember } from "@/lib/projects/page-access";
 import { starsOf } from "@/lib/stars/data";
@@ -17,9 +19,13 @@ import { canStar } from "@/lib/stars/permissions";
 
 export const metadata: Metadata = { title: "Theme" };
 
-type Search = { coders?: string; attribute?: string; value?: string; q?: string; starred?: string };
+type Search = { coders?: string; attribute?: string; value?: string; q?: string; starred?: string; page?: string };
 
-/** A theme: its definition and criteria, and all its passages, filterable by case attribute, analyst, text and star; starred first. */
+/**
+ * A theme: its definition and criteria, and its passages a page at a time, filterable by case
+ * attribute, analyst, text and star; starred first in each interview. The filter forms start
+ * again at page 1 (they change the list); the pager's links keep every filter.
+ */
 export default async function ThemePage({ params, searchParams }: { params: Promise<{ projectId: string; codeId: string }>; searchParams: Promise<Search> }) {
   const { projectId, codeId } = await params;
   const search = await searchParams;
@@ -39,9 +45,16 @@ export default async function ThemePage({ params, searchParams }: { params: Prom
   const filter: CaseFilter = attribute && value ? [{ attributeId: attribute.id, op: "eq", value: attribute.type === "boolean" ? value === "true" : value }] : [];
   const text = search.q?.trim();
   const representativeOnly = search.starred === "1";
-  const result = await getCellQuotes(projectId, selection, { kind: "code", codeId, ...(filter.length ? { filter } : {}) }, 500, { contains: text, representativeOnly });
+  const result = await getCellQuotes(projectId, selection, { kind: "code", codeId, ...(filter.length ? { filter } : {}) }, { page: requestedPage(search.page), size: PASSAGES_PER_PAGE }, { contains: text, representativeOnly, starredFirst: true });
   const stars = await starsOf(projectId, result.quotes.flatMap((q) => q.codings.map((c) => c.id)));
+  // Already in this order from SQL (starredFirst); kept so a star saved between the two reads cannot split an interview's starred passages.
   const quotes = arrangeByStars(result.quotes, stars, { representativeOnly });
+  const pageHref = (page: number) => {
+    const query = new URLSearchParams({ coders: coderSelectionToParam(selection) });
+    for (const [key, v] of [["attribute", search.attribute], ["value", value], ["q", search.q], ["starred", representativeOnly ? "1" : undefined]] as const) if (v) query.set(key, v);
+    if (page > 1) query.set("page", String(page));
+    return `/projects/${projectId}/themes/${codeId}?${query}`;
+  };
   return (
     <>
       <AppHeader user={user}>
@@ -86,9 +99,11 @@ export default async function ThemePage({ params, searchParams }: { params: Prom
           <button type="submit" className="rounded border border-stone-300 px-3 py-1">Filter</button>
         </form>
         <p className="text-sm text-stone-600" data-testid="selection-label">
-          {quotes.length} of {result.total} passages{filter.length ? ` in cases where ${attribute!.name} = ${value}` : ""}{text ? ` containing “${text}”` : ""}{representativeOnly ? ", representative only" : ""}. Whose coding counts: {result.selectionLabel}.
+          {result.pages > 1 ? `${result.from.toLocaleString("en")}–${result.to.toLocaleString("en")}` : quotes.length} of {result.total.toLocaleString("en")} passages{filter.length ? ` in cases where ${attribute!.name} = ${value}` : ""}{text ? ` containing “${text}”` : ""}{representativeOnly ? ", representative only" : ""}. Whose coding counts: {result.selectionLabel}.
         </p>
+        <Pager paged={result} noun="passages" href={pageHref} testId="passages-pager" />
         <QuoteList projectId={projectId} quotes={quotes} stars={{ byCoding: stars, readerId: user.id, editable: canStar(role) }} />
+        <Pager paged={result} noun="passages" href={pageHref} testId="passages-pager-bottom" place="bottom" />
       </main>
     </>
   );
