@@ -1,14 +1,19 @@
 "use client";
 
 import { useEffect, useMemo, useRef, useState } from "react";
+import { isSearch, pathLabel, searchCodes, type CodeIndex } from "@/lib/codes/search";
 import type { Code, PendingSelection } from "./types";
+import { useRowWindow } from "./use-row-window";
 
-// Options listed at once: a codebook of 10,000 codes must not draw 10,000 rows each time a passage is selected.
-const MAX_OPTIONS = 100;
+// Rows of a fixed height, so a codebook of thousands draws only the rows in view (use-row-window.ts).
+const ROW_HEIGHT = 32;
+const LIST_HEIGHT = 256;
 
 type Props = {
   selection: PendingSelection;
   codes: Code[];
+  /** indexCodes(codes): names and paths, built once for the workspace. */
+  index: CodeIndex<Code>;
   recent: string[];
   focusFilter: boolean;
   onApply: (codeId: string) => void;
@@ -16,12 +21,15 @@ type Props = {
   onClose: () => void;
 };
 
+type Option = { kind: "code"; code: Code } | { kind: "create"; name: string };
+
 /**
  * Opens at the selected passage. Shortcut keys apply a code straight away (handled by the
  * workspace, which owns the keyboard); "/" or a click puts the caret in the filter, where
- * typing filters, arrows move, Enter applies, and a new name offers to create the code.
+ * typing filters by name or path ("Why AWS / Cost"), arrows move, Enter applies, Escape
+ * closes, and a new name offers to create the code.
  */
-export function CodePicker({ selection, codes, recent, focusFilter, onApply, onCreate, onClose }: Props) {
+export function CodePicker({ selection, codes, index, recent, focusFilter, onApply, onCreate, onClose }: Props) {
   const [query, setQuery] = useState("");
   const [active, setActive] = useState(0);
   const input = useRef<HTMLInputElement>(null);
@@ -30,20 +38,27 @@ export function CodePicker({ selection, codes, recent, focusFilter, onApply, onC
     if (focusFilter) input.current?.focus();
   }, [focusFilter]);
 
-  const q = query.trim().toLowerCase();
-  const matches = useMemo(() => {
-    if (!q) {
-      const recentCodes = recent.map((id) => codes.find((c) => c.id === id)).filter((c): c is Code => !!c);
-      return [...recentCodes, ...codes.filter((c) => !recent.includes(c.id))];
+  const searching = isSearch(query);
+  const options = useMemo((): Option[] => {
+    if (!searching) {
+      const byId = new Map(codes.map((c) => [c.id, c]));
+      const recentCodes = recent.map((id) => byId.get(id)).filter((c): c is Code => !!c);
+      const rest = codes.filter((c) => !recent.includes(c.id));
+      return [...recentCodes, ...rest].map((code) => ({ kind: "code", code }));
     }
-    return codes
-      .filter((c) => c.name.toLowerCase().includes(q))
-      .sort((a, b) => Number(!a.name.toLowerCase().startsWith(q)) - Number(!b.name.toLowerCase().startsWith(q)));
-  }, [q, codes, recent]);
-  const exact = codes.some((c) => c.name.toLowerCase() === q);
-  const listed = matches.slice(0, MAX_OPTIONS);
-  const options = [...listed.map((c) => ({ kind: "code" as const, code: c })), ...(q && !exact ? [{ kind: "create" as const, name: query.trim() }] : [])];
+    const name = query.trim();
+    const exact = codes.some((c) => c.name.toLowerCase() === name.toLowerCase());
+    const found: Option[] = searchCodes(index, query).map((code) => ({ kind: "code", code }));
+    // "Theme / part" is a path search; it offers to create a code only when nothing matches.
+    return exact || (name.includes("/") && found.length > 0) ? found : [...found, { kind: "create", name }];
+  }, [searching, query, codes, index, recent]);
+  const list = useRowWindow<HTMLDivElement>(options.length, ROW_HEIGHT, LIST_HEIGHT);
 
+  const move = (to: number) => {
+    const next = Math.max(0, Math.min(to, options.length - 1));
+    setActive(next);
+    list.show(next);
+  };
   const choose = (i: number) => {
     const option = options[i];
     if (!option) return;
@@ -54,12 +69,13 @@ export function CodePicker({ selection, codes, recent, focusFilter, onApply, onC
 
   const top = Math.min(selection.rect.bottom + 8, window.innerHeight - 340);
   const left = Math.min(Math.max(8, selection.rect.left), window.innerWidth - 300);
+  const { start, end, before, after } = list.window;
   return (
     <div
       role="dialog"
       aria-label="Tag the selected passage"
       data-testid="code-picker"
-      className="fixed z-40 w-72 rounded-lg border border-stone-300 bg-white shadow-xl"
+      className="fixed z-40 w-80 rounded-lg border border-stone-300 bg-white shadow-xl"
       style={{ top, left }}
       onMouseDown={(e) => e.target !== input.current && e.preventDefault() /* keep the text selection */}
     >
@@ -70,51 +86,70 @@ export function CodePicker({ selection, codes, recent, focusFilter, onApply, onC
           onChange={(e) => {
             setQuery(e.target.value);
             setActive(0);
+            list.reset();
           }}
           onKeyDown={(e) => {
-            if (e.key === "ArrowDown") setActive((a) => Math.min(a + 1, options.length - 1));
-            else if (e.key === "ArrowUp") setActive((a) => Math.max(a - 1, 0));
+            if (e.key === "ArrowDown") move(active + 1);
+            else if (e.key === "ArrowUp") move(active - 1);
+            else if (e.key === "PageDown") move(active + Math.floor(LIST_HEIGHT / ROW_HEIGHT));
+            else if (e.key === "PageUp") move(active - Math.floor(LIST_HEIGHT / ROW_HEIGHT));
             else if (e.key === "Enter") choose(active);
             else if (e.key === "Escape") onClose();
             else return;
             e.preventDefault();
             e.stopPropagation();
           }}
-          placeholder="Filter or create a code…"
+          placeholder="Filter by name or path (Theme / code)…"
           aria-label="Filter codes"
+          role="combobox"
+          aria-expanded
+          aria-controls="code-picker-options"
+          aria-activedescendant={options[active] ? `code-option-${active}` : undefined}
           className="w-full rounded border border-stone-300 px-2 py-1 text-sm"
         />
         <p className="mt-1 text-xs text-stone-500">Shortcut key tags at once · / to filter · Esc closes</p>
       </div>
-      <ul role="listbox" aria-label="Codes" className="max-h-64 overflow-auto py-1 text-sm">
-        {options.map((option, i) => (
-          <li
-            key={option.kind === "code" ? option.code.id : "create"}
-            role="option"
-            aria-selected={i === active}
-            onMouseEnter={() => setActive(i)}
-            onClick={() => choose(i)}
-            className={`flex cursor-pointer items-center gap-2 px-3 py-1.5 ${i === active ? "bg-teal-50" : ""}`}
-          >
-            {option.kind === "code" ? (
-              <>
-                <span className="size-3 shrink-0 rounded-sm" style={{ backgroundColor: option.code.colour }} />
-                <span className="flex-1 truncate">{option.code.name}</span>
-                {!q && recent.includes(option.code.id) && <span className="text-[10px] uppercase text-stone-400">recent</span>}
-                {option.code.shortcut && <kbd className="rounded border border-stone-300 px-1 text-xs text-stone-600">{option.code.shortcut}</kbd>}
-              </>
-            ) : (
-              <span className="text-teal-800">Create code “{option.name}” and tag</span>
-            )}
-          </li>
-        ))}
+      {/* The box scrolls; the list inside has the whole list's height, its undrawn rows as padding. */}
+      <div ref={list.ref} onScroll={list.onScroll} className="overflow-auto" style={{ maxHeight: LIST_HEIGHT }}>
+      <ul id="code-picker-options" role="listbox" aria-label="Codes" className="text-sm" style={{ paddingTop: before, paddingBottom: after }}>
+        {options.slice(start, end).map((option, offset) => {
+          const i = start + offset;
+          const path = option.kind === "code" ? index.paths.get(option.code.id) : undefined;
+          return (
+            <li
+              key={option.kind === "code" ? option.code.id : "create"}
+              id={`code-option-${i}`}
+              role="option"
+              aria-selected={i === active}
+              aria-posinset={i + 1}
+              aria-setsize={options.length}
+              onMouseEnter={() => setActive(i)}
+              onClick={() => choose(i)}
+              className={`flex cursor-pointer items-center gap-2 px-3 ${i === active ? "bg-teal-50" : ""}`}
+              style={{ height: ROW_HEIGHT }}
+            >
+              {option.kind === "code" ? (
+                <>
+                  <span className="size-3 shrink-0 rounded-sm" style={{ backgroundColor: option.code.colour }} />
+                  <span className="min-w-0 shrink truncate">{option.code.name}</span>
+                  {path && path.length > 0 ? <span className="min-w-0 flex-1 truncate text-xs text-stone-500" title={pathLabel(path)}>in {pathLabel(path)}</span> : <span className="flex-1" />}
+                  {!searching && recent.includes(option.code.id) && <span className="text-[10px] uppercase text-stone-400">recent</span>}
+                  {option.code.shortcut && <kbd className="rounded border border-stone-300 px-1 text-xs text-stone-600">{option.code.shortcut}</kbd>}
+                </>
+              ) : (
+                <span className="truncate text-teal-800">Create code “{option.name}” and tag</span>
+              )}
+            </li>
+          );
+        })}
         {options.length === 0 && <li className="px-3 py-2 text-stone-500">No codes yet: type a name to create one.</li>}
-        {matches.length > listed.length && (
-          <li className="px-3 py-1.5 text-xs text-stone-500" data-testid="picker-more">
-            {listed.length} of {matches.length.toLocaleString("en")} codes shown: type to narrow.
-          </li>
-        )}
       </ul>
+      </div>
+      {searching && (
+        <p className="border-t border-stone-200 px-3 py-1 text-xs text-stone-500" data-testid="picker-count" aria-live="polite">
+          {(options.length - (options.at(-1)?.kind === "create" ? 1 : 0)).toLocaleString("en")} matching codes
+        </p>
+      )}
     </div>
   );
 }

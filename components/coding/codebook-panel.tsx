@@ -2,10 +2,18 @@
 
 import { useMemo, useState } from "react";
 import { panelRows } from "@/lib/codes/panel-rows";
+import { indexCodes, isSearch, pathLabel } from "@/lib/codes/search";
 import { flattenCodeTree } from "@/lib/codes/tree";
+import { CodeDefinitionCard } from "./code-definition";
 import type { Code } from "./types";
+import { useRowWindow } from "./use-row-window";
+
+// Rows of one height, so a codebook of thousands draws only the rows in view (use-row-window.ts).
+const ROW_HEIGHT = 28;
+const LIST_HEIGHT_GUESS = 600;
 
 type Props = {
+  projectId: string;
   codes: Code[];
   docCounts: Map<string, number>;
   projectCounts: Record<string, number>;
@@ -26,13 +34,19 @@ type Props = {
 
 /** The codebook beside the transcript: tree, definitions, counts, and (for owners) its upkeep. */
 export function CodebookPanel(props: Props) {
-  const { codes, docCounts, projectCounts, hidden, canCode, canManage, hasSelection, onCreate } = props;
+  const { projectId, codes, docCounts, projectCounts, hidden, canCode, canManage, hasSelection, onCreate } = props;
   const tree = useMemo(() => flattenCodeTree(codes), [codes]);
+  const index = useMemo(() => indexCodes(tree), [tree]);
   const [newName, setNewName] = useState("");
   const [dragging, setDragging] = useState<string | null>(null);
   const [query, setQuery] = useState("");
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
-  const shown = useMemo(() => panelRows(tree, { expanded, query }), [tree, expanded, query]);
+  const [opened, setOpened] = useState<string | null>(null);
+  const shown = useMemo(() => panelRows(tree, { expanded, query, index }), [tree, expanded, query, index]);
+  const searching = isSearch(query);
+  const list = useRowWindow<HTMLDivElement>(shown.rows.length, ROW_HEIGHT, LIST_HEIGHT_GUESS);
+  const { start, end, before, after } = list.window;
+  const openedCode = opened ? codes.find((c) => c.id === opened) : undefined;
   // Positions of each parent's children, once: counting siblings per row was quadratic.
   const positions = useMemo(() => {
     const map = new Map<string | null, number[]>();
@@ -54,23 +68,28 @@ export function CodebookPanel(props: Props) {
         {hasSelection ? "Click a code to tag the selected passage." : "Select a passage in the transcript to tag it."} Counts: this document / project.
       </p>
       {(shown.collapsible || query) && (
-        <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={`Find among ${codes.length.toLocaleString("en")} codes`} aria-label="Find a code"
+        <input type="search" value={query} onChange={(e) => { setQuery(e.target.value); list.reset(); }} placeholder={`Find among ${codes.length.toLocaleString("en")} codes (name, or Theme / name)`} aria-label="Find a code"
           className="mt-2 w-full rounded border border-stone-300 px-2 py-1 text-sm" />
       )}
-      <ul className="mt-2 space-y-0.5 text-sm" aria-label="Codes">
-        {shown.rows.map((code) => (
-          <CodeRow key={code.id} code={code} depth={query ? 0 : code.depth} siblingsBefore={(positions.get(code.parentId) ?? []).filter((p) => p < code.position).length}
+      {/* The box scrolls; the list inside has the whole list's height, its undrawn rows as padding. */}
+      <div ref={list.ref} onScroll={list.onScroll} className={`mt-2 ${list.windowed ? "max-h-[60vh] overflow-auto" : ""}`}>
+      <ul className="text-sm" aria-label="Codes" style={{ paddingTop: before, paddingBottom: after }} data-rows={shown.rows.length}>
+        {shown.rows.slice(start, end).map((code) => (
+          <CodeRow key={code.id} code={code} depth={searching ? 0 : code.depth} path={searching ? index.paths.get(code.id) : undefined}
+            siblingsBefore={(positions.get(code.parentId) ?? []).filter((p) => p < code.position).length}
             doc={docCounts.get(code.id) ?? 0} project={projectCounts[code.id] ?? 0} isHidden={hidden.has(code.id)}
             open={shown.collapsible && code.childCount > 0 ? expanded.has(code.id) : null} onOpen={() => toggleOpen(code.id)}
+            onDefinition={() => setOpened((id) => (id === code.id ? null : code.id))}
             dragging={dragging} setDragging={setDragging} panel={props} />
         ))}
       </ul>
-      {shown.rows.length < shown.available && (
-        <p className="mt-1 text-xs text-stone-500" data-testid="codebook-more">
-          Showing {shown.rows.length} of {shown.available.toLocaleString("en")} {query ? "matching codes" : "codes"}: {query ? "type more to narrow the search." : "search, or close a theme, to see others."}
+      </div>
+      {searching && (
+        <p className="mt-1 text-xs text-stone-500" data-testid="codebook-count">
+          {shown.rows.length === 0 ? `No code matches “${query}”.` : `${shown.rows.length.toLocaleString("en")} matching codes`}
         </p>
       )}
-      {query && shown.available === 0 && <p className="mt-1 text-xs text-stone-500">No code matches “{query}”.</p>}
+      {openedCode && <CodeDefinitionCard key={openedCode.id} projectId={projectId} codeId={openedCode.id} name={openedCode.name} onClose={() => setOpened(null)} />}
       {canManage && (
         <div
           onDragOver={(e) => dragging && e.preventDefault()}
@@ -102,9 +121,11 @@ export function CodebookPanel(props: Props) {
   );
 }
 
-function CodeRow({ code, depth, siblingsBefore, doc, project, isHidden, open, onOpen, dragging, setDragging, panel: props }: {
+function CodeRow({ code, depth, path, siblingsBefore, doc, project, isHidden, open, onOpen, onDefinition, dragging, setDragging, panel: props }: {
   code: Code;
   depth: number;
+  /** Ancestors' names, shown in search results, where the tree's indentation is gone. */
+  path?: string[];
   siblingsBefore: number;
   doc: number;
   project: number;
@@ -112,6 +133,7 @@ function CodeRow({ code, depth, siblingsBefore, doc, project, isHidden, open, on
   /** null: no toggle (a small codebook, or a code without children); else whether its children show. */
   open: boolean | null;
   onOpen: () => void;
+  onDefinition: () => void;
   dragging: string | null;
   setDragging: (id: string | null) => void;
   panel: Props;
@@ -120,13 +142,11 @@ function CodeRow({ code, depth, siblingsBefore, doc, project, isHidden, open, on
   const hidden = isHidden;
   const [renaming, setRenaming] = useState(false);
   const [merging, setMerging] = useState(false);
-  const definition = [code.description, code.inclusion && `Include: ${code.inclusion}`, code.exclusion && `Exclude: ${code.exclusion}`, code.example && `Example: ${code.example}`]
-    .filter(Boolean)
-    .join("\n");
+  const tagging = props.hasSelection && props.canCode;
   return (
     <li
       className={`group rounded ${dragging && dragging !== code.id ? "hover:bg-teal-50" : ""}`}
-      style={{ paddingLeft: `${depth}rem` }}
+      style={{ paddingLeft: `${depth}rem`, height: ROW_HEIGHT }}
       draggable={props.canManage && !renaming}
       onDragStart={(e) => {
         e.dataTransfer.setData("text/plain", code.id);
@@ -141,7 +161,7 @@ function CodeRow({ code, depth, siblingsBefore, doc, project, isHidden, open, on
       }}
       data-testid={`code-${code.name}`}
     >
-      <div className="flex items-center gap-1.5 py-0.5">
+      <div className="flex h-full items-center gap-1.5">
         {open !== null && (
           <button type="button" onClick={onOpen} aria-expanded={open} aria-label={`${open ? "Close" : "Open"} ${code.name}`} className="w-3 shrink-0 text-xs text-stone-500">
             {open ? "▾" : "▸"}
@@ -172,14 +192,15 @@ function CodeRow({ code, depth, siblingsBefore, doc, project, isHidden, open, on
         ) : (
           <button
             type="button"
-            onClick={() => props.hasSelection && props.canCode && props.onApply(code.id)}
-            title={definition || undefined}
-            aria-describedby={definition ? `def-${code.id}` : undefined}
-            className={`min-w-0 flex-1 truncate text-left ${hidden ? "text-stone-400 line-through" : ""} ${props.hasSelection && props.canCode ? "hover:underline" : "cursor-default"}`}
+            onClick={() => (tagging ? props.onApply(code.id) : onDefinition())}
+            title={tagging ? `Tag the selected passage with ${code.name}` : "Show the definition"}
+            className={`min-w-0 flex-1 truncate text-left ${hidden ? "text-stone-400 line-through" : ""} hover:underline`}
           >
+            {path && path.length > 0 && <span className="text-xs text-stone-500">{pathLabel(path)} / </span>}
             {code.name}
           </button>
         )}
+        <button type="button" onClick={onDefinition} aria-label={`Definition of ${code.name}`} title="Definition" className="px-0.5 text-xs text-stone-500">ⓘ</button>
         {code.shortcut && <kbd className="rounded border border-stone-300 px-1 text-[10px] text-stone-600" title="Shortcut">{code.shortcut}</kbd>}
         <span className="w-12 shrink-0 text-right text-xs tabular-nums text-stone-500" title={`${doc} in this document, ${project} in the project`}>
           {doc}/{project}
@@ -212,11 +233,6 @@ function CodeRow({ code, depth, siblingsBefore, doc, project, isHidden, open, on
           </details>
         )}
       </div>
-      {definition && (
-        <p id={`def-${code.id}`} className="hidden whitespace-pre-line pb-1 pl-5 text-xs text-stone-600 group-focus-within:block">
-          {definition}
-        </p>
-      )}
     </li>
   );
 }

@@ -3,6 +3,8 @@
 import Link from "next/link";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { mergeCodesAction } from "@/lib/codes/actions";
+import { unpackCodes, type PackedCode } from "@/lib/codes/packed";
+import { indexCodes } from "@/lib/codes/search";
 import { selectionToSpan } from "@/lib/codings/spans/selection";
 import { snapToWords } from "@/lib/codings/spans/snap";
 import { unpackWorkspaceRows, type PackedRows } from "@/lib/codings/view";
@@ -22,6 +24,8 @@ type Props = {
   workspace: WorkspaceShell;
   /** The document's turns and codings, packed (lib/codings/view.ts). */
   rows: PackedRows;
+  /** The codebook, packed: names and places, no definitions (lib/codes/packed.ts). */
+  codes: PackedCode[];
   me: { id: string; name: string };
   canCode: boolean;
   canManage: boolean;
@@ -56,9 +60,10 @@ function turnsForFirstRender(turns: readonly { start: number; end: number }[]): 
 const KEYBOARD_HINT =
   "Arrows move the caret, Ctrl+arrows by word, Ctrl+Up/Down by sentence, Alt+Up/Down by turn; Shift extends the selection; a code's shortcut key tags it; / opens the code filter; Enter shows the codings at the caret; Ctrl+Z undoes.";
 
-function WorkspaceInner({ workspace, rows, me, canCode, canManage, focus }: Props) {
+function WorkspaceInner({ workspace, rows, codes: packedCodes, me, canCode, canManage, focus }: Props) {
   const { document: doc, project } = workspace;
   const { turns, codings: initialCodings } = useMemo(() => unpackWorkspaceRows(rows), [rows]);
+  const codebook = useMemo(() => unpackCodes(packedCodes), [packedCodes]);
   const notify = useNotify();
   const rootRef = useRef<HTMLDivElement>(null);
   const transcriptControl = useRef<TranscriptControl | null>(null);
@@ -67,7 +72,7 @@ function WorkspaceInner({ workspace, rows, me, canCode, canManage, focus }: Prop
     const target = focus ? turns.findIndex((t) => t.end > focus.start) : -1;
     return Math.max(turnsForFirstRender(turns), target + 10);
   }, [focus, turns]);
-  const store = useWorkspace({ projectId: project.id, documentId: doc.id, text: doc.text, me }, { codings: initialCodings, codes: workspace.codes });
+  const store = useWorkspace({ projectId: project.id, documentId: doc.id, text: doc.text, me }, { codings: initialCodings, codes: codebook.codes });
   const { codings, codes, ops } = store;
   const history = useUndoStack();
 
@@ -82,6 +87,7 @@ function WorkspaceInner({ workspace, rows, me, canCode, canManage, focus }: Prop
   const caret = useKeyboardCaret(doc.text, turnSpans);
 
   const codesById = useMemo(() => new Map(codes.map((c) => [c.id, c])), [codes]);
+  const codeIndex = useMemo(() => indexCodes(codes), [codes]);
   const coders = useMemo(() => {
     const all = new Map(workspace.coders.map((c) => [c.id, c.name]));
     for (const c of codings) if (!all.has(c.coderId)) all.set(c.coderId, c.coder.name);
@@ -107,10 +113,10 @@ function WorkspaceInner({ workspace, rows, me, canCode, canManage, focus }: Prop
     return counts;
   }, [codings, filter, me.id]);
   const projectCounts = useMemo(() => {
-    const counts: Record<string, number> = { ...workspace.projectCounts };
+    const counts: Record<string, number> = { ...codebook.projectCounts };
     for (const [id, delta] of Object.entries(store.projectCountDelta)) counts[id] = (counts[id] ?? 0) + delta;
     return counts;
-  }, [workspace.projectCounts, store.projectCountDelta]);
+  }, [codebook.projectCounts, store.projectCountDelta]);
 
   useEffect(() => {
     try {
@@ -324,6 +330,7 @@ function WorkspaceInner({ workspace, rows, me, canCode, canManage, focus }: Prop
       </div>
       <aside className="space-y-6 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-auto">
         <CodebookPanel
+          projectId={project.id}
           codes={codes}
           docCounts={docCounts}
           projectCounts={projectCounts}
@@ -347,7 +354,7 @@ function WorkspaceInner({ workspace, rows, me, canCode, canManage, focus }: Prop
         {doc.case && <CasePanel name={doc.case.name} attributes={doc.case.attributes} />}
       </aside>
       {pending && canCode && (
-        <CodePicker selection={pending} codes={codes} recent={recent} focusFilter={pickerFocus} onApply={(id) => applyToPending([id])}
+        <CodePicker selection={pending} codes={codes} index={codeIndex} recent={recent} focusFilter={pickerFocus} onApply={(id) => applyToPending([id])}
           onCreate={(name) => { void history.perform(ops.createAndApply(name, pending)); clearSelection(); }} onClose={clearSelection} />
       )}
       {details && detailCodings.length > 0 && (

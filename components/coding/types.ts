@@ -1,12 +1,13 @@
+import type { WorkspaceCode } from "@/lib/codes/packed";
 import type { Workspace } from "@/lib/codings/data";
 import type { WorkspaceCoding, WorkspaceTurn } from "@/lib/codings/view";
 
 export type Coding = WorkspaceCoding;
-export type Code = Workspace["codes"][number];
+export type Code = WorkspaceCode;
 export type Turn = WorkspaceTurn;
 
-/** The workspace without its turns and codings, which travel packed (lib/codings/view.ts). */
-export type WorkspaceShell = Omit<Workspace, "codings" | "document"> & { document: Omit<Workspace["document"], "turns"> };
+/** The workspace without its turns, codings (lib/codings/view.ts) and codes (lib/codes/packed.ts), which travel packed. */
+export type WorkspaceShell = Omit<Workspace, "codings" | "document" | "codes" | "projectCounts"> & { document: Omit<Workspace["document"], "turns"> };
 export type Coder = { id: string; name: string };
 
 /** Which codings the transcript shows. */

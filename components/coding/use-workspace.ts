@@ -188,7 +188,7 @@ export function useWorkspace(ids: Ids, initial: { codings: Coding[]; codes: Code
   );
 
   const editCode = useCallback(
-    (codeId: string, changes: Partial<Pick<Code, "name" | "colour" | "description" | "inclusion" | "exclusion" | "example" | "shortcut">>): Operation => ({
+    (codeId: string, changes: Partial<Pick<Code, "name" | "colour" | "shortcut">>): Operation => ({
       label: changes.name ? "rename a code" : "edit a code",
       run: async () => {
         const before = codesRef.current.find((c) => c.id === codeId);

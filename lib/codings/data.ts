@@ -1,4 +1,3 @@
-import { definitionsForPanel } from "../codes/panel-rows";
 import { db } from "../db/client";
 import type { AttributeType } from "../db/generated/enums";
 import { coderVisibility, maySee, type Viewer } from "../rigour/blind";
@@ -6,7 +5,7 @@ import { workspaceCodingView, type WorkspaceCoding } from "./view";
 
 /**
  * Everything the coding workspace needs for one transcript: the document with its turns and
- * case attributes, the live codebook with counts in this document and in the project, every
+ * case attributes, the live codebook (names and places, not definitions) with counts in the project, every
  * coding of the document under a live code that the viewer may see, the coders, and the
  * neighbouring documents.
  *
@@ -46,7 +45,8 @@ export async function getWorkspace(projectId: string, documentId: string, viewer
     prisma.code.findMany({
       where: { projectId, deletedAt: null },
       orderBy: [{ position: "asc" }, { name: "asc" }],
-      select: { id: true, parentId: true, name: true, colour: true, description: true, inclusion: true, exclusion: true, example: true, shortcut: true, position: true },
+      // What drawing a code needs; a code's definition is read when it is opened (lib/codes/data.ts).
+      select: { id: true, parentId: true, name: true, colour: true, shortcut: true, position: true },
     }),
     prisma.coding.findMany({ where: { documentId, code: { deletedAt: null } }, orderBy: [{ start: "asc" }, { end: "desc" }], select: workspaceCodingView }),
     prisma.coding.groupBy({ by: ["codeId", "coderId"], where: { projectId, code: { deletedAt: null } }, _count: { _all: true } }),
@@ -90,7 +90,7 @@ export async function getWorkspace(projectId: string, documentId: string, viewer
         attributes: document.case.values.map((v) => ({ name: v.attribute.name, type: v.attribute.type as AttributeType, value: v.textValue ?? v.numberValue ?? v.booleanValue })),
       },
     },
-    codes: definitionsForPanel(codes),
+    codes,
     projectCounts,
     codings,
     coders: here === "all" ? coders : coders.filter((c) => here.includes(c.id)),

@@ -87,6 +87,44 @@ describe("coding a transcript", () => {
     await page.context().close();
   });
 
+  it("finds a code by its path with the keyboard alone, and reads a definition when it is opened", async () => {
+    const { page, transcript } = await openP14As("analyst-a@demo.grounded.test");
+    const [doc0, project0] = await transcript.counts("Cost versus value");
+    await transcript.selectWithMouse("hundred thousand dollars");
+    await transcript.picker().waitFor();
+    await page.keyboard.press("/");
+    await page.keyboard.type("why aws / co");
+    const options = transcript.picker().getByRole("option");
+    // Under "Why AWS", names containing "co": those starting so first ("Cost versus value", "Compute locality"), then "Peer community…".
+    await until(async () => (await options.count()) === 3, "the path search");
+    expect(await options.nth(0).innerText()).toContain("Cost versus value");
+    expect(await options.nth(0).innerText()).toContain("in Why AWS");
+    expect(await options.nth(1).innerText()).toContain("Compute locality");
+    expect(await options.nth(2).innerText()).toContain("Peer community and resources");
+    await page.keyboard.press("ArrowDown");
+    expect(await options.nth(1).getAttribute("aria-selected")).toBe("true");
+    await page.keyboard.press("ArrowUp");
+    await page.keyboard.press("Enter");
+    await until(async () => (await transcript.counts("Cost versus value"))[1] === project0 + 1, "the keyboard coding");
+    expect(await transcript.picker().count()).toBe(0);
+    await transcript.undo();
+    await until(async () => (await transcript.counts("Cost versus value"))[1] === project0, "the undo");
+    expect(await transcript.counts("Cost versus value")).toEqual([doc0, project0]);
+
+    // Escape closes the picker from its filter.
+    await transcript.selectWithMouse("hundred thousand dollars");
+    await transcript.picker().waitFor();
+    await page.keyboard.press("/");
+    await page.keyboard.press("Escape");
+    await until(async () => (await transcript.picker().count()) === 0, "the picker to close");
+
+    // The definition is not in the page until the code is opened.
+    expect(await page.content()).not.toContain("pricing model or value for money");
+    await page.getByRole("button", { name: "Definition of Cost versus value" }).click();
+    await until(async () => (await page.getByTestId("code-definition").innerText()).includes("pricing model or value for money"), "the definition");
+    await page.context().close();
+  });
+
   it("lets a viewer read and filter but not tag", async () => {
     const { page, transcript } = await openP14As("viewer@demo.grounded.test");
     const before = await transcript.counts("Cost versus value");

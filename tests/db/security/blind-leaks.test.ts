@@ -59,6 +59,8 @@ const ROUTES: Record<string, Call | Exempt> = {
       [`coder:${w.ben.id}`, "any", ""].map((coders) => get(request(`/api/projects/${w.project.id}/co-occurrence?coders=${encodeURIComponent(coders)}`), params({ projectId: w.project.id }))),
     );
   },
+  "app/api/projects/[projectId]/codes/[codeId]/route.ts GET": async (w) =>
+    (await handler("app/api/projects/[projectId]/codes/[codeId]/route.ts", "GET"))(request("/x"), params({ projectId: w.project.id, codeId: w.cost.id })),
   "app/api/projects/[projectId]/codings/[format]/route.ts GET": async (w) => {
     const get = await handler("app/api/projects/[projectId]/codings/[format]/route.ts", "GET");
     return [await get(request("/x"), params({ projectId: w.project.id, format: "csv" })), await get(request("/x"), params({ projectId: w.project.id, format: "xlsx" }))];

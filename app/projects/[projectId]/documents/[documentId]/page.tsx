@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CodingWorkspace } from "@/components/coding/coding-workspace";
 import { AppHeader } from "@/components/layout/app-header";
+import { packCodes } from "@/lib/codes/packed";
 import { getWorkspace } from "@/lib/codings/data";
 import { packWorkspaceRows } from "@/lib/codings/view";
 import { requireProjectMember } from "@/lib/projects/page-access";
@@ -18,8 +19,8 @@ export default async function DocumentPage({ params, searchParams }: { params: P
   const workspace = await getWorkspace(projectId, documentId, { id: user.id, role });
   if (!workspace) notFound();
   const focus = passageToShow(await searchParams, workspace);
-  // A long transcript's turns and codings travel packed: see lib/codings/view.ts.
-  const { codings, document: { turns, ...document }, ...rest } = workspace;
+  // A long transcript's turns and codings, and a large codebook, travel packed: see lib/codings/view.ts, lib/codes/packed.ts.
+  const { codings, codes, projectCounts, document: { turns, ...document }, ...rest } = workspace;
   return (
     <>
       <AppHeader user={user}>
@@ -27,7 +28,7 @@ export default async function DocumentPage({ params, searchParams }: { params: P
         <Link href={`/projects/${projectId}`} className="hover:underline">{workspace.project.name}</Link> /{" "}
         <span className="text-stone-900">{workspace.document.title}</span>
       </AppHeader>
-      <CodingWorkspace workspace={{ ...rest, document }} rows={packWorkspaceRows(turns, codings)} me={{ id: user.id, name: user.name }} canCode={canCode(role)} canManage={canManageProject(role)} focus={focus} />
+      <CodingWorkspace workspace={{ ...rest, document }} rows={packWorkspaceRows(turns, codings)} codes={packCodes(codes, projectCounts)} me={{ id: user.id, name: user.name }} canCode={canCode(role)} canManage={canManageProject(role)} focus={focus} />
     </>
   );
 }
