@@ -1,10 +1,11 @@
-// npm run bench:workspace [-- --codes 1000] [-- --docs 12] [-- --codings 4000] [-- --runs 10]
+// npm run bench:workspace [-- --codes 1000] [-- --docs 12] [-- --codings 4000] [-- --runs 10] [-- --save page.html]
 // The coding workspace with a large codebook (issue 14.3): the transcript page's bytes
 // (uncompressed and gzip), its server time (first fetch, then p50/p95 of `runs` more), and in
 // Chromium the picker's filter keystroke, first paint and hydration. Generated in a throwaway
 // embedded PostgreSQL (scripts/bench/large-codebook.ts); the built app comes from
 // GROUNDED_DIST_DIR. Prints figures and asserts nothing.
 import fs from "node:fs/promises";
+import type { Page } from "playwright-core";
 import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
@@ -67,6 +68,7 @@ async function main(): Promise<void> {
     }
     console.log(`transcript page, server to last byte: ${fmt(server)}`);
     console.log(`transcript page bytes: ${html.byteLength.toLocaleString("en")} uncompressed, ${gzipSync(html).byteLength.toLocaleString("en")} gzip`);
+    if (args.includes("--save")) await fs.writeFile(args[args.indexOf("--save") + 1], html);
 
     const fcp: number[] = [];
     const ready: number[] = [];
@@ -80,6 +82,10 @@ async function main(): Promise<void> {
     const rows = await page.getByTestId("codebook").locator("li[data-testid^=code-]").count();
     console.log(`codebook rows in the DOM after load: ${rows}`);
 
+    const panel = await measurePanelSearch(page, ["code 1", "theme 2 /"]);
+    console.log(`codebook panel search keystroke to paint: ${fmt(panel.ms)}; rows in the DOM per keystroke: ${panel.rows.join(" ")}`);
+    await page.reload();
+    await page.locator("[data-testid=transcript][data-ready=true]").waitFor();
     const picker = await measurePickerKeystrokes(page, ["code 1", "sub-theme 2 / code"]);
     console.log(`picker keystroke to paint: ${fmt(picker.ms)}; options in the DOM per keystroke: ${picker.listed.join(" ")}`);
   } finally {
@@ -88,6 +94,36 @@ async function main(): Promise<void> {
     await postgres.stop();
     await fs.rm(dataDir, { recursive: true, force: true });
   }
+}
+
+/** The codebook panel's "Find a code" box (a codebook over 300 codes has one): keydown to the next frame painted, as the picker's. */
+async function measurePanelSearch(page: Page, queries: string[]): Promise<{ ms: number[]; rows: number[] }> {
+  const box = page.getByTestId("codebook").getByLabel("Find a code");
+  await box.click();
+  const ms: number[] = [];
+  const rows: number[] = [];
+  for (const query of queries) {
+    for (const char of query) {
+      await page.evaluate(() => {
+        const w = window as unknown as { __painted: Promise<number> };
+        const input = document.querySelector<HTMLInputElement>("[data-testid=codebook] input[type=search]")!;
+        let keydownAt = 0;
+        input.addEventListener("keydown", (e) => (keydownAt = e.timeStamp), { once: true, capture: true });
+        w.__painted = new Promise<number>((resolve) => {
+          input.addEventListener("input", () => requestAnimationFrame(() => {
+            const channel = new MessageChannel();
+            channel.port1.onmessage = () => resolve(performance.now() - keydownAt);
+            channel.port2.postMessage(null);
+          }), { once: true });
+        });
+      });
+      await page.keyboard.type(char);
+      ms.push(await page.evaluate(() => (window as unknown as { __painted: Promise<number> }).__painted));
+      rows.push(await page.getByTestId("codebook").locator("li[data-testid^=code-]").count());
+    }
+    await box.fill("");
+  }
+  return { ms, rows };
 }
 
 main().catch((error) => {
