@@ -14,25 +14,25 @@ export type CodingExport = { columns: string[]; rows: Record<string, string | nu
  * other tools.
  */
 export async function codingRows(projectId: string, visibility: CoderVisibility): Promise<CodingExport> {
-  const [codes, codings, attributes] = await Promise.all([
+  // Codings as plain columns, their documents, cases and analysts read once each: a relation
+  // loaded per coding puts one bind parameter per row into Prisma's follow-up query, past
+  // PostgreSQL's 65,535 at about 150,000 codings (the export then failed outright).
+  const [codes, codings, attributes, documents] = await Promise.all([
     db().code.findMany({ where: { projectId, deletedAt: null }, select: { id: true, parentId: true, name: true, position: true } }),
     db().coding.findMany({
       where: { projectId, code: { deletedAt: null }, ...(visibility === "all" ? {} : { coderId: { in: visibility } }) },
       orderBy: [{ document: { position: "asc" } }, { start: "asc" }, { end: "desc" }],
-      select: {
-        codeId: true,
-        start: true,
-        end: true,
-        quote: true,
-        memo: true,
-        createdAt: true,
-        updatedAt: true,
-        coder: { select: { name: true } },
-        document: { select: { title: true, case: { select: { name: true, values: { select: { attributeId: true, textValue: true, numberValue: true, booleanValue: true } } } } } },
-      },
+      select: { codeId: true, documentId: true, coderId: true, start: true, end: true, quote: true, memo: true, createdAt: true, updatedAt: true },
     }),
     db().attributeDefinition.findMany({ where: { projectId }, orderBy: { position: "asc" }, select: { id: true, name: true } }),
+    db().document.findMany({
+      where: { projectId },
+      select: { id: true, title: true, case: { select: { name: true, values: { select: { attributeId: true, textValue: true, numberValue: true, booleanValue: true } } } } },
+    }),
   ]);
+  const coderIds = [...new Set(codings.map((c) => c.coderId))];
+  const coders = new Map((await db().user.findMany({ where: { id: { in: coderIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+  const documentById = new Map(documents.map((d) => [d.id, d]));
   const byId = new Map(flattenCodeTree(codes).map((c) => [c.id, c]));
   const pathOf = (id: string): string => {
     const code = byId.get(id);
@@ -41,25 +41,28 @@ export async function codingRows(projectId: string, visibility: CoderVisibility)
   };
   // Case attributes go in columns of their own, after the fixed ones ("case: sector"...).
   const attributeColumns = attributes.map((a) => ({ id: a.id, column: `case: ${a.name}` }));
-  const rows = codings.map((c) => ({
-    document: c.document.title,
-    case: c.document.case?.name ?? "",
-    code: byId.get(c.codeId)?.name ?? "",
-    "code path": pathOf(c.codeId),
-    analyst: c.coder.name,
-    start: c.start,
-    end: c.end,
-    quote: c.quote,
-    memo: c.memo,
-    created: c.createdAt.toISOString(),
-    updated: c.updatedAt.toISOString(),
-    ...Object.fromEntries(
-      attributeColumns.map(({ id, column }) => {
-        const v = c.document.case?.values.find((x) => x.attributeId === id);
-        return [column, v ? String(v.textValue ?? v.numberValue ?? v.booleanValue) : ""];
-      }),
-    ),
-  }));
+  const rows = codings.map((c) => {
+    const document = documentById.get(c.documentId);
+    return {
+      document: document?.title ?? "",
+      case: document?.case?.name ?? "",
+      code: byId.get(c.codeId)?.name ?? "",
+      "code path": pathOf(c.codeId),
+      analyst: coders.get(c.coderId) ?? "",
+      start: c.start,
+      end: c.end,
+      quote: c.quote,
+      memo: c.memo,
+      created: c.createdAt.toISOString(),
+      updated: c.updatedAt.toISOString(),
+      ...Object.fromEntries(
+        attributeColumns.map(({ id, column }) => {
+          const v = document?.case?.values.find((x) => x.attributeId === id);
+          return [column, v ? String(v.textValue ?? v.numberValue ?? v.booleanValue) : ""];
+        }),
+      ),
+    };
+  });
   return { columns: [...COLUMNS, ...attributeColumns.map((a) => a.column)], rows };
 }
 
