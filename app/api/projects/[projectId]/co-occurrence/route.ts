@@ -4,10 +4,9 @@ import { coderSelectionFromParam } from "@/lib/analysis/coder-selection";
 import { pageSelection } from "@/lib/analysis/page-selection";
 import { coOccurrenceExportSchema } from "@/lib/analysis/schema";
 import { authorizeProject } from "@/lib/auth/project-access";
-import { getCurrentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
-import { AppError, toActionError } from "@/lib/errors";
-import { httpStatus } from "@/lib/http-status";
+import { AppError } from "@/lib/errors";
+import { signedInRoute } from "@/lib/http/signed-in-route";
 
 /**
  * GET /api/projects/<id>/co-occurrence?coders=<selection>: every pair of codes that co-occurs,
@@ -16,9 +15,7 @@ import { httpStatus } from "@/lib/http-status";
  * them (their own coding), and a viewer nothing. no-store comes from proxy.ts, as for all of /api.
  */
 export async function GET(request: Request, { params }: { params: Promise<{ projectId: string }> }) {
-  const user = await getCurrentUser();
-  if (!user) return NextResponse.json({ error: { code: "UNAUTHENTICATED", message: "Sign in first." } }, { status: 401 });
-  try {
+  return signedInRoute(async (user) => {
     const parsed = coOccurrenceExportSchema.safeParse({ projectId: (await params).projectId, coders: new URL(request.url).searchParams.get("coders") ?? undefined });
     if (!parsed.success) throw new AppError("VALIDATION", "That link to the co-occurrence download is not valid.");
     const { projectId, coders } = parsed.data;
@@ -35,8 +32,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ proj
         "Cache-Control": "no-store",
       },
     });
-  } catch (error) {
-    const e = toActionError(error);
-    return NextResponse.json({ error: e }, { status: httpStatus(e.code) });
-  }
+  });
 }

@@ -1,19 +1,16 @@
 import { NextResponse } from "next/server";
 import { authorizeProject } from "@/lib/auth/project-access";
-import { getCurrentUser } from "@/lib/auth/session";
 import { codingRows, rowsToCsv, rowsToXlsx } from "@/lib/codings/export";
 import { db } from "@/lib/db/client";
-import { toActionError } from "@/lib/errors";
-import { httpStatus } from "@/lib/http-status";
+import { AppError } from "@/lib/errors";
+import { signedInRoute } from "@/lib/http/signed-in-route";
 import { visibleCoderIds } from "@/lib/rigour/blind";
 
 /** GET .../codings/csv or .../codings/xlsx: every coding the reader may see, one row each. */
 export async function GET(_request: Request, { params }: { params: Promise<{ projectId: string; format: string }> }) {
   const { projectId, format } = await params;
-  const user = await getCurrentUser();
-  if (!user) return NextResponse.json({ error: { code: "UNAUTHENTICATED", message: "Sign in first." } }, { status: 401 });
-  if (format !== "csv" && format !== "xlsx") return NextResponse.json({ error: { code: "NOT_FOUND", message: "Formats are csv and xlsx." } }, { status: 404 });
-  try {
+  return signedInRoute(async (user) => {
+    if (format !== "csv" && format !== "xlsx") throw new AppError("NOT_FOUND", "Formats are csv and xlsx.");
     const ctx = await authorizeProject(user, projectId, "viewer");
     const rows = await codingRows(projectId, await visibleCoderIds(projectId, null, { id: user.id, role: ctx.role }));
     const { name } = await db().project.findUniqueOrThrow({ where: { id: projectId }, select: { name: true } });
@@ -25,8 +22,5 @@ export async function GET(_request: Request, { params }: { params: Promise<{ pro
         "Content-Disposition": `attachment; filename*=UTF-8''${file}`,
       },
     });
-  } catch (error) {
-    const e = toActionError(error);
-    return NextResponse.json({ error: e }, { status: httpStatus(e.code) });
-  }
+  });
 }
