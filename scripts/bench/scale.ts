@@ -1,4 +1,8 @@
-// npm run bench:scale [-- --small] [-- --runs 7] [-- --timeout 120]
+// npm run bench:scale [-- --small] [-- --runs 7] [-- --timeout 120] [-- --data DIR] [-- --only REGEX]
+//
+// --data DIR keeps the generated study in DIR and reuses it on the next run (generation takes
+// minutes at full size); --only measures only the figures whose label matches REGEX
+// ("summaries", "transcript", "picker", "apply", "open an interview", "crosstab", ...).
 //
 // Issue 14.1 and 14.2: a real-size study (300 interviews of 5,000-50,000 words in speaker
 // turns, 1,000 codes in three levels with definitions, 10 analysts, 150,000 codings, ten
@@ -25,13 +29,15 @@ import { signIn } from "./load/http";
 import { readRss } from "./load/stats";
 import { measureBreakdowns } from "./scale/analysis";
 import { measureOpenInterview, measurePickerKeystrokes, measureTranscript, transcriptPage } from "./scale/browser";
-import { generateScaleStudy, OWNER_EMAIL, analystEmail, TAG, type ScaleSize } from "./scale/generate";
+import { generateScaleStudy, OWNER_EMAIL, PROJECT_ID, analystEmail, TAG, type ScaleSize } from "./scale/generate";
 import { measurePage, type PageFigures } from "./scale/pages";
 import { figure, figuresTable, p, pagesTable, TARGETS, type Figure } from "./scale/report";
 import { changeByOneCoding, measureWrites } from "./scale/writes";
 import { addSyntheticFindings } from "./synthetic-study";
 
-const { values: args } = parseArgs({ options: { small: { type: "boolean", default: false }, runs: { type: "string", default: "7" }, timeout: { type: "string", default: "120" } } });
+const { values: args } = parseArgs({ options: { small: { type: "boolean", default: false }, runs: { type: "string", default: "7" }, timeout: { type: "string", default: "120" }, data: { type: "string" }, only: { type: "string" } } });
+const only = args.only ? new RegExp(args.only, "i") : null;
+const wanted = (...labels: string[]) => !only || labels.some((label) => only.test(label));
 const RUNS = Number(args.runs);
 const TIMEOUT_MS = Number(args.timeout) * 1000;
 const PASSWORD = "scale-bench-password-123";
@@ -41,7 +47,9 @@ const size = args.small ? SMALL : FULL;
 const distDir = process.env.GROUNDED_DIST_DIR || ".next";
 const say = (line: string) => console.log(line);
 
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "grounded-scale-"));
+const keep = Boolean(args.data);
+const dataDir = args.data ? path.resolve(args.data) : fs.mkdtempSync(path.join(os.tmpdir(), "grounded-scale-"));
+fs.mkdirSync(dataDir, { recursive: true });
 fs.chmodSync(dataDir, 0o711); // reachable by the "postgres" user when run as root
 const postgres = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres") });
 const url = postgres.urlFor("grounded");
@@ -55,8 +63,12 @@ try {
   say(`bench:scale ${args.small ? "--small" : "(full size)"}: ${os.cpus().length} cores, load average ${os.loadavg()[0].toFixed(1)} at the start; ${RUNS} runs per figure; build ${distDir}`);
   const started = performance.now();
   const full: ScaleSize = { ...size, passwordHash: await hashPassword(PASSWORD) };
-  const { projectId, codes } = await generateScaleStudy(prisma, full);
-  await addSyntheticFindings(prisma, projectId);
+  const reused = keep && (await prisma.project.count({ where: { id: PROJECT_ID } })) > 0;
+  if (reused) say(`Reusing the study generated earlier in ${dataDir} (delete the folder to generate afresh).`);
+  const { projectId, codes } = reused
+    ? { projectId: PROJECT_ID, codes: await prisma.code.count({ where: { projectId: PROJECT_ID, deletedAt: null } }) }
+    : await generateScaleStudy(prisma, full);
+  if (!reused) await addSyntheticFindings(prisma, projectId);
   const generatedMs = performance.now() - started;
   const [shape] = await prisma.$queryRaw<{ documents: bigint; codings: bigint; words: bigint; minwords: number; maxwords: number; turns: bigint }[]>`
     SELECT (SELECT count(*) FROM "Document" WHERE "projectId" = ${projectId}) AS documents,
@@ -104,55 +116,61 @@ try {
     ["codings export (CSV)", `/api${P}/codings/csv`, "export"],
   ];
   const pages: PageFigures[] = [];
-  for (const [label, href, kind] of pageList) {
+  for (const [label, href, kind] of pageList.filter(([label]) => wanted(label))) {
     const t0 = performance.now();
     const figures = await measurePage(owner, label, href, { runs: RUNS, change, timeoutMs: TIMEOUT_MS, kind });
     pages.push(figures);
     say(`  measured ${label}: ${figures.status}, cold p50 ${figure.ms(p(figures.cold, 50))}, warm p50 ${figure.ms(p(figures.warm, 50))}, ${figures.bytes.toLocaleString("en")} bytes (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
   }
-  const breakdowns = await measureBreakdowns(projectId, `${TAG}-sector`, RUNS);
+  const breakdowns = wanted("crosstab", "co-occurrence matrix") ? await measureBreakdowns(projectId, `${TAG}-sector`, RUNS) : [];
 
   // Applying a code over HTTP as analyst 1, beside a bare INSERT through this process's pool.
-  const writes = await measureWrites(await signedIn(analystEmail(1)), pool, distDir, target, 40);
-  say(`  measured applying a code (${writes.apply.length} ok, ${writes.failures.length} refused${writes.failures[0] ? `: ${writes.failures[0]}` : ""})`);
+  const others: Figure[] = breakdowns.flatMap((b) => [figure.time(`${b.label}, cold (cache off)`, b.cold, 50, TARGETS.coldP50), figure.time(`${b.label}, warm`, b.warm, 50, TARGETS.warmP50)]);
+  if (wanted("apply a code")) {
+    const writes = await measureWrites(await signedIn(analystEmail(1)), pool, distDir, target, 40);
+    say(`  measured applying a code (${writes.apply.length} ok, ${writes.failures.length} refused${writes.failures[0] ? `: ${writes.failures[0]}` : ""})`);
+    const ratio = p(writes.apply, 95) / p(writes.insert, 95);
+    others.push(
+      figure.time("apply a code: applyCodesAction over HTTP", writes.apply, 95, null),
+      figure.time("bare INSERT of a coding through a pg pool (same document, same run)", writes.insert, 95, null),
+      { label: "apply a code p50 / bare INSERT p50", value: `${(p(writes.apply, 50) / p(writes.insert, 50)).toFixed(1)}x`, target: "-", ok: null },
+      { label: "apply a code p95 / bare INSERT p95", value: `${ratio.toFixed(1)}x`, target: `< ${TARGETS.applyVsInsert}x`, ok: ratio < TARGETS.applyVsInsert },
+    );
+  }
 
   // Chromium: the transcript of the largest interview, its code picker, and opening an interview on the demo study.
-  const browser = await launchBrowser();
-  let transcript, picker, opening;
-  try {
-    const page = await transcriptPage(browser, base, OWNER_EMAIL, PASSWORD);
-    transcript = await measureTranscript(page, `${base}${P}/documents/${largestDoc.id}`, RUNS);
-    picker = await measurePickerKeystrokes(page, ["secure backup", "team report", "manual"]);
-    opening = await measureOpenInterview(browser, base, demo.projectId, "analyst-a@demo.grounded.test", RUNS);
-  } finally {
-    await browser.close();
+  const pickerWords = new Set<string>();
+  if (wanted("transcript in chromium", "picker", "open an interview")) {
+    const browser = await launchBrowser();
+    try {
+      const page = await transcriptPage(browser, base, OWNER_EMAIL, PASSWORD);
+      const transcript = await measureTranscript(page, `${base}${P}/documents/${largestDoc.id}`, RUNS);
+      others.push(
+        figure.time(`transcript (${Number(largestDoc.codings).toLocaleString("en")} codings, ${codes} codes) in Chromium: first turn painted`, transcript.text, 50, TARGETS.firstPaint),
+        figure.time("  ... hydrated and selectable (upper bound)", transcript.ready, 50, TARGETS.hydrated),
+        figure.time("  ... first contentful paint", transcript.fcp, 50, null),
+        figure.time("  ... server's first byte", transcript.serverFirstByte, 50, null),
+      );
+      const picker = await measurePickerKeystrokes(page, ["secure backup", "team report", "manual"]);
+      picker.listed.forEach((n) => pickerWords.add(String(n)));
+      others.push(figure.time(`code picker: keystroke to filtered list painted (${codes} codes)`, picker.ms, 50, TARGETS.keystroke));
+      const opening = await measureOpenInterview(browser, base, demo.projectId, "analyst-a@demo.grounded.test", RUNS);
+      others.push(figure.time("open an interview from the project page (demo study): click to text painted", opening, 50, TARGETS.openInterview));
+    } finally {
+      await browser.close();
+    }
   }
   const rss = readRss(app.process.pid);
-
-  const ratio = p(writes.apply, 95) / p(writes.insert, 95);
-  const others: Figure[] = [
-    ...breakdowns.flatMap((b) => [figure.time(`${b.label}, cold (cache off)`, b.cold, 50, TARGETS.coldP50), figure.time(`${b.label}, warm`, b.warm, 50, TARGETS.warmP50)]),
-    figure.time(`transcript (${Number(largestDoc.codings).toLocaleString("en")} codings, ${codes} codes) in Chromium: first turn painted`, transcript.text, 50, TARGETS.firstPaint),
-    figure.time("  ... hydrated and selectable (upper bound)", transcript.ready, 50, TARGETS.hydrated),
-    figure.time("  ... first contentful paint", transcript.fcp, 50, null),
-    figure.time("  ... server's first byte", transcript.serverFirstByte, 50, null),
-    figure.time(`code picker: keystroke to filtered list painted (${codes} codes)`, picker.ms, 50, TARGETS.keystroke),
-    figure.time("apply a code: applyCodesAction over HTTP", writes.apply, 95, null),
-    figure.time("bare INSERT of a coding through a pg pool (same document, same run)", writes.insert, 95, null),
-    { label: "apply a code p50 / bare INSERT p50", value: `${(p(writes.apply, 50) / p(writes.insert, 50)).toFixed(1)}x`, target: "-", ok: null },
-    { label: "apply a code p95 / bare INSERT p95", value: `${ratio.toFixed(1)}x`, target: `< ${TARGETS.applyVsInsert}x`, ok: ratio < TARGETS.applyVsInsert },
-    figure.time("open an interview from the project page (demo study): click to text painted", opening, 50, TARGETS.openInterview),
-    { label: "server RSS after the run (peak)", value: rss ? `${rss.rss} (peak ${rss.peak})` : "not readable", target: "-", ok: null },
-  ];
+  others.push({ label: "server RSS after the run (peak)", value: rss ? `${rss.rss} (peak ${rss.peak})` : "not readable", target: "-", ok: null });
   say(`\n## bench:scale ${args.small ? "--small" : "(full size)"}: generated in ${(generatedMs / 1000).toFixed(0)} s; ${RUNS} runs per figure\n`);
   say(pagesTable(pages, RUNS));
   say("");
   say(figuresTable(others));
-  say(`\nServer times are to the last byte, seen from this process over 127.0.0.1. Cold: one coding inserted and deleted (committed) before each sample, so the analysis cache misses as on the first view after a change. Bytes: the body without compression, and gzip (zlib) of it. Picker options listed per keystroke: ${[...new Set(picker.listed)].join(", ")}.`);
+  say(`\nServer times are to the last byte, seen from this process over 127.0.0.1. Cold: one coding inserted and deleted (committed) before each sample, so the analysis cache misses as on the first view after a change. Bytes: the body without compression, and gzip (zlib) of it. Picker options listed per keystroke: ${[...pickerWords].join(", ") || "not measured"}.`);
 } finally {
   await pool?.end();
   await app?.stop();
   await postgres.stop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  if (!keep) fs.rmSync(dataDir, { recursive: true, force: true });
 }
 process.exit(0);
