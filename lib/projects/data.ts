@@ -1,6 +1,8 @@
 import { db } from "../db/client";
 import type { MemberRole } from "../db/generated/enums";
-import { visibleCoderIds, type Viewer } from "../rigour/blind";
+import { analysisQuery } from "../analysis/data";
+import { Prisma } from "../db/generated/client";
+import { type CoderVisibility, visibleCoderIds, type Viewer } from "../rigour/blind";
 
 export function findMembership(userId: string, projectId: string) {
   return db().membership.findUnique({ where: { projectId_userId: { projectId, userId } }, select: { role: true } });
@@ -17,45 +19,62 @@ export function listProjectsForUser(userId: string) {
   });
 }
 
-/** The project home: documents, codes, cases, members, with coding counts the viewer may see. */
+/** Case names the project home lists inline; the rest are counted. */
+export const MAX_CASE_NAMES = 200;
+
+/**
+ * The project home: documents, codes, the first cases, members, with coding counts the viewer
+ * may see. The reads are independent, so they run at once rather than one after another; the
+ * counts are one pass over the codings (analysisQuery: reused while nothing has changed).
+ */
 export async function getProjectHome(projectId: string, viewer: Viewer) {
-  const project = await db().project.findUnique({
-    where: { id: projectId },
-    select: {
-      id: true,
-      name: true,
-      description: true,
-      documents: {
-        orderBy: [{ position: "asc" }, { title: "asc" }],
-        select: { id: true, title: true, textLength: true, case: { select: { name: true } } },
-      },
-      cases: { orderBy: { name: "asc" }, select: { id: true, name: true, _count: { select: { documents: true } } } },
-      codes: {
-        where: { deletedAt: null },
-        orderBy: [{ position: "asc" }, { name: "asc" }],
-        select: { id: true, name: true, colour: true, parentId: true, position: true },
-      },
-      memberships: { orderBy: { createdAt: "asc" }, select: { role: true, user: { select: { id: true, name: true, email: true } } } },
-    },
-  });
+  const project = await db().project.findUnique({ where: { id: projectId }, select: { id: true, name: true, description: true } });
   if (!project) return null;
-  // Counts honour blind coding: an analyst counts only what they may see.
-  const visibility = await visibleCoderIds(projectId, null, viewer);
-  const where = { projectId, code: { deletedAt: null }, ...(visibility === "all" ? {} : { coderId: { in: visibility } }) };
-  const [byDocument, byCode] = await Promise.all([
-    db().coding.groupBy({ by: ["documentId"], where, _count: { _all: true } }),
-    db().coding.groupBy({ by: ["codeId"], where, _count: { _all: true } }),
+  const [documents, cases, caseCount, codes, memberships, { visibility, counts }] = await Promise.all([
+    db().document.findMany({
+      where: { projectId },
+      orderBy: [{ position: "asc" }, { title: "asc" }],
+      select: { id: true, title: true, textLength: true, case: { select: { name: true } } },
+    }),
+    db().case.findMany({ where: { projectId }, orderBy: { name: "asc" }, take: MAX_CASE_NAMES, select: { id: true, name: true } }),
+    db().case.count({ where: { projectId } }),
+    db().code.findMany({ where: { projectId, deletedAt: null }, orderBy: [{ position: "asc" }, { name: "asc" }], select: { id: true, name: true, colour: true, parentId: true, position: true } }),
+    db().membership.findMany({ where: { projectId }, orderBy: { createdAt: "asc" }, select: { role: true, user: { select: { id: true, name: true, email: true } } } }),
+    // Counts honour blind coding: an analyst counts only what they may see.
+    visibleCoderIds(projectId, null, viewer).then(async (visibility) => ({ visibility, counts: await codingCounts(projectId, visibility) })),
   ]);
-  const documentCounts = new Map(byDocument.map((g) => [g.documentId, g._count._all]));
-  const codeCounts = new Map(byCode.map((g) => [g.codeId, g._count._all]));
+  const { byDocument, byCode } = counts;
   return {
     ...project,
     // Colleagues' names are part of the team; their addresses are for owners (who invite and reset).
-    memberships: project.memberships.map((m) => (viewer.role === "owner" || m.user.id === viewer.id ? m : { ...m, user: { ...m.user, email: "" } })),
+    memberships: memberships.map((m) => (viewer.role === "owner" || m.user.id === viewer.id ? m : { ...m, user: { ...m.user, email: "" } })),
     blind: visibility !== "all",
-    documents: project.documents.map((d) => ({ ...d, codings: documentCounts.get(d.id) ?? 0 })),
-    codes: project.codes.map((c) => ({ ...c, codings: codeCounts.get(c.id) ?? 0 })),
+    documents: documents.map((d) => ({ ...d, codings: byDocument.get(d.id) ?? 0 })),
+    codes: codes.map((c) => ({ ...c, codings: byCode.get(c.id) ?? 0 })),
+    cases,
+    caseCount,
   };
+}
+
+/**
+ * Codings per document and per code (of codes not deleted), of the analysts `visibility`
+ * allows, in one pass: an index-only scan of Coding's (documentId, codeId, coderId, ...) key
+ * grouped two ways, rather than two scans of the whole table with its quotes.
+ */
+async function codingCounts(projectId: string, visibility: CoderVisibility) {
+  const rows = await analysisQuery<{ document_id: string | null; code_id: string | null; n: number }>(Prisma.sql`
+    SELECT k."documentId" AS document_id, k."codeId" AS code_id, count(*)::int AS n
+    FROM "Coding" k JOIN "Code" c ON c.id = k."codeId" AND c."deletedAt" IS NULL
+    WHERE k."documentId" = ANY (ARRAY(SELECT id FROM "Document" WHERE "projectId" = ${projectId}))
+      ${visibility === "all" ? Prisma.empty : Prisma.sql`AND k."coderId" = ANY(${visibility}::text[])`}
+    GROUP BY GROUPING SETS ((k."documentId"), (k."codeId"))`);
+  const byDocument = new Map<string, number>();
+  const byCode = new Map<string, number>();
+  for (const row of rows) {
+    if (row.document_id !== null) byDocument.set(row.document_id, row.n);
+    else if (row.code_id !== null) byCode.set(row.code_id, row.n);
+  }
+  return { byDocument, byCode };
 }
 
 export type ProjectRole = MemberRole;

@@ -8,14 +8,11 @@ import { pageOf } from "@/lib/analysis/paging";
 import { InviteMemberForm } from "@/components/projects/invite-member-form";
 import { ResetMemberPassword } from "@/components/projects/reset-member-password";
 import { flattenCodeTree } from "@/lib/codes/tree";
-import { getProjectHome } from "@/lib/projects/data";
+import { getProjectHome, MAX_CASE_NAMES } from "@/lib/projects/data";
 import { requireProjectMember } from "@/lib/projects/page-access";
 import { canManageProject } from "@/lib/projects/permissions";
 
 export const metadata: Metadata = { title: "Project" };
-
-// Case names listed inline; the rest are counted.
-const MAX_CASE_NAMES = 200;
 
 type Search = { codes?: string; documents?: string };
 
@@ -96,13 +93,13 @@ export default async function ProjectHomePage({ params, searchParams }: { params
             </section>
 
             <section aria-labelledby="cases-heading">
-              <h2 id="cases-heading" className="text-lg font-semibold">Cases ({project.cases.length})</h2>
-              {project.cases.length === 0 ? (
+              <h2 id="cases-heading" className="text-lg font-semibold">Cases ({project.caseCount})</h2>
+              {project.caseCount === 0 ? (
                 <EmptyState>No cases yet. Each interviewee or team becomes a case when you import transcripts or a case sheet.</EmptyState>
               ) : (
                 <p className="mt-2 text-sm text-stone-700">
-                  {project.cases.slice(0, MAX_CASE_NAMES).map((c) => c.name).join(", ")}
-                  {project.cases.length > MAX_CASE_NAMES && ` and ${(project.cases.length - MAX_CASE_NAMES).toLocaleString("en")} more`}
+                  {project.cases.map((c) => c.name).join(", ")}
+                  {project.caseCount > MAX_CASE_NAMES && ` and ${(project.caseCount - MAX_CASE_NAMES).toLocaleString("en")} more`}
                 </p>
               )}
             </section>
