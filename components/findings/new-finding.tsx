@@ -2,22 +2,30 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { type ChosenCode, CodeChooser } from "@/components/codes/code-chooser";
 import { createFindingAction } from "@/lib/findings/actions";
 
 type Option = { id: string; name: string };
 
-/** A new finding: a statement, and optionally a live figure of one of the three kinds. */
-export function NewFinding({ projectId, codes, parents, numbers }: { projectId: string; codes: Option[]; parents: Option[]; numbers: Option[] }) {
+/**
+ * A new finding: a statement, and optionally a live figure of one of the three kinds. Its code
+ * (or parent theme) is found by typing (CodeChooser), so the page does not carry the codebook.
+ */
+export function NewFinding({ projectId, numbers }: { projectId: string; numbers: Option[] }) {
   const router = useRouter();
   const [kind, setKind] = useState<"none" | "interview-share" | "attribute-ratio" | "code-ranking">("interview-share");
   const [statement, setStatement] = useState("");
-  const [codeId, setCodeId] = useState(codes[0]?.id ?? "");
-  const [parentId, setParentId] = useState(parents[0]?.id ?? "");
+  const [code, setCode] = useState<ChosenCode | null>(null);
+  const [parent, setParent] = useState<ChosenCode | null>(null);
+  const codeId = code?.id ?? "";
+  const parentId = parent?.id ?? "";
   const [numerator, setNumerator] = useState(numbers[0]?.id ?? "");
   const [denominator, setDenominator] = useState(numbers[0]?.id ?? "");
   const [stated, setStated] = useState("");
   const [error, setError] = useState("");
   const [pending, start] = useTransition();
+  // A figure of a code needs one chosen: none is preselected, so a finding never counts a code nobody picked.
+  const missingCode = (kind === "interview-share" && !codeId) || (kind === "code-ranking" && !parentId);
   const figure =
     kind === "interview-share" ? { kind, codeId, filter: [] } : kind === "attribute-ratio" ? { kind, numerator: [numerator], denominator: [denominator], filter: [] } : kind === "code-ranking" ? { kind, parentCodeId: parentId, filter: [] } : null;
   return (
@@ -46,9 +54,7 @@ export function NewFinding({ projectId, codes, parents, numbers }: { projectId: 
           <option value="none">No figure (qualitative)</option>
         </select>
         {kind === "interview-share" && (
-          <select value={codeId} onChange={(e) => setCodeId(e.target.value)} aria-label="Code" className="rounded border border-stone-300 px-2 py-1">
-            {codes.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
-          </select>
+          <CodeChooser projectId={projectId} label="Code" value={code} onChange={setCode} className="w-64" />
         )}
         {kind === "attribute-ratio" && (
           <>
@@ -62,9 +68,7 @@ export function NewFinding({ projectId, codes, parents, numbers }: { projectId: 
           </>
         )}
         {kind === "code-ranking" && (
-          <select value={parentId} onChange={(e) => setParentId(e.target.value)} aria-label="Parent theme" className="rounded border border-stone-300 px-2 py-1">
-            {parents.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
-          </select>
+          <CodeChooser projectId={projectId} label="Parent theme" value={parent} onChange={setParent} kind="parents" className="w-64" />
         )}
         {kind !== "code-ranking" && kind !== "none" && (
           <label>
@@ -72,7 +76,7 @@ export function NewFinding({ projectId, codes, parents, numbers }: { projectId: 
           </label>
         )}
       </div>
-      <button type="submit" disabled={pending || !statement.trim()} className="rounded bg-teal-800 px-3 py-1 text-white disabled:opacity-50">Add finding</button>
+      <button type="submit" disabled={pending || !statement.trim() || missingCode} className="rounded bg-teal-800 px-3 py-1 text-white disabled:opacity-50">Add finding</button>
       {error && <p role="alert" className="text-red-800">{error}</p>}
     </form>
   );

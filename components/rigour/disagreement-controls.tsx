@@ -1,13 +1,16 @@
+import { CodeChooser } from "@/components/codes/code-chooser";
 import type { DisagreementParams } from "@/lib/rigour/params";
 import { MAX_TOLERANCE } from "@/lib/rigour/schema";
 
 /** The choices of the disagreements page, as a GET form (the URL keeps them). */
-export function DisagreementControls({ action, coders, chosen, choice, codes, documents, owner }: {
+export function DisagreementControls({ action, projectId, coders, chosen, choice, code, documents, owner }: {
   action: string;
+  projectId: string;
   coders: { id: string; name: string }[];
   chosen: [string, string] | null;
   choice: DisagreementParams;
-  codes: { id: string; name: string; depth: number }[];
+  /** The code the list is narrowed to, if any: the chooser finds others by typing, so the codebook is not sent. */
+  code: { id: string; name: string } | null;
   documents: { id: string; title: string }[];
   owner: boolean;
 }) {
@@ -37,13 +40,10 @@ export function DisagreementControls({ action, coders, chosen, choice, codes, do
           {owner && <option value="coded">Every interview both coded</option>}
         </select>
       </label>
-      <label>
-        <span className="font-medium">Code</span>
-        <select name="code" defaultValue={choice.codeId ?? ""} className={select}>
-          <option value="">All codes</option>
-          {codes.map((c) => <option key={c.id} value={c.id}>{"\u00a0\u00a0".repeat(c.depth)}{c.name}</option>)}
-        </select>
-      </label>
+      <div>
+        <span className="font-medium" aria-hidden>Code</span>
+        <CodeChooser projectId={projectId} label="Code" name="code" value={code} noneLabel="All codes" className="mt-1 block w-full" />
+      </div>
       <label>
         <span className="font-medium">Interview</span>
         <select name="document" defaultValue={choice.documentId ?? ""} className={select}>

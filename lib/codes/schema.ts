@@ -45,3 +45,12 @@ export type UpdateCodeInput = z.infer<typeof updateCodeSchema>;
 export type MoveCodeInput = z.infer<typeof moveCodeSchema>;
 export type MergeCodesInput = z.infer<typeof mergeCodesSchema>;
 export type DeleteCodeInput = z.infer<typeof deleteCodeSchema>;
+
+/** Finding codes by name or path (lib/codes/search.ts) for a chooser: "parents" lists only codes with sub-codes. */
+export const CODE_SEARCH_LIMIT = 50;
+export const codeSearchSchema = z.object({
+  projectId: id,
+  q: z.string().max(1000).default(""),
+  kind: z.enum(["any", "parents"]).default("any"),
+});
+export type CodeSearchInput = z.infer<typeof codeSearchSchema>;

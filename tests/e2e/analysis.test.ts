@@ -90,7 +90,10 @@ describe("theme summaries and the findings report", () => {
     const before = await page.getByTestId("finding").count();
     const form = page.getByRole("form", { name: "New finding" });
     await form.getByLabel("Statement").fill("Profits come up in over half of the interviews.");
-    await form.getByLabel("Code").selectOption({ label: "Profits" });
+    // The code is found by typing (the page no longer lists the codebook as <option>s).
+    await form.getByLabel("Code").fill("Profits");
+    await form.getByRole("option", { name: /^Profits/ }).first().click();
+    await expect(form.getByLabel("Code").inputValue()).resolves.toBe("Profits");
     await form.getByRole("button", { name: "Add finding" }).click();
     await page.waitForFunction((n) => document.querySelectorAll("[data-testid=finding]").length === n + 1, before);
     const added = page.getByTestId("finding").filter({ hasText: "Profits come up" });

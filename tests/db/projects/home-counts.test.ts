@@ -24,7 +24,7 @@ describe("project home counts", () => {
     const codes = await Promise.all(["Cost", "People", "Gone"].map((name) => makeCode(prisma, project.id, name)));
     const otherDocument = await makeDocument(prisma, elsewhere.id, text);
     const otherCode = await makeCode(prisma, elsewhere.id, "Cost");
-    const rows = [];
+    const rows: { projectId: string; documentId: string; codeId: string; coderId: string; start: number; end: number; quote: string }[] = [];
     let n = 0;
     for (const [d, document] of documents.entries())
       for (const [c, code] of codes.entries())

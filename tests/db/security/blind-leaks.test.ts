@@ -59,6 +59,8 @@ const ROUTES: Record<string, Call | Exempt> = {
       [`coder:${w.ben.id}`, "any", ""].map((coders) => get(request(`/api/projects/${w.project.id}/co-occurrence?coders=${encodeURIComponent(coders)}`), params({ projectId: w.project.id }))),
     );
   },
+  "app/api/projects/[projectId]/codes/route.ts GET": async (w) =>
+    (await handler("app/api/projects/[projectId]/codes/route.ts", "GET"))(request(`/api/projects/${w.project.id}/codes?q=co`), params({ projectId: w.project.id })),
   "app/api/projects/[projectId]/codes/[codeId]/route.ts GET": async (w) =>
     (await handler("app/api/projects/[projectId]/codes/[codeId]/route.ts", "GET"))(request("/x"), params({ projectId: w.project.id, codeId: w.cost.id })),
   "app/api/projects/[projectId]/codings/[format]/route.ts GET": async (w) => {

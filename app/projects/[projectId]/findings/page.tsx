@@ -8,7 +8,7 @@ import { NewFinding } from "@/components/findings/new-finding";
 import { PrintButton } from "@/components/findings/print-button";
 import { AppHeader } from "@/components/layout/app-header";
 import { coderSelectionToParam } from "@/lib/analysis/coder-selection";
-import { consensusDecisionCount, getLiveCodebook, resolveCoderSelection } from "@/lib/analysis/data";
+import { consensusDecisionCount, resolveCoderSelection } from "@/lib/analysis/data";
 import { pageSelection } from "@/lib/analysis/page-selection";
 import { db } from "@/lib/db/client";
 import { getFindingsReport } from "@/lib/findings/data";
@@ -39,17 +39,14 @@ export default async function FindingsPage({ params, searchParams }: { params: P
       </>
     );
   }
-  const [report, { coders, label }, codebook, numbers, decisions] = await Promise.all([
+  const [report, { coders, label }, numbers, decisions] = await Promise.all([
     getFindingsReport(projectId, selection, await readScope(projectId, { id: user.id, role })),
     resolveCoderSelection(projectId, selection, visibility),
-    getLiveCodebook(projectId),
     db().attributeDefinition.findMany({ where: { projectId, type: "number" }, orderBy: { position: "asc" }, select: { id: true, name: true } }),
     consensusDecisionCount(projectId),
   ]);
   const editable = canCode(role);
   const order = report.findings.map((f) => f.id);
-  const withChildren = new Set(codebook.map((c) => c.parentId)); // a set: comparing every code with every other was quadratic
-  const parents = codebook.filter((c) => withChildren.has(c.id));
   const [stars, representative] = await Promise.all([
     starsOf(projectId, report.findings.flatMap((f) => f.evidence.map((e) => e.codingId))),
     editable ? starredQuotes(projectId, { id: user.id, role }) : [],
@@ -87,7 +84,7 @@ export default async function FindingsPage({ params, searchParams }: { params: P
             )}
           </FindingCard>
         ))}
-        {editable && <NewFinding projectId={projectId} codes={codebook.map((c) => ({ id: c.id, name: c.name }))} parents={parents.map((c) => ({ id: c.id, name: c.name }))} numbers={numbers} />}
+        {editable && <NewFinding projectId={projectId} numbers={numbers} />}
       </main>
     </>
   );

@@ -48,7 +48,10 @@ export default async function DisagreementsPage({ params, searchParams }: { para
   }
   const pageLink = (page: number) =>
     `${base}${toSearch({ coders: chosen ?? undefined, scope: choice.scope, tolerance: choice.tolerance, code: choice.codeId, document: choice.documentId, status: choice.status, page })}`;
-  const codes = Object.fromEntries((list?.codes ?? []).map((c) => [c.id, c]));
+  // The cards name only their own codes: the page sends those, not the whole codebook.
+  const used = new Set((list?.items ?? []).flatMap((item) => [item.codeId, ...item.otherCodes.map((o) => o.codeId)]));
+  const codes = Object.fromEntries((list?.codes ?? []).filter((c) => used.has(c.id)).map((c) => [c.id, { id: c.id, name: c.name, colour: c.colour }]));
+  const narrowedTo = list?.codes.find((c) => c.id === choice.codeId) ?? null;
 
   return (
     <>
@@ -57,7 +60,7 @@ export default async function DisagreementsPage({ params, searchParams }: { para
         {comparable.length < 2 ? (
           <EmptyState>Disagreements compare two analysts. Add a second analyst on the project page and assign both the same interviews.</EmptyState>
         ) : (
-          <DisagreementControls action={base} coders={comparable} chosen={chosen} choice={choice} codes={list?.codes ?? []} documents={list?.documents ?? []} owner={owner} />
+          <DisagreementControls action={base} coders={comparable} chosen={chosen} choice={choice} projectId={projectId} code={narrowedTo && { id: narrowedTo.id, name: narrowedTo.name }} documents={list?.documents ?? []} owner={owner} />
         )}
         {problems.map((p) => <p key={p} role="status" className="mt-2 text-sm text-amber-800">{p}</p>)}
         {same && <p role="alert" className="mt-4 text-sm text-red-800">Choose two different analysts.</p>}
