@@ -102,11 +102,13 @@ export function referenceCrosstab(rows: AnalysisRows, selection: CoderSelection,
 export function referenceCoOccurrence(rows: AnalysisRows, selection: CoderSelection): CoOccurrenceCell[] {
   const { codes, passages } = prepare(rows, selection);
   const ids = codes.map((c) => c.id).sort();
+  // Each code's passages once: a thousand codes make half a million pairs.
+  const byCode = new Map(ids.map((id) => [id, passages.filter((p) => p.codeId === id)]));
   const cells: CoOccurrenceCell[] = [];
   for (let i = 0; i < ids.length; i++) {
     for (let j = i + 1; j < ids.length; j++) {
-      const a = passages.filter((p) => p.codeId === ids[i]);
-      const b = passages.filter((p) => p.codeId === ids[j]);
+      const a = byCode.get(ids[i])!;
+      const b = byCode.get(ids[j])!;
       const documents = new Set(a.map((p) => p.documentId));
       const interviews = new Set(b.map((p) => p.documentId).filter((d) => documents.has(d))).size;
       if (interviews === 0) continue;
