@@ -82,6 +82,9 @@ export function crosstabColumns(listed: readonly string[], found: readonly { cat
  */
 export const CO_OCCURRENCE_CODES = 40;
 
+/** The matrix the summaries page shows unless asked for CO_OCCURRENCE_CODES: 20 x 20 cells read at a glance. */
+export const CO_OCCURRENCE_SHOWN = 20;
+
 /**
  * Pairs of codes (as coded, not rolled up) in the same interviews, and their overlapping
  * passages, among at most `limit` codes: the whole codebook when it is no larger, else the

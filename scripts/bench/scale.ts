@@ -18,6 +18,8 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { Pool } from "pg";
+import { CO_OCCURRENCE_CODES } from "../../lib/analysis/breakdowns-data";
+import { THEMES_PER_PAGE } from "../../lib/analysis/paging";
 import { hashPassword } from "../../lib/auth/password";
 import { createPrismaClient } from "../../lib/db/client";
 import { ensureDatabase, startEmbeddedPostgres } from "../../lib/db/embedded-postgres";
@@ -105,10 +107,13 @@ try {
 
   // Pages, over HTTP as the owner. Cold = the first view after a committed change (one coding inserted and deleted before each sample).
   const P = `/projects/${projectId}`;
-  const summaryPages = Math.ceil(codes / 200); // the summaries page shows 200 themes a page (lib/analysis/paging.ts)
+  // The summaries page shows THEMES_PER_PAGE themes a page: every page when they are few, else the first two, one in the middle and the last.
+  const summaryPages = Math.ceil(codes / THEMES_PER_PAGE);
+  const sampledPages = summaryPages <= 5 ? Array.from({ length: summaryPages }, (_, i) => i + 1) : [...new Set([1, 2, Math.ceil(summaryPages / 2), summaryPages])];
   const pageList: [string, string, "page" | "export"][] = [
     ["project home", P, "page"],
-    ...Array.from({ length: summaryPages }, (_, i): [string, string, "page"] => [`theme summaries, page ${i + 1} of ${summaryPages}`, `${P}/summaries?page=${i + 1}`, "page"]),
+    ...sampledPages.map((n): [string, string, "page"] => [`theme summaries, page ${n} of ${summaryPages}`, `${P}/summaries?page=${n}`, "page"]),
+    [`theme summaries, page 1 with the ${CO_OCCURRENCE_CODES}-code co-occurrence matrix`, `${P}/summaries?matrix=${CO_OCCURRENCE_CODES}`, "page"],
     [`theme page of the largest code (${Number(largestCode.codings).toLocaleString("en")} codings)`, `${P}/themes/${largestCode.id}`, "page"],
     ["findings report", `${P}/findings`, "page"],
     [`transcript of the largest interview (${Number(largestDoc.codings).toLocaleString("en")} codings)`, `${P}/documents/${largestDoc.id}`, "page"],

@@ -43,7 +43,7 @@ describe("analysis results reused while the database is unchanged", () => {
       const before = snapshotCacheCounts();
       const again = await getThemeSummaries(w.project.id, { kind: "any" }, "all");
       expect(again).toEqual(first);
-      served = snapshotCacheCounts().hits - before.hits === 3; // the selection's figures, the per-analyst figures, the analysts
+      served = snapshotCacheCounts().hits - before.hits === 4; // the selection's figures, the per-analyst figures, the analysts, the codebook
     }
     expect(served).toBe(true);
   });

@@ -1,23 +1,26 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { CoOccurrenceMatrix } from "@/components/analysis/co-occurrence-matrix";
+import { CrosstabTable } from "@/components/analysis/crosstab-table";
 import { SelectionPicker } from "@/components/analysis/selection-picker";
+import { ThemeTable } from "@/components/analysis/theme-table";
 import { BarChart } from "@/components/charts/bar-chart";
 import { AppHeader } from "@/components/layout/app-header";
 import { Pager } from "@/components/ui/pager";
-import { getCoOccurrence, getCrosstab } from "@/lib/analysis/breakdowns-data";
+import { CO_OCCURRENCE_CODES, CO_OCCURRENCE_SHOWN, getCoOccurrence, getCrosstab } from "@/lib/analysis/breakdowns-data";
 import { coderSelectionToParam } from "@/lib/analysis/coder-selection";
 import { consensusDecisionCount, getThemeSummaries } from "@/lib/analysis/data";
-import { percent, quotesHref } from "@/lib/analysis/links";
+import { percent, relativeQuotesHref } from "@/lib/analysis/links";
 import { pageSelection } from "@/lib/analysis/page-selection";
-import { pageOf } from "@/lib/analysis/paging";
+import { pageOf, THEMES_PER_PAGE } from "@/lib/analysis/paging";
 import { db } from "@/lib/db/client";
 import { requireProjectMember } from "@/lib/projects/page-access";
 
 export const metadata: Metadata = { title: "Theme summaries" };
 
-type Search = { coders?: string; weight?: string; by?: string; page?: string };
+type Search = { coders?: string; weight?: string; by?: string; page?: string; matrix?: string };
 
-// Charts drawn on one page, and bars in one chart: a codebook of 10,000 codes has hundreds of parents.
+// Charts drawn on one page (of its themes with sub-themes), and bars in one chart: a codebook of 10,000 codes has hundreds of parents.
 const MAX_CHARTS = 12;
 const MAX_BARS = 25;
 
@@ -47,26 +50,30 @@ export default async function SummariesPage({ params, searchParams }: { params: 
   const categorical = project.attributes.filter((a) => a.type === "category" || a.type === "boolean");
   const weightId = numeric.some((a) => a.id === search.weight) ? search.weight! : (numeric.find((a) => a.name === "projects")?.id ?? null);
   const byId = categorical.some((a) => a.id === search.by) ? search.by! : (categorical[0]?.id ?? null);
+  // The matrix shows the most frequent codes; ?matrix=40 asks for more (every pair is a download).
+  const matrixSize = search.matrix === String(CO_OCCURRENCE_CODES) ? CO_OCCURRENCE_CODES : CO_OCCURRENCE_SHOWN;
   const [summaries, crosstab, cooccurrence, decisions] = await Promise.all([
     getThemeSummaries(projectId, selection, visibility, weightId),
     byId ? getCrosstab(projectId, selection, byId) : null,
-    getCoOccurrence(projectId, selection),
+    getCoOccurrence(projectId, selection, matrixSize),
     consensusDecisionCount(projectId),
   ]);
   const { totals, rows, coders } = summaries;
   const label = summaries.selectionLabel;
-  const keep = { ...(weightId ? { weight: weightId } : {}), ...(byId ? { by: byId } : {}) };
+  const keep = { ...(weightId ? { weight: weightId } : {}), ...(byId ? { by: byId } : {}), ...(matrixSize !== CO_OCCURRENCE_SHOWN ? { matrix: String(matrixSize) } : {}) };
   // Everything grows with the codebook, so the long tables show a page of themes at a time
   // (the same page of the codebook in both), the charts the first parents, and the
   // co-occurrence matrix the most frequent codes (the full list is a download).
-  const paged = pageOf(rows, search.page);
-  const pageHref = (page: number) => `/projects/${projectId}/summaries?${new URLSearchParams({ coders: coderSelectionToParam(selection), ...keep, page: String(page) })}`;
+  const paged = pageOf(rows, search.page, THEMES_PER_PAGE);
+  const here = (changes: Record<string, string>) => `/projects/${projectId}/summaries?${new URLSearchParams({ coders: coderSelectionToParam(selection), ...keep, page: String(paged.page), ...changes })}`;
+  const pageHref = (page: number) => here({ page: String(page) });
   const childrenOf = new Map<string, typeof rows>();
   for (const row of rows) if (row.parentId) (childrenOf.get(row.parentId) ?? childrenOf.set(row.parentId, []).get(row.parentId)!).push(row);
+  // The charts follow the page too: the themes with sub-themes among this page's rows.
   const allParents = rows.filter((r) => childrenOf.has(r.codeId));
-  const parents = allParents.slice(0, MAX_CHARTS);
+  const pageParents = paged.rows.filter((r) => childrenOf.has(r.codeId));
+  const parents = pageParents.slice(0, MAX_CHARTS);
   const crosstabRows = crosstab ? crosstab.rows.slice(paged.from === 0 ? 0 : paged.from - 1, paged.to) : [];
-  const cells = new Map(cooccurrence.cells.map((c) => [`${c.codeIds[0]}\u0000${c.codeIds[1]}`, c]));
   const csvHref = `/api/projects/${projectId}/co-occurrence?coders=${encodeURIComponent(coderSelectionToParam(selection))}`;
 
   return (
@@ -102,45 +109,7 @@ export default async function SummariesPage({ params, searchParams }: { params: 
               )}
             </div>
             <div className="mt-3 overflow-x-auto rounded-lg border border-stone-200 bg-white">
-              <table className="w-full text-sm" data-testid="summaries-table">
-                <caption className="sr-only">Theme coverage; whose coding counts: {label}</caption>
-                <thead className="bg-stone-50 text-left text-xs text-stone-600">
-                  <tr>
-                    <th className="px-3 py-2">Theme</th>
-                    <th className="px-3 py-2 text-right">Passages</th>
-                    <th className="px-3 py-2 text-right">Interviews</th>
-                    {totals.weight && <th className="px-3 py-2 text-right">{totals.weight.name.replaceAll("_", " ")} (of {totals.weight.total})</th>}
-                    {coders.map((c) => (
-                      <th key={c.id} className="px-3 py-2 text-right">{c.name}</th>
-                    ))}
-                    <th className="px-3 py-2 text-right">Rank among siblings</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {paged.rows.map((row) => {
-                    const cell = { kind: "code" as const, codeId: row.codeId };
-                    return (
-                      <tr key={row.codeId} className="border-t border-stone-100">
-                        <td className="px-3 py-1.5" style={{ paddingLeft: `${0.75 + row.depth * 1.25}rem` }}>
-                          <span className="mr-2 inline-block size-2.5 rounded-sm" style={{ backgroundColor: row.colour }} />
-                          <Link href={`/projects/${projectId}/themes/${row.codeId}?coders=${coderSelectionToParam(selection)}`} className="hover:underline">{row.name}</Link>
-                        </td>
-                        <td className="px-3 py-1.5 text-right tabular-nums"><Link href={quotesHref(projectId, selection, cell)} className="text-teal-800 hover:underline">{row.passages}</Link></td>
-                        <td className="px-3 py-1.5 text-right tabular-nums">
-                          <Link href={quotesHref(projectId, selection, cell)} className="text-teal-800 hover:underline">{row.interviews} of {totals.documents}</Link> <span className="text-stone-500">({percent(row.interviewShare)})</span>
-                        </td>
-                        {totals.weight && <td className="px-3 py-1.5 text-right tabular-nums">{row.weighted} <span className="text-stone-500">({percent(row.weightedShare)})</span></td>}
-                        {row.byCoder.map((c) => (
-                          <td key={c.coderId} className="px-3 py-1.5 text-right tabular-nums">
-                            <Link href={quotesHref(projectId, { kind: "coder", coderId: c.coderId }, cell)} className="hover:underline">{c.passages}</Link>
-                          </td>
-                        ))}
-                        <td className="px-3 py-1.5 text-right tabular-nums text-stone-600">{row.siblingRank}</td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
+              <ThemeTable summaries={summaries} rows={paged.rows} selection={selection} />
             </div>
             <Pager paged={paged} noun="themes" href={pageHref} testId="summaries-pager" />
           </section>
@@ -151,7 +120,7 @@ export default async function SummariesPage({ params, searchParams }: { params: 
             <h2 id="charts-heading" className="text-lg font-semibold">Which themes matter most</h2>
             {allParents.length > parents.length && (
               <p className="text-sm text-stone-600" data-testid="charts-note">
-                Charts of the first {parents.length} of {allParents.length.toLocaleString("en")} themes with sub-themes; open a theme from the table for the rest.
+                Charts of {parents.length < pageParents.length ? `the first ${parents.length} of ` : ""}the {pageParents.length} themes with sub-themes on this page of the table, of {allParents.length.toLocaleString("en")} in all; the other pages chart the rest.
               </p>
             )}
             {parents.map((parent) => {
@@ -163,7 +132,7 @@ export default async function SummariesPage({ params, searchParams }: { params: 
                   id={`chart-${parent.codeId}`}
                   title={`${parent.name}: share of interviews${siblings.length > children.length ? ` (top ${children.length} of ${siblings.length} sub-themes)` : ""}`}
                   description={`Whose coding counts: ${label}. ${children.map((c) => `${c.name}: ${c.interviews} of ${totals.documents} interviews (${percent(c.interviewShare)})`).join("; ")}.`}
-                  bars={children.map((c) => ({ label: c.name, value: c.interviewShare ?? 0, display: `${percent(c.interviewShare)} (${c.interviews})`, colour: c.colour, href: quotesHref(projectId, selection, { kind: "code", codeId: c.codeId }) }))}
+                  bars={children.map((c) => ({ label: c.name, value: c.interviewShare ?? 0, display: `${percent(c.interviewShare)} (${c.interviews})`, colour: c.colour, href: relativeQuotesHref(selection, { kind: "code", codeId: c.codeId }) }))}
                 />
               );
             })}
@@ -187,32 +156,7 @@ export default async function SummariesPage({ params, searchParams }: { params: 
               </form>
             </div>
             <div className="mt-3 overflow-x-auto rounded-lg border border-stone-200 bg-white">
-              <table className="w-full text-sm" data-testid="crosstab">
-                <caption className="sr-only">Cases with each theme by {crosstab.attribute.name}; whose coding counts: {crosstab.selectionLabel}</caption>
-                <thead className="bg-stone-50 text-left text-xs text-stone-600">
-                  <tr>
-                    <th className="px-3 py-2">Theme</th>
-                    {crosstab.categories.map((c) => (
-                      <th key={c.label} className="px-3 py-2 text-right">{c.label} <span className="font-normal">({c.cases})</span></th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {crosstabRows.map((row) => (
-                    <tr key={row.codeId} className="border-t border-stone-100">
-                      <td className="px-3 py-1.5" style={{ paddingLeft: `${0.75 + row.depth * 1.25}rem` }}>{row.name}</td>
-                      {row.cells.map((cell) => (
-                        <td key={String(cell.category)} className="px-3 py-1.5 text-right tabular-nums">
-                          <Link href={quotesHref(projectId, selection, { kind: "category", codeId: row.codeId, attributeId: crosstab.attribute.id, category: cell.category })} className="text-teal-800 hover:underline">
-                            {cell.cases}
-                          </Link>{" "}
-                          <span className="text-stone-500">({percent(cell.share)})</span>
-                        </td>
-                      ))}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <CrosstabTable crosstab={crosstab} rows={crosstabRows} selection={selection} />
             </div>
             <Pager paged={paged} noun="themes" href={pageHref} />
           </section>
@@ -225,43 +169,18 @@ export default async function SummariesPage({ params, searchParams }: { params: 
               {cooccurrence.omitted > 0
                 ? `The ${cooccurrence.codes.length} codes in the most interviews; ${cooccurrence.omitted.toLocaleString("en")} more of the ${cooccurrence.coded.toLocaleString("en")} codes with passages are left out here. `
                 : ""}
+              {cooccurrence.coded > CO_OCCURRENCE_SHOWN && (
+                <>
+                  <a href={`${here({ matrix: String(matrixSize === CO_OCCURRENCE_SHOWN ? CO_OCCURRENCE_CODES : CO_OCCURRENCE_SHOWN) })}#cooccurrence-heading`} className="text-teal-800 underline" data-testid="cooccurrence-size">
+                    {matrixSize === CO_OCCURRENCE_SHOWN ? `Show the ${CO_OCCURRENCE_CODES} most frequent` : `Show the ${CO_OCCURRENCE_SHOWN} most frequent`}
+                  </a>{" "}
+                  ·{" "}
+                </>
+              )}
               <a href={csvHref} className="text-teal-800 underline" download>Download every pair (CSV)</a>
             </p>
             <div className="mt-3 overflow-x-auto rounded-lg border border-stone-200 bg-white">
-              <table className="text-xs" data-testid="cooccurrence">
-                <caption className="sr-only">Interviews in which two themes both occur; whose coding counts: {cooccurrence.selectionLabel}</caption>
-                <thead>
-                  <tr>
-                    <th />
-                    {cooccurrence.codes.map((c) => (
-                      <th key={c.codeId} className="h-32 px-1 align-bottom font-normal text-stone-600"><span className="inline-block max-w-[8rem] -rotate-60 origin-bottom-left translate-x-3 whitespace-nowrap">{c.name}</span></th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {cooccurrence.codes.map((a) => (
-                    <tr key={a.codeId} className="border-t border-stone-100">
-                      <th className="whitespace-nowrap px-2 py-1 text-left font-normal">{a.name}</th>
-                      {cooccurrence.codes.map((b) => {
-                        if (a.codeId === b.codeId) return <td key={b.codeId} className="bg-stone-100" />;
-                        const pair = [a.codeId, b.codeId].sort() as [string, string];
-                        const cell = cells.get(`${pair[0]}\u0000${pair[1]}`);
-                        return (
-                          <td key={b.codeId} className="px-1 py-1 text-center tabular-nums">
-                            {cell ? (
-                              <Link href={quotesHref(projectId, selection, { kind: "pair", codeIds: pair, scope: "interviews" })} className="text-teal-800 hover:underline" title={`${a.name} and ${b.name}: ${cell.interviews} interviews, ${cell.passages} overlapping passages`}>
-                                {cell.interviews}{cell.passages > 0 ? ` (${cell.passages})` : ""}
-                              </Link>
-                            ) : (
-                              <span className="text-stone-300">·</span>
-                            )}
-                          </td>
-                        );
-                      })}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <CoOccurrenceMatrix cooccurrence={cooccurrence} selection={selection} />
             </div>
           </section>
         )}
