@@ -2,7 +2,7 @@ import { db } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import { AppError, notFound } from "../errors";
 import { type CoderSelection, selectedCoderIds } from "./coder-selection";
-import { analysisQuery, casesMatching, getLiveCodebook, resolveCoderSelection } from "./data";
+import { analysisQuery, casesMatching, resolveCoderSelection } from "./data";
 import { type PageWindow, pageWindow, requestedPage } from "./paging";
 import type { QuoteCell } from "./schema";
 import { caseCategoryCte, liveCodeCtes, passageCtes } from "./sql";
@@ -92,10 +92,13 @@ export async function getCellQuotes(
 ): Promise<CellQuotes> {
   const { page: wanted, size } = typeof paging === "number" ? { page: 1, size: paging } : paging;
   const offset = (requestedPage(wanted) - 1) * size;
-  const [{ label }, codebook] = await Promise.all([resolveCoderSelection(projectId, selection), getLiveCodebook(projectId)]);
-  const names = new Map(codebook.map((c) => [c.id, c.name]));
   const codeIds = cell.kind === "pair" ? cell.codeIds : [cell.codeId];
-  if (codeIds.some((id) => !names.has(id))) throw notFound("That code");
+  // The cell's codes and then the names of the page's codes, rather than the whole codebook (thousands of rows).
+  const [{ label }, live] = await Promise.all([
+    resolveCoderSelection(projectId, selection),
+    db().code.findMany({ where: { projectId, id: { in: [...codeIds] }, deletedAt: null }, select: { id: true } }),
+  ]);
+  if (codeIds.some((id) => !live.some((c) => c.id === id))) throw notFound("That code");
   if (cell.kind === "pair" && cell.codeIds[0] === cell.codeIds[1]) throw new AppError("VALIDATION", "Choose two different codes.");
 
   const hits = await analysisQuery<HitRow>(Prisma.sql`
@@ -106,24 +109,43 @@ export async function getCellQuotes(
     counted AS (SELECT count(*)::int AS total FROM shown),
     page AS (
       SELECT h.*, d.position, d.title, d."caseId" AS case_id,
-             EXISTS (SELECT 1 FROM starred k WHERE k.document_id = h.document_id AND k.code_id = ANY(h.code_ids) AND k.s < h.e AND h.s < k.e) AS starred
+             -- The IN (hashed, once) spares the scan of every star for each passage of an interview without any.
+             (h.document_id IN (SELECT document_id FROM starred)
+              AND EXISTS (SELECT 1 FROM starred k WHERE k.document_id = h.document_id AND k.code_id = ANY(h.code_ids) AND k.s < h.e AND h.s < k.e)) AS starred
       FROM shown h JOIN "Document" d ON d.id = h.document_id
       ORDER BY d.position, d.title, d.id, starred DESC, h.s, h.e, h.code_ids
       -- Past the end, the last page: the same clamp as pageWindow below.
       LIMIT ${size} OFFSET (SELECT least(${offset}::int, greatest(0, (total - 1) / ${size}::int) * ${size}::int) FROM counted)
-    )
+    ),
     -- The text is cut only for the page: cutting it for every passage of a large theme would
-    -- decompress its documents thousands of times to show one page of quotes.
+    -- decompress its documents thousands of times to show one page of quotes. On a page, each
+    -- cut by character position walks the text from its start (UTF-8), which for 100 passages
+    -- deep in long interviews took most of the query (~100 ms); a document whose text is ASCII
+    -- (one byte a character, checked once per document) is cut by byte position instead.
+    -- The cut is made before joining on, so no later join carries whole texts.
+    page_text AS MATERIALIZED (
+      SELECT d.id, d.text, convert_to(d.text, 'UTF8') AS bytes, octet_length(d.text) = char_length(d.text) AS ascii
+      FROM "Document" d WHERE d.id IN (SELECT document_id FROM page)
+    ),
+    page_cut AS MATERIALIZED (
+      SELECT pg.*, CASE WHEN d.ascii THEN convert_from(substring(d.bytes FROM pg.s + 1 FOR pg.e - pg.s), 'UTF8')
+                        ELSE substring(d.text FROM pg.s + 1 FOR pg.e - pg.s) END AS text
+      FROM page pg JOIN page_text d ON d.id = pg.document_id
+    )
     SELECT pg.document_id, pg.title, pg.case_id, c.name AS case_name, pg.code_ids, pg.s, pg.e,
-           substring(d.text FROM pg.s + 1 FOR pg.e - pg.s) AS text, sp.speakers, (SELECT total FROM counted) AS total
-    FROM page pg JOIN "Document" d ON d.id = pg.document_id LEFT JOIN "Case" c ON c.id = pg.case_id
+           pg.text, sp.speakers, (SELECT total FROM counted) AS total
+    FROM page_cut pg LEFT JOIN "Case" c ON c.id = pg.case_id
     LEFT JOIN LATERAL (
       SELECT array_agg(t.speaker ORDER BY t.index) AS speakers FROM "SpeakerTurn" t
       WHERE t."documentId" = pg.document_id AND t.start < pg.e AND pg.s < t."end"
     ) sp ON true
     ORDER BY pg.position, pg.title, pg.document_id, pg.starred DESC, pg.s, pg.e, pg.code_ids`);
 
-  const codings = selection.kind === "consensus" ? await consensusBehind(hits) : await codingsBehind(hits, selectedCoderIds(selection));
+  const [codings, named] = await Promise.all([
+    selection.kind === "consensus" ? consensusBehind(hits) : codingsBehind(hits, selectedCoderIds(selection)),
+    db().code.findMany({ where: { projectId, id: { in: [...new Set(hits.flatMap((h) => h.code_ids))] } }, select: { id: true, name: true } }),
+  ]);
+  const names = new Map(named.map((c) => [c.id, c.name]));
   return {
     selectionLabel: label,
     ...pageWindow(hits[0]?.total ?? 0, wanted, size, hits.length),
@@ -237,8 +259,10 @@ function starredCte(projectId: string, selection: CoderSelection, { starredFirst
   return Prisma.sql`
     starred AS MATERIALIZED (
       SELECT k."documentId" AS document_id, k."codeId" AS code_id, k.start AS s, k."end" AS e
-      FROM "RepresentativeQuote" r JOIN "Coding" k ON k.id = r."codingId"
-      WHERE r."projectId" = ${projectId} ${coders ? Prisma.sql`AND k."coderId" = ANY(${coders}::text[])` : Prisma.empty}
+      FROM "Coding" k
+      -- Looked up by id in Coding's key: a join would be hashed (analysisQuery turns nested loops off) over every coding.
+      WHERE k.id = ANY (ARRAY(SELECT r."codingId" FROM "RepresentativeQuote" r WHERE r."projectId" = ${projectId}))
+        ${coders ? Prisma.sql`AND k."coderId" = ANY(${coders}::text[])` : Prisma.empty}
     )`;
 }
 

@@ -11,7 +11,7 @@ import type { FigureDetails, FigureResult } from "./result";
 /**
  * Computes findings' figures from the data as it is now. One context per report, so a
  * report of many findings reads the codebook and case attributes once; each share or
- * ranking is then one SQL query (lib/analysis/data.ts interviewCoverage).
+ * ranking is counted by one SQL query per case filter for the whole report (batchCoverage).
  */
 
 export type FigureContext = {
@@ -22,7 +22,11 @@ export type FigureContext = {
   attributes: Map<string, { id: string; name: string; type: string }>;
   caseIds: string[];
   values: AttributeValueRow[];
+  /** Interview coverage of every code the report's figures count, one query per case filter (see batchCoverage). */
+  coverage: Map<string, { codeIds: Set<string>; result: Promise<Coverage> }>;
 };
+
+type Coverage = Awaited<ReturnType<typeof interviewCoverage>>;
 
 /** Reads what the given figures need: the codebook, the attributes, and the values of the attributes they use. */
 export async function loadFigureContext(projectId: string, selection: CoderSelection, figures: readonly FindingFigure[]): Promise<FigureContext> {
@@ -38,7 +42,7 @@ export async function loadFigureContext(projectId: string, selection: CoderSelec
       select: { caseId: true, attributeId: true, textValue: true, numberValue: true, booleanValue: true },
     }),
   ]);
-  return {
+  const ctx: FigureContext = {
     projectId,
     selection,
     selectionLabel: label,
@@ -46,7 +50,52 @@ export async function loadFigureContext(projectId: string, selection: CoderSelec
     attributes: new Map(attributes.map((a) => [a.id, a])),
     caseIds: cases.map((c) => c.id),
     values,
+    coverage: new Map(),
   };
+  batchCoverage(ctx, figures);
+  return ctx;
+}
+
+/** The codes a share or a ranking counts (none when it cannot be computed). */
+function countedCodes(ctx: FigureContext, figure: FindingFigure): string[] {
+  if (figure.filter.some((c) => !ctx.attributes.has(c.attributeId))) return [];
+  if (figure.kind === "interview-share") return ctx.codes.has(figure.codeId) ? [figure.codeId] : [];
+  if (figure.kind === "code-ranking") return [...ctx.codes.values()].filter((c) => c.parentId === figure.parentCodeId).map((c) => c.id);
+  return [];
+}
+
+const filterKey = (cases: string[] | null) => (cases === null ? "all" : JSON.stringify([...cases].sort()));
+
+/**
+ * One coverage query per distinct case filter for all the codes the figures count, rather
+ * than one per figure: a report of ten findings was ten queries (and ten round trips to check
+ * the analysis cache). Each code's interviews are counted on their own in that query
+ * (interviewCoverage groups by code), so a batched figure equals one computed alone.
+ */
+function batchCoverage(ctx: FigureContext, figures: readonly FindingFigure[]) {
+  const groups = new Map<string, { cases: string[] | null; codeIds: Set<string> }>();
+  for (const figure of figures) {
+    const codeIds = countedCodes(ctx, figure);
+    if (codeIds.length === 0) continue;
+    const cases = casesIn(ctx, figure.filter);
+    const key = filterKey(cases);
+    const group = groups.get(key) ?? groups.set(key, { cases, codeIds: new Set() }).get(key)!;
+    for (const id of codeIds) group.codeIds.add(id);
+  }
+  for (const [key, { cases, codeIds }] of groups) {
+    const result = interviewCoverage(ctx.projectId, ctx.selection, [...codeIds], cases);
+    result.catch(() => {}); // awaited by the figures that use it; this keeps an early failure from going unhandled
+    ctx.coverage.set(key, { codeIds, result });
+  }
+}
+
+/** The coverage of `codeIds` under a figure's filter: from the batch when it holds them, else its own query. */
+async function coverageOf(ctx: FigureContext, codeIds: string[], filter: CaseFilter): Promise<Coverage> {
+  const cases = casesIn(ctx, filter);
+  const batch = ctx.coverage.get(filterKey(cases));
+  if (!batch || !codeIds.every((id) => batch.codeIds.has(id))) return interviewCoverage(ctx.projectId, ctx.selection, codeIds, cases);
+  const { documents, interviews } = await batch.result;
+  return { documents, interviews: new Map(codeIds.map((id) => [id, interviews.get(id) ?? 0])) };
 }
 
 export async function computeFigure(ctx: FigureContext, figure: FindingFigure): Promise<FigureResult> {
@@ -66,7 +115,7 @@ export async function computeFigure(ctx: FigureContext, figure: FindingFigure): 
       });
       if (!code) return unavailable(base, details(0, 0), "The code this figure counts was deleted; choose another code.");
       if (missingFilter) return unavailable(base, details(0, 0), "A case attribute of the filter was deleted; edit the filter.");
-      const { documents, interviews } = await interviewCoverage(ctx.projectId, ctx.selection, [code.id], casesIn(ctx, figure.filter));
+      const { documents, interviews } = await coverageOf(ctx, [code.id], figure.filter);
       const n = interviews.get(code.id) ?? 0;
       return share(base, details(n, documents), n, documents, "No interviews match the filter.");
     }
@@ -98,7 +147,7 @@ export async function computeFigure(ctx: FigureContext, figure: FindingFigure): 
       if (!parent) return unavailable(base, details(0, []), "The code whose sub-codes are ranked was deleted; choose another code.");
       if (missingFilter) return unavailable(base, details(0, []), "A case attribute of the filter was deleted; edit the filter.");
       const children = [...ctx.codes.values()].filter((c) => c.parentId === parent.id);
-      const { documents, interviews } = await interviewCoverage(ctx.projectId, ctx.selection, children.map((c) => c.id), casesIn(ctx, figure.filter));
+      const { documents, interviews } = await coverageOf(ctx, children.map((c) => c.id), figure.filter);
       const ranking = rankCodes(children, interviews, documents);
       const display = ranking.length === 0 ? "No sub-codes" : ranking.map((r) => `${r.rank}. ${r.name} (${r.share === null ? "—" : formatPercent(r.share)})`).join(", ");
       return { ...base, value: null, numerator: null, denominator: documents, display, fraction: null, details: details(documents, ranking), problem: ranking.length === 0 ? "This code has no sub-codes to rank." : null };
