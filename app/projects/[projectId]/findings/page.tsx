@@ -24,8 +24,10 @@ export default async function FindingsPage({ params, searchParams }: { params: P
   const { projectId } = await params;
   const search = await searchParams;
   const { user, role } = await requireProjectMember(projectId, `/projects/${projectId}/findings`);
-  const project = await db().project.findUniqueOrThrow({ where: { id: projectId }, select: { name: true } });
-  const { selection, hidden, forced, visibility } = await pageSelection(projectId, { id: user.id, role }, search.coders);
+  const [project, { selection, hidden, forced, visibility }] = await Promise.all([
+    db().project.findUniqueOrThrow({ where: { id: projectId }, select: { name: true } }),
+    pageSelection(projectId, { id: user.id, role }, search.coders),
+  ]);
   const header = (
     <AppHeader user={user}>
       <Link href="/projects" className="hover:underline">Projects</Link> / <Link href={`/projects/${projectId}`} className="hover:underline">{project.name}</Link> / <span className="text-stone-900">Findings</span>
@@ -39,18 +41,16 @@ export default async function FindingsPage({ params, searchParams }: { params: P
       </>
     );
   }
-  const [report, { coders, label }, numbers, decisions] = await Promise.all([
-    getFindingsReport(projectId, selection, await readScope(projectId, { id: user.id, role })),
+  const editable = canCode(role);
+  const [report, { coders, label }, numbers, decisions, representative] = await Promise.all([
+    readScope(projectId, { id: user.id, role }).then((scope) => getFindingsReport(projectId, selection, scope)),
     resolveCoderSelection(projectId, selection, visibility),
     db().attributeDefinition.findMany({ where: { projectId, type: "number" }, orderBy: { position: "asc" }, select: { id: true, name: true } }),
     consensusDecisionCount(projectId),
-  ]);
-  const editable = canCode(role);
-  const order = report.findings.map((f) => f.id);
-  const [stars, representative] = await Promise.all([
-    starsOf(projectId, report.findings.flatMap((f) => f.evidence.map((e) => e.codingId))),
     editable ? starredQuotes(projectId, { id: user.id, role }) : [],
   ]);
+  const order = report.findings.map((f) => f.id);
+  const stars = await starsOf(projectId, report.findings.flatMap((f) => f.evidence.map((e) => e.codingId)));
   const starred = new Set(stars.keys());
   return (
     <>

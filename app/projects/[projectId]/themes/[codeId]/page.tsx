@@ -30,22 +30,24 @@ export default async function ThemePage({ params, searchParams }: { params: Prom
   const { projectId, codeId } = await params;
   const search = await searchParams;
   const { user, role } = await requireProjectMember(projectId, `/projects/${projectId}/themes/${codeId}`);
-  const code = await db().code.findFirst({ where: { id: codeId, projectId, deletedAt: null } });
-  if (!code) notFound();
-  const { selection, hidden, forced, visibility } = await pageSelection(projectId, { id: user.id, role }, search.coders);
-  if (hidden) notFound();
-  const [project, attributes, { coders, label }, decisions] = await Promise.all([
+  // The page's reads at once rather than one after another; only the passages wait for whose coding counts.
+  const [code, { selection, hidden, forced, visibility }, project, attributes, decisions] = await Promise.all([
+    db().code.findFirst({ where: { id: codeId, projectId, deletedAt: null } }),
+    pageSelection(projectId, { id: user.id, role }, search.coders),
     db().project.findUniqueOrThrow({ where: { id: projectId }, select: { name: true } }),
     db().attributeDefinition.findMany({ where: { projectId, type: { in: ["category", "boolean", "text"] } }, orderBy: { position: "asc" }, select: { id: true, name: true, type: true, categories: true } }),
-    resolveCoderSelection(projectId, selection, visibility),
     consensusDecisionCount(projectId),
   ]);
+  if (!code || hidden) notFound();
   const attribute = attributes.find((a) => a.id === search.attribute);
   const value = search.value?.trim();
   const filter: CaseFilter = attribute && value ? [{ attributeId: attribute.id, op: "eq", value: attribute.type === "boolean" ? value === "true" : value }] : [];
   const text = search.q?.trim();
   const representativeOnly = search.starred === "1";
-  const result = await getCellQuotes(projectId, selection, { kind: "code", codeId, ...(filter.length ? { filter } : {}) }, { page: requestedPage(search.page), size: PASSAGES_PER_PAGE }, { contains: text, representativeOnly, starredFirst: true });
+  const [{ coders, label }, result] = await Promise.all([
+    resolveCoderSelection(projectId, selection, visibility),
+    getCellQuotes(projectId, selection, { kind: "code", codeId, ...(filter.length ? { filter } : {}) }, { page: requestedPage(search.page), size: PASSAGES_PER_PAGE }, { contains: text, representativeOnly, starredFirst: true }),
+  ]);
   const stars = await starsOf(projectId, result.quotes.flatMap((q) => q.codings.map((c) => c.id)));
   // Already in this order from SQL (starredFirst); kept so a star saved between the two reads cannot split an interview's starred passages.
   const quotes = arrangeByStars(result.quotes, stars, { representativeOnly });
