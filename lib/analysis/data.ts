@@ -1,3 +1,4 @@
+import { cache } from "react";
 import { flattenCodeTree } from "../codes/tree";
 import { db } from "../db/client";
 import { Prisma } from "../db/generated/client";
@@ -22,15 +23,15 @@ export type CodebookEntry = { id: string; parentId: string | null; name: string;
 
 /**
  * Live codes in reading order, each with its effective parent (see code-tree.ts) and depth.
- * Read as an analysis query, so it is remembered while the database is unchanged: a page of
- * the theme summaries needs it three times, and Prisma's model read of 1,000 codes took
- * 50-100 ms each.
+ * Read as an analysis query, so it is remembered while the database is unchanged, and once
+ * per server render (React's cache: the theme summaries' table, crosstab and matrix each ask
+ * for it; outside a render, in tests and scripts, every call reads). Callers only read it.
  */
-export async function getLiveCodebook(projectId: string): Promise<CodebookEntry[]> {
+export const getLiveCodebook = cache(async function getLiveCodebook(projectId: string): Promise<CodebookEntry[]> {
   const codes = await analysisQuery<{ id: string; parentId: string | null; name: string; colour: string; position: number; deletedAt: Date | null }>(Prisma.sql`
     SELECT id, "parentId", name, colour, position, "deletedAt" FROM "Code" WHERE "projectId" = ${projectId} AND "deletedAt" IS NULL`);
   return flattenCodeTree(liveCodes(codes)).map(({ id, parentId, name, colour, position, depth }) => ({ id, parentId, name, colour, position, depth }));
-}
+});
 
 /**
  * The analysts of a project (members who may code, and anyone whose codings are in it) and
