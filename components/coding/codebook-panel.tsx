@@ -16,7 +16,8 @@ type Props = {
   projectId: string;
   codes: Code[];
   docCounts: Map<string, number>;
-  projectCounts: Record<string, number>;
+  /** Null until the workspace has read the project's counts (they come after the page: use-workspace-rest.ts). */
+  projectCounts: Record<string, number> | null;
   hidden: Set<string>;
   canCode: boolean;
   canManage: boolean;
@@ -77,7 +78,7 @@ export function CodebookPanel(props: Props) {
         {shown.rows.slice(start, end).map((code) => (
           <CodeRow key={code.id} code={code} depth={searching ? 0 : code.depth} path={searching ? index.paths.get(code.id) : undefined}
             siblingsBefore={(positions.get(code.parentId) ?? []).filter((p) => p < code.position).length}
-            doc={docCounts.get(code.id) ?? 0} project={projectCounts[code.id] ?? 0} isHidden={hidden.has(code.id)}
+            doc={docCounts.get(code.id) ?? 0} project={projectCounts ? (projectCounts[code.id] ?? 0) : null} isHidden={hidden.has(code.id)}
             open={shown.collapsible && code.childCount > 0 ? expanded.has(code.id) : null} onOpen={() => toggleOpen(code.id)}
             onDefinition={() => setOpened((id) => (id === code.id ? null : code.id))}
             dragging={dragging} setDragging={setDragging} panel={props} />
@@ -128,7 +129,7 @@ function CodeRow({ code, depth, path, siblingsBefore, doc, project, isHidden, op
   path?: string[];
   siblingsBefore: number;
   doc: number;
-  project: number;
+  project: number | null;
   isHidden: boolean;
   /** null: no toggle (a small codebook, or a code without children); else whether its children show. */
   open: boolean | null;
@@ -202,8 +203,8 @@ function CodeRow({ code, depth, path, siblingsBefore, doc, project, isHidden, op
         )}
         <button type="button" onClick={onDefinition} aria-label={`Definition of ${code.name}`} title="Definition" className="px-0.5 text-xs text-stone-500">ⓘ</button>
         {code.shortcut && <kbd className="rounded border border-stone-300 px-1 text-[10px] text-stone-600" title="Shortcut">{code.shortcut}</kbd>}
-        <span className="w-12 shrink-0 text-right text-xs tabular-nums text-stone-500" title={`${doc} in this document, ${project} in the project`}>
-          {doc}/{project}
+        <span className="w-12 shrink-0 text-right text-xs tabular-nums text-stone-500" title={`${doc} in this document, ${project ?? "(counting)"} in the project`}>
+          {doc}/{project ?? "…"}
         </span>
         <button type="button" onClick={() => props.onJump(code.id, -1)} disabled={doc === 0} aria-label={`Previous coding of ${code.name}`} className="px-0.5 text-stone-500 disabled:opacity-30">‹</button>
         <button type="button" onClick={() => props.onJump(code.id, 1)} disabled={doc === 0} aria-label={`Next coding of ${code.name}`} className="px-0.5 text-stone-500 disabled:opacity-30">›</button>
@@ -219,7 +220,7 @@ function CodeRow({ code, depth, path, siblingsBefore, doc, project, isHidden, op
               {siblingsBefore > 0 && (
                 <button type="button" className="block w-full rounded px-2 py-1 text-left hover:bg-stone-100" onClick={() => props.onMove(code.id, code.parentId, siblingsBefore - 1)}>Move up</button>
               )}
-              <button type="button" className="block w-full rounded px-2 py-1 text-left text-red-800 hover:bg-red-50" onClick={() => props.onDelete(code, project)}>Delete…</button>
+              <button type="button" className="block w-full rounded px-2 py-1 text-left text-red-800 hover:bg-red-50" onClick={() => props.onDelete(code, project ?? 0)}>Delete…</button>
               {merging && (
                 <select aria-label={`Merge ${code.name} into`} defaultValue="" className="mt-1 w-full rounded border border-stone-300 text-xs"
                   onChange={(e) => e.target.value && props.onMerge(code.id, e.target.value)}>

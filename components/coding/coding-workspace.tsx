@@ -3,11 +3,11 @@
 import Link from "next/link";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { mergeCodesAction } from "@/lib/codes/actions";
-import { unpackCodes, type PackedCode } from "@/lib/codes/packed";
+import { unpackCodes } from "@/lib/codes/packed";
 import { indexCodes } from "@/lib/codes/search";
 import { selectionToSpan } from "@/lib/codings/spans/selection";
 import { snapToWords } from "@/lib/codings/spans/snap";
-import { unpackWorkspaceRows, type PackedRows } from "@/lib/codings/view";
+import { unpackWorkspaceRows } from "@/lib/codings/view";
 import { CasePanel } from "./case-panel";
 import { CodePicker } from "./code-picker";
 import { CodebookPanel } from "./codebook-panel";
@@ -15,17 +15,16 @@ import { CodingDetails } from "./coding-details";
 import { domEndpoint, elementAt, selectOffsets } from "./dom-selection";
 import { NoticeProvider, useNotify } from "./notices";
 import { Transcript, type TranscriptControl } from "./transcript";
-import type { Code, CoderFilter, PendingSelection, WorkspaceShell } from "./types";
+import type { Code, CoderFilter, Opening, PendingSelection, WorkspaceShell } from "./types";
 import { useUndoStack } from "./undo-stack";
 import { useKeyboardCaret } from "./use-keyboard-caret";
 import { useWorkspace } from "./use-workspace";
+import { useWorkspaceRest, type LoadedWorkspace } from "./use-workspace-rest";
 
 type Props = {
   workspace: WorkspaceShell;
-  /** The document's turns and codings, packed (lib/codings/view.ts). */
-  rows: PackedRows;
-  /** The codebook, packed: names and places, no definitions (lib/codes/packed.ts). */
-  codes: PackedCode[];
+  /** The first screens of the transcript and the codes used in it; the rest is fetched (use-workspace-rest.ts). */
+  opening: Opening;
   me: { id: string; name: string };
   canCode: boolean;
   canManage: boolean;
@@ -40,40 +39,38 @@ export function CodingWorkspace(props: Props) {
   );
 }
 
-// The first render (on the server, and hydration) draws about two screens of text; the rest
-// of a long interview follows in steps after hydration (transcript.tsx). Counted in characters,
-// not turns, so that a few long answers do not make the first render long; a turn counts at
-// least as a line's worth, so that a run of one-line exchanges still fills the screen.
-const FIRST_RENDER_CHARACTERS = 5000;
-const LINE_CHARACTERS = 100;
-
-function turnsForFirstRender(turns: readonly { start: number; end: number }[]): number {
-  let characters = 0;
-  let count = 0;
-  while (count < turns.length && characters < FIRST_RENDER_CHARACTERS) {
-    characters += Math.max(LINE_CHARACTERS, turns[count].end - turns[count].start);
-    count++;
-  }
-  return Math.max(1, count);
-}
-
 const KEYBOARD_HINT =
   "Arrows move the caret, Ctrl+arrows by word, Ctrl+Up/Down by sentence, Alt+Up/Down by turn; Shift extends the selection; a code's shortcut key tags it; / opens the code filter; Enter shows the codings at the caret; Ctrl+Z undoes.";
 
-function WorkspaceInner({ workspace, rows, codes: packedCodes, me, canCode, canManage, focus }: Props) {
+function WorkspaceInner({ workspace, opening, me, canCode: mayCode, canManage: mayManage, focus }: Props) {
   const { document: doc, project } = workspace;
-  const { turns, codings: initialCodings } = useMemo(() => unpackWorkspaceRows(rows), [rows]);
-  const codebook = useMemo(() => unpackCodes(packedCodes), [packedCodes]);
+  const first = useMemo(() => ({ ...unpackWorkspaceRows(opening.rows), ...unpackCodes(opening.codes) }), [opening]);
   const notify = useNotify();
   const rootRef = useRef<HTMLDivElement>(null);
   const transcriptControl = useRef<TranscriptControl | null>(null);
-  // The first render draws the opening turns (and any turn a link points at); see Transcript.
-  const initialTurns = useMemo(() => {
-    const target = focus ? turns.findIndex((t) => t.end > focus.start) : -1;
-    return Math.max(turnsForFirstRender(turns), target + 10);
-  }, [focus, turns]);
-  const store = useWorkspace({ projectId: project.id, documentId: doc.id, text: doc.text, me }, { codings: initialCodings, codes: codebook.codes });
+  // The page sends the first screens (lib/codings/opening.ts); the whole text, turns, codings and
+  // codebook follow. Until then the transcript shows the opening window and nothing can be changed.
+  const [fullText, setFullText] = useState<string | null>(null);
+  const store = useWorkspace({ projectId: project.id, documentId: doc.id, text: fullText ?? "", me }, { codings: first.codings, codes: first.codes });
   const { codings, codes, ops } = store;
+  const { setCodings, setCodes } = store;
+  // The store takes the whole lists in the same render as the turns arrive (one render, not two).
+  const onLoaded = useCallback((rest: LoadedWorkspace) => {
+    setCodings(() => rest.codings);
+    setCodes(() => rest.codes);
+    setFullText(rest.text);
+  }, [setCodings, setCodes]);
+  const { loaded, projectCounts: loadedCounts, error: loadError } = useWorkspaceRest(project.id, doc.id, onLoaded);
+  const turns = loaded?.turns ?? first.turns;
+  const text = loaded?.text ?? opening.window.text;
+  const textStart = loaded ? 0 : opening.window.start;
+  const canCode = mayCode && !!loaded;
+  // Deleting a code tells how many codings go with it: only once the project counts are in.
+  const canManage = mayManage && !!loaded && !!loadedCounts;
+  // Drawn at once when the rest arrives: every turn up to the end of the opening window, so what
+  // was on screen stays (a window around a linked passage keeps its place as turns come in above).
+  // (A transcript without turns is drawn as one, hence at least 1.)
+  const initialTurns = Math.max(1, loaded ? opening.window.lastTurn : turns.length);
   const history = useUndoStack();
 
   const [filter, setFilter] = useState<CoderFilter>({ kind: "all" });
@@ -84,7 +81,7 @@ function WorkspaceInner({ workspace, rows, codes: packedCodes, me, canCode, canM
   const [recent, setRecent] = useState<string[]>([]);
   const jumpCursor = useRef<Record<string, number>>({});
   const turnSpans = useMemo(() => turns.map((t) => ({ start: t.start, end: t.end })), [turns]);
-  const caret = useKeyboardCaret(doc.text, turnSpans);
+  const caret = useKeyboardCaret(fullText ?? "", turnSpans);
 
   const codesById = useMemo(() => new Map(codes.map((c) => [c.id, c])), [codes]);
   const codeIndex = useMemo(() => indexCodes(codes), [codes]);
@@ -104,6 +101,7 @@ function WorkspaceInner({ workspace, rows, codes: packedCodes, me, canCode, canM
     [codings, codesById, hidden, filter, me.id],
   );
   const docCounts = useMemo(() => {
+    if (!loaded) return new Map(Object.entries(opening.docCounts));
     const counts = new Map<string, number>();
     for (const c of codings) {
       if (filter.kind === "mine" && c.coderId !== me.id) continue;
@@ -111,12 +109,13 @@ function WorkspaceInner({ workspace, rows, codes: packedCodes, me, canCode, canM
       counts.set(c.codeId, (counts.get(c.codeId) ?? 0) + 1);
     }
     return counts;
-  }, [codings, filter, me.id]);
+  }, [loaded, opening.docCounts, codings, filter, me.id]);
   const projectCounts = useMemo(() => {
-    const counts: Record<string, number> = { ...codebook.projectCounts };
+    if (!loadedCounts) return null;
+    const counts: Record<string, number> = { ...loadedCounts };
     for (const [id, delta] of Object.entries(store.projectCountDelta)) counts[id] = (counts[id] ?? 0) + delta;
     return counts;
-  }, [codebook.projectCounts, store.projectCountDelta]);
+  }, [loadedCounts, store.projectCountDelta]);
 
   useEffect(() => {
     try {
@@ -168,15 +167,20 @@ function WorkspaceInner({ workspace, rows, codes: packedCodes, me, canCode, canM
     }
   }, []);
 
-  // A link to a passage (?start=&end=, or ?coding=) scrolls it into view and flashes it.
+  // A link to a passage (?start=&end=, or ?coding=) scrolls it into view and flashes it, once
+  // the whole transcript is there (the opening window already shows it, near the top).
+  const hasLoaded = !!loaded;
   useEffect(() => {
-    if (focus) requestAnimationFrame(() => void flash(focus.start, focus.end));
-  }, [focus, flash]);
+    if (focus && hasLoaded) requestAnimationFrame(() => void flash(focus.start, focus.end));
+  }, [focus, flash, hasLoaded]);
+  useEffect(() => {
+    if (loadError) notify("error", `The rest of this transcript could not be loaded: ${loadError} Reload the page to try again.`);
+  }, [loadError, notify]);
 
   const readSelection = useCallback(() => {
     const root = rootRef.current;
     const selection = window.getSelection();
-    if (!root || !selection || selection.rangeCount === 0) return;
+    if (!root || !selection || selection.rangeCount === 0 || fullText === null) return;
     if (selection.isCollapsed) {
       const at = selection.anchorNode && domEndpoint(selection.anchorNode, selection.anchorOffset, root);
       if (at) caret.place(at.elementStart + [...at.elementText.slice(0, at.utf16Offset)].length);
@@ -187,7 +191,7 @@ function WorkspaceInner({ workspace, rows, codes: packedCodes, me, canCode, canM
     const focusPoint = selection.focusNode && domEndpoint(selection.focusNode, selection.focusOffset, root);
     if (!anchor || !focusPoint) return;
     const raw = selectionToSpan(anchor, focusPoint);
-    const span = snapToWords(doc.text, raw.start, raw.end);
+    const span = snapToWords(fullText, raw.start, raw.end);
     if (!span) return setPending(null);
     const range = selectOffsets(root, span.start, span.end);
     const rect = (range ?? selection.getRangeAt(0)).getBoundingClientRect();
@@ -195,7 +199,7 @@ function WorkspaceInner({ workspace, rows, codes: packedCodes, me, canCode, canM
     caret.focus.current = span.end;
     setDetails(null);
     setPending({ ...span, rect: { top: rect.top, left: rect.left, bottom: rect.bottom } });
-  }, [doc.text, caret]);
+  }, [fullText, caret]);
 
   const jump = useCallback(
     (codeId: string, direction: 1 | -1) => {
@@ -230,7 +234,7 @@ function WorkspaceInner({ workspace, rows, codes: packedCodes, me, canCode, canM
         void history.redo();
         return;
       }
-      if (typing) return;
+      if (typing || fullText === null) return;
       const inTranscript = rootRef.current?.contains(target) || target === document.body || !!pending;
       if (!inTranscript) return;
       if (event.key === "Escape") {
@@ -279,7 +283,7 @@ function WorkspaceInner({ workspace, rows, codes: packedCodes, me, canCode, canM
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [history, pending, codes, canCode, applyToPending, clearSelection, caret, visible, showCodingsAt]);
+  }, [history, pending, codes, canCode, applyToPending, clearSelection, caret, visible, showCodingsAt, fullText]);
 
   const deleteCode = (code: Code, projectCodings: number) => {
     const message =
@@ -323,9 +327,9 @@ function WorkspaceInner({ workspace, rows, codes: packedCodes, me, canCode, canM
             Blind coding: you see only your own codings here until a project owner reveals the others.
           </p>
         )}
-        <Toolbar filter={filter} setFilter={setFilter} coders={coders} meId={me.id} history={history} canCode={canCode} />
+        <Toolbar loaded={!!loaded} filter={filter} setFilter={setFilter} coders={coders} meId={me.id} history={history} canCode={mayCode} />
         <div className="mt-4 rounded-lg border border-stone-200 bg-white p-5 shadow-sm" onMouseUp={() => setTimeout(readSelection, 0)}>
-          <Transcript text={doc.text} initialTurns={initialTurns} controlRef={transcriptControl} textLength={doc.textLength} turns={turns} codings={visible} codes={codesById} rootRef={rootRef} onCodingsAt={showCodingsAt} keyboardHint={KEYBOARD_HINT} />
+          <Transcript text={text} textStart={textStart} loaded={!!loaded} initialTurns={initialTurns} controlRef={transcriptControl} textLength={doc.textLength} turns={turns} codings={visible} codes={codesById} rootRef={rootRef} onCodingsAt={showCodingsAt} keyboardHint={KEYBOARD_HINT} />
         </div>
       </div>
       <aside className="space-y-6 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-auto">
@@ -357,8 +361,8 @@ function WorkspaceInner({ workspace, rows, codes: packedCodes, me, canCode, canM
         <CodePicker selection={pending} codes={codes} index={codeIndex} recent={recent} focusFilter={pickerFocus} onApply={(id) => applyToPending([id])}
           onCreate={(name) => { void history.perform(ops.createAndApply(name, pending)); clearSelection(); }} onClose={clearSelection} />
       )}
-      {details && detailCodings.length > 0 && (
-        <CodingDetails codings={detailCodings} codes={codesById} codeList={codes} text={doc.text} meId={me.id} canCode={canCode} anchor={details.rect}
+      {details && detailCodings.length > 0 && fullText !== null && (
+        <CodingDetails codings={detailCodings} codes={codesById} codeList={codes} text={fullText ?? ""} meId={me.id} canCode={canCode} anchor={details.rect}
           onUpdate={(id, changes) => void history.perform(ops.update(id, changes))}
           onDelete={(id) => { void history.perform(ops.remove([id])); setDetails(null); }}
           onClose={() => setDetails(null)} />
@@ -367,7 +371,8 @@ function WorkspaceInner({ workspace, rows, codes: packedCodes, me, canCode, canM
   );
 }
 
-function Toolbar({ filter, setFilter, coders, meId, history, canCode }: {
+function Toolbar({ loaded, filter, setFilter, coders, meId, history, canCode }: {
+  loaded: boolean;
   filter: CoderFilter;
   setFilter: (f: CoderFilter) => void;
   coders: { id: string; name: string }[];
@@ -383,7 +388,7 @@ function Toolbar({ filter, setFilter, coders, meId, history, canCode }: {
         <select value={value} onChange={(e) => {
           const v = e.target.value;
           setFilter(v === "all" ? { kind: "all" } : v === "mine" ? { kind: "mine" } : { kind: "coder", coderId: v.slice(6) });
-        }} className="rounded border border-stone-300 px-2 py-1" aria-label="Show codings of">
+        }} disabled={!loaded} className="rounded border border-stone-300 px-2 py-1" aria-label="Show codings of">
           <option value="all">all analysts</option>
           {canCode && <option value="mine">me only</option>}
           {coders.filter((c) => c.id !== meId).map((c) => (

@@ -1,6 +1,8 @@
+import { analysisQuery } from "../analysis/data";
 import { db } from "../db/client";
+import { Prisma } from "../db/generated/client";
 import type { AttributeType } from "../db/generated/enums";
-import { coderVisibility, maySee, type Viewer } from "../rigour/blind";
+import { type CoderVisibility, coderVisibility, maySee, type Viewer } from "../rigour/blind";
 import { workspaceCodingView, type WorkspaceCoding } from "./view";
 
 /**
@@ -15,8 +17,13 @@ import { workspaceCodingView, type WorkspaceCoding } from "./view";
  * here to the rows read, rather than first asking visibleCoderIds and querying afterwards;
  * the rule and its inputs are the same: the document's and the project's blind flags, and for
  * project-wide counts whether any document of the project is blind.
+ *
+ * The transcript page reads its first screens with getWorkspaceOpening (./opening.ts) and the
+ * rest through its workspace route, which leaves out the project counts (options.projectCounts
+ * false): the slowest read here, fetched beside it from getProjectCodeCounts, so that the
+ * transcript is ready without waiting for a count of the whole project.
  */
-export async function getWorkspace(projectId: string, documentId: string, viewer: Viewer) {
+export async function getWorkspace(projectId: string, documentId: string, viewer: Viewer, options: { projectCounts: boolean } = { projectCounts: true }) {
   const prisma = db();
   const [document, turns, project, codes, documentCodings, projectCodings, siblings, members] = await Promise.all([
     prisma.document.findFirst({
@@ -49,18 +56,14 @@ export async function getWorkspace(projectId: string, documentId: string, viewer
       select: { id: true, parentId: true, name: true, colour: true, shortcut: true, position: true },
     }),
     prisma.coding.findMany({ where: { documentId, code: { deletedAt: null } }, orderBy: [{ start: "asc" }, { end: "desc" }], select: workspaceCodingView }),
-    prisma.coding.groupBy({ by: ["codeId", "coderId"], where: { projectId, code: { deletedAt: null } }, _count: { _all: true } }),
+    options.projectCounts ? projectCodingCounts(projectId) : [],
     prisma.document.findMany({ where: { projectId }, orderBy: [{ position: "asc" }, { title: "asc" }], select: { id: true, title: true, blindCoding: true } }),
     prisma.membership.findMany({ where: { projectId }, select: { role: true, user: { select: { id: true, name: true } } } }),
   ]);
   if (!document || !project) return null;
 
   const here = coderVisibility(viewer, project.blindCoding || document.blindCoding);
-  const everywhere = coderVisibility(viewer, project.blindCoding || siblings.some((d) => d.blindCoding));
-  const projectCounts: Record<string, number> = {};
-  for (const group of projectCodings) {
-    if (maySee(everywhere, group.coderId)) projectCounts[group.codeId] = (projectCounts[group.codeId] ?? 0) + group._count._all;
-  }
+  const projectCounts = countVisible(projectCodings, coderVisibility(viewer, project.blindCoding || siblings.some((d) => d.blindCoding)));
 
   const visible = documentCodings.filter((c) => maySee(here, c.coderId));
   const names = new Map(members.map((m) => [m.user.id, m.user.name]));
@@ -97,6 +100,43 @@ export async function getWorkspace(projectId: string, documentId: string, viewer
     previous: at > 0 ? neighbour(at - 1) : null,
     next: at >= 0 ? neighbour(at + 1) : null,
   };
+}
+
+/**
+ * Codings per live code in the project that the viewer may see, as the codebook shows them:
+ * blind when the project or any of its documents is (the counts mix documents), as getWorkspace's.
+ * Null for a project that does not exist.
+ */
+export async function getProjectCodeCounts(projectId: string, viewer: Viewer): Promise<Record<string, number> | null> {
+  const prisma = db();
+  const [project, blindDocument, groups] = await Promise.all([
+    prisma.project.findUnique({ where: { id: projectId }, select: { blindCoding: true } }),
+    prisma.document.findFirst({ where: { projectId, blindCoding: true }, select: { id: true } }),
+    projectCodingCounts(projectId),
+  ]);
+  if (!project) return null;
+  return countVisible(groups, coderVisibility(viewer, project.blindCoding || blindDocument !== null));
+}
+
+function countVisible(groups: readonly { codeId: string; coderId: string; codings: number }[], visibility: CoderVisibility): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const group of groups) if (maySee(visibility, group.coderId)) counts[group.codeId] = (counts[group.codeId] ?? 0) + group.codings;
+  return counts;
+}
+
+/**
+ * Codings per code and analyst in the project (live codes only): a scan of every coding of the
+ * project, 150,000 in a large study, and the slowest read of the workspace (about 300 ms through
+ * Prisma's groupBy on a busy 2-core machine). As an analysis query it is hashed rather than
+ * sorted and reused while the database has not changed (lib/analysis/snapshot-cache.ts), so
+ * opening one transcript after another does not count the project again each time.
+ */
+function projectCodingCounts(projectId: string) {
+  return analysisQuery<{ codeId: string; coderId: string; codings: number }>(Prisma.sql`
+    SELECT k."codeId", k."coderId", count(*)::int AS codings
+    FROM "Coding" k JOIN "Code" c ON c.id = k."codeId"
+    WHERE k."projectId" = ${projectId} AND c."deletedAt" IS NULL
+    GROUP BY k."codeId", k."coderId"`);
 }
 
 export type Workspace = NonNullable<Awaited<ReturnType<typeof getWorkspace>>>;

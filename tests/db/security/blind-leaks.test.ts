@@ -63,12 +63,17 @@ const ROUTES: Record<string, Call | Exempt> = {
     (await handler("app/api/projects/[projectId]/codes/route.ts", "GET"))(request(`/api/projects/${w.project.id}/codes?q=co`), params({ projectId: w.project.id })),
   "app/api/projects/[projectId]/codes/[codeId]/route.ts GET": async (w) =>
     (await handler("app/api/projects/[projectId]/codes/[codeId]/route.ts", "GET"))(request("/x"), params({ projectId: w.project.id, codeId: w.cost.id })),
+  // Numbers only, no markers: that Ben's codings are not counted is tests/db/codings/workspace-opening.test.ts's.
+  "app/api/projects/[projectId]/codes/counts/route.ts GET": async (w) =>
+    (await handler("app/api/projects/[projectId]/codes/counts/route.ts", "GET"))(request("/x"), params({ projectId: w.project.id })),
   "app/api/projects/[projectId]/codings/[format]/route.ts GET": async (w) => {
     const get = await handler("app/api/projects/[projectId]/codings/[format]/route.ts", "GET");
     return [await get(request("/x"), params({ projectId: w.project.id, format: "csv" })), await get(request("/x"), params({ projectId: w.project.id, format: "xlsx" }))];
   },
   "app/api/projects/[projectId]/documents/[documentId]/route.ts GET": async (w) =>
     (await handler("app/api/projects/[projectId]/documents/[documentId]/route.ts", "GET"))(request("/x"), params({ projectId: w.project.id, documentId: w.doc1.id })),
+  "app/api/projects/[projectId]/documents/[documentId]/workspace/route.ts GET": async (w) =>
+    (await handler("app/api/projects/[projectId]/documents/[documentId]/workspace/route.ts", "GET"))(request("/x"), params({ projectId: w.project.id, documentId: w.doc1.id })),
   "app/api/projects/[projectId]/export/[format]/route.ts GET": async (w) => {
     const get = await handler("app/api/projects/[projectId]/export/[format]/route.ts", "GET");
     return [await get(request("/x"), params({ projectId: w.project.id, format: "qdpx" })), await get(request("/x"), params({ projectId: w.project.id, format: "qdc" }))];

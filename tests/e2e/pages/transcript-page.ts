@@ -55,9 +55,14 @@ export class TranscriptPage {
     await this.picker().getByRole("option", { name: new RegExp(name) }).click();
   }
 
-  /** "done/total" as the codebook shows them for a code: [in this document, in the project]. */
+  /**
+   * "done/total" as the codebook shows them for a code: [in this document, in the project].
+   * The project's count arrives after the page ("…" until then), so this waits for it.
+   */
   async counts(code: string): Promise<[number, number]> {
-    const text = await this.page.getByTestId(`code-${code}`).locator("span[title*='in this document']").innerText();
+    const cell = this.page.getByTestId(`code-${code}`).locator("span[title*='in this document']");
+    await cell.filter({ hasNotText: "…" }).waitFor();
+    const text = await cell.innerText();
     const [doc, project] = text.split("/").map(Number);
     return [doc, project];
   }

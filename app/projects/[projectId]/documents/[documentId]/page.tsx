@@ -4,8 +4,9 @@ import { notFound } from "next/navigation";
 import { CodingWorkspace } from "@/components/coding/coding-workspace";
 import { AppHeader } from "@/components/layout/app-header";
 import { packCodes } from "@/lib/codes/packed";
-import { getWorkspace } from "@/lib/codings/data";
+import { getWorkspaceOpening } from "@/lib/codings/opening";
 import { packWorkspaceRows } from "@/lib/codings/view";
+import { projectCodeCountsUrl, workspaceRestUrl } from "@/lib/codings/workspace-rest";
 import { requireProjectMember } from "@/lib/projects/page-access";
 import { canCode, canManageProject } from "@/lib/projects/permissions";
 
@@ -16,31 +17,29 @@ type Search = { coding?: string; start?: string; end?: string };
 export default async function DocumentPage({ params, searchParams }: { params: Promise<{ projectId: string; documentId: string }>; searchParams: Promise<Search> }) {
   const { projectId, documentId } = await params;
   const { user, role } = await requireProjectMember(projectId, `/projects/${projectId}/documents/${documentId}`);
-  const workspace = await getWorkspace(projectId, documentId, { id: user.id, role });
-  if (!workspace) notFound();
-  const focus = passageToShow(await searchParams, workspace);
-  // A long transcript's turns and codings, and a large codebook, travel packed: see lib/codings/view.ts, lib/codes/packed.ts.
-  const { codings, codes, projectCounts, document: { turns, ...document }, ...rest } = workspace;
+  const search = await searchParams;
+  // ?coding=<id> or ?start=&end= (code points): the passage a link points at.
+  const request = typeof search.coding === "string" ? { codingId: search.coding } : { start: Number(search.start), end: Number(search.end) };
+  const opening = await getWorkspaceOpening(projectId, documentId, { id: user.id, role }, request);
+  if (!opening) notFound();
+  // Only the first screens travel with the page (lib/codings/opening.ts), packed (lib/codings/view.ts,
+  // lib/codes/packed.ts); the workspace fetches the rest once it is up.
+  const { turns, codings, codes, docCounts, window, focus, ...shell } = opening;
   return (
     <>
+      {/* The rest of the workspace, asked for as soon as the browser reads the page, so it is on its
+          way while the page loads and hydrates; the workspace's fetch() of the same URLs takes these
+          answers. As elements rather than react-dom's preload(), which reached the browser only with
+          the scripts, half a second later. */}
+      <link rel="preload" as="fetch" crossOrigin="anonymous" href={workspaceRestUrl(projectId, documentId)} />
+      <link rel="preload" as="fetch" crossOrigin="anonymous" href={projectCodeCountsUrl(projectId)} />
       <AppHeader user={user}>
         <Link href="/projects" className="hover:underline">Projects</Link> /{" "}
-        <Link href={`/projects/${projectId}`} className="hover:underline">{workspace.project.name}</Link> /{" "}
-        <span className="text-stone-900">{workspace.document.title}</span>
+        <Link href={`/projects/${projectId}`} className="hover:underline">{opening.project.name}</Link> /{" "}
+        <span className="text-stone-900">{opening.document.title}</span>
       </AppHeader>
-      <CodingWorkspace workspace={{ ...rest, document }} rows={packWorkspaceRows(turns, codings)} codes={packCodes(codes, projectCounts)} me={{ id: user.id, name: user.name }} canCode={canCode(role)} canManage={canManageProject(role)} focus={focus} />
+      <CodingWorkspace workspace={shell} opening={{ window, rows: packWorkspaceRows(turns, codings), codes: packCodes(codes, {}), docCounts }}
+        me={{ id: user.id, name: user.name }} canCode={canCode(role)} canManage={canManageProject(role)} focus={focus} />
     </>
   );
-}
-
-/** ?coding=<id> or ?start=&end= (code points): the passage a link points at. */
-function passageToShow(search: Search, workspace: NonNullable<Awaited<ReturnType<typeof getWorkspace>>>) {
-  if (search.coding) {
-    const coding = workspace.codings.find((c) => c.id === search.coding);
-    return coding ? { start: coding.start, end: coding.end } : null;
-  }
-  const start = Number(search.start);
-  const end = Number(search.end);
-  if (Number.isInteger(start) && Number.isInteger(end) && 0 <= start && start < end && end <= workspace.document.textLength) return { start, end };
-  return null;
 }
