@@ -1,3 +1,4 @@
+import { pageWindow } from "../analysis/paging";
 import { flattenCodeTree } from "../codes/tree";
 import { db } from "../db/client";
 import type { AdjudicationKind } from "../db/generated/enums";
@@ -151,14 +152,24 @@ function snapForward(text: string, index: ReturnType<typeof codePointIndex>, at:
   return p;
 }
 
-/** The latest decisions, live and undone, in documents the reader sees with everyone's codings. */
-export async function getDecisionLog(projectId: string, viewer: Viewer, limit = 50) {
+export const LOG_PAGE_SIZE = 50;
+
+/**
+ * The decisions, live and undone, newest first, a page at a time, in documents the reader
+ * sees with everyone's codings (a long adjudication reaches thousands).
+ */
+export async function getDecisionLog(projectId: string, viewer: Viewer, options: { page?: number; size?: number } = {}) {
+  const size = options.size ?? LOG_PAGE_SIZE;
   const visibility = await documentVisibility(projectId, viewer);
   const open = [...visibility].filter(([, v]) => v === "all").map(([id]) => id);
-  return db().adjudicationDecision.findMany({
-    where: { projectId, documentId: { in: open } },
-    orderBy: { createdAt: "desc" },
-    take: limit,
+  const where = { projectId, documentId: { in: open } };
+  const total = await db().adjudicationDecision.count({ where });
+  const window = pageWindow(total, options.page ?? 1, size);
+  const entries = await db().adjudicationDecision.findMany({
+    where,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    skip: (window.page - 1) * size,
+    take: size,
     select: {
       id: true,
       kind: true,
@@ -172,4 +183,5 @@ export async function getDecisionLog(projectId: string, viewer: Viewer, limit = 
       consensus: { orderBy: { start: "asc" }, select: { id: true, start: true, end: true, quote: true } },
     },
   });
+  return { entries, window: { ...window, to: window.from === 0 ? 0 : window.from - 1 + entries.length } };
 }

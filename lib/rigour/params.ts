@@ -35,6 +35,8 @@ export type DisagreementParams = {
   documentId: string | undefined;
   status: "open" | "decided" | "all";
   page: number;
+  /** The page of the decision log. */
+  logPage: number;
   problems: string[];
 };
 
@@ -51,8 +53,8 @@ export function readDisagreementParams(search: Search): DisagreementParams {
   }
   const statusRaw = one(search.status);
   const status = statusRaw === "open" || statusRaw === "decided" ? statusRaw : "all";
-  const page = Math.max(1, Number.parseInt(one(search.page) ?? "1", 10) || 1);
-  return { coderIds: ids, scope: base.scope, tolerance, codeId: one(search.code) || undefined, documentId: one(search.document) || undefined, status, page, problems };
+  const pageParam = (name: string) => Math.max(1, Number.parseInt(one(search[name]) ?? "1", 10) || 1);
+  return { coderIds: ids, scope: base.scope, tolerance, codeId: one(search.code) || undefined, documentId: one(search.document) || undefined, status, page: pageParam("page"), logPage: pageParam("log"), problems };
 }
 
 /** The query string for a set of choices (defaults left out). */

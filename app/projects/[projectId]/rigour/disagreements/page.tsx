@@ -31,7 +31,7 @@ export default async function DisagreementsPage({ params, searchParams }: { para
     choice.scope = "done";
   }
   const viewer = { id: user.id, role };
-  const [basics, comparable, log] = await Promise.all([getRigourBasics(projectId), listComparableCoders(projectId, viewer), getDecisionLog(projectId, viewer)]);
+  const [basics, comparable, log] = await Promise.all([getRigourBasics(projectId), listComparableCoders(projectId, viewer), getDecisionLog(projectId, viewer, { page: choice.logPage })]);
   const blind = basics.blindCoding || basics.documents.some((d) => d.blindCoding);
   const defaults = defaultCoderIds(comparable);
   const chosen = choice.coderIds ?? (defaults.length >= 2 ? ([defaults[0], defaults[1]] as [string, string]) : null);
@@ -46,8 +46,10 @@ export default async function DisagreementsPage({ params, searchParams }: { para
       error = toActionError(e).message;
     }
   }
-  const pageLink = (page: number) =>
-    `${base}${toSearch({ coders: chosen ?? undefined, scope: choice.scope, tolerance: choice.tolerance, code: choice.codeId, document: choice.documentId, status: choice.status, page })}`;
+  const linkTo = (page: number, logPage: number) =>
+    `${base}${toSearch({ coders: chosen ?? undefined, scope: choice.scope, tolerance: choice.tolerance, code: choice.codeId, document: choice.documentId, status: choice.status, page: page > 1 ? page : undefined, log: logPage > 1 ? logPage : undefined })}`;
+  const pageLink = (page: number) => linkTo(page, choice.logPage);
+  const logLink = (logPage: number) => `${linkTo(list?.page ?? choice.page, logPage)}#log-heading`;
   // The cards name only their own codes: the page sends those, not the whole codebook.
   const used = new Set((list?.items ?? []).flatMap((item) => [item.codeId, ...item.otherCodes.map((o) => o.codeId)]));
   const codes = Object.fromEntries((list?.codes ?? []).filter((c) => used.has(c.id)).map((c) => [c.id, { id: c.id, name: c.name, colour: c.colour }]));
@@ -100,11 +102,12 @@ export default async function DisagreementsPage({ params, searchParams }: { para
 
         <section aria-labelledby="log-heading" className="mt-10">
           <h2 id="log-heading" className="text-lg font-semibold">Decisions</h2>
-          {log.length === 0 ? (
+          {log.window.total === 0 ? (
             <EmptyState>No decisions yet. Decide a disagreement above: the result goes into the consensus coding, which findings and summaries can use.</EmptyState>
           ) : (
-            <DecisionLog projectId={projectId} entries={log} canUndo={canAdjudicate(role)} />
+            <DecisionLog projectId={projectId} entries={log.entries} canUndo={canAdjudicate(role)} />
           )}
+          <Pager paged={log.window} noun="decisions" href={logLink} testId="decision-log-pager" />
         </section>
       </main>
     </>
