@@ -15,6 +15,8 @@ const LIST_HEIGHT_GUESS = 600;
 type Props = {
   projectId: string;
   codes: Code[];
+  /** The whole codebook's size, which `codes` may be a part of until the workspace has it all: a large codebook opens collapsed. */
+  codebookSize: number;
   docCounts: Map<string, number>;
   /** Null until the workspace has read the project's counts (they come after the page: use-workspace-rest.ts). */
   projectCounts: Record<string, number> | null;
@@ -35,7 +37,7 @@ type Props = {
 
 /** The codebook beside the transcript: tree, definitions, counts, and (for owners) its upkeep. */
 export function CodebookPanel(props: Props) {
-  const { projectId, codes, docCounts, projectCounts, hidden, canCode, canManage, hasSelection, onCreate } = props;
+  const { projectId, codes, codebookSize, docCounts, projectCounts, hidden, canCode, canManage, hasSelection, onCreate } = props;
   const tree = useMemo(() => flattenCodeTree(codes), [codes]);
   const index = useMemo(() => indexCodes(tree), [tree]);
   const [newName, setNewName] = useState("");
@@ -43,7 +45,7 @@ export function CodebookPanel(props: Props) {
   const [query, setQuery] = useState("");
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const [opened, setOpened] = useState<string | null>(null);
-  const shown = useMemo(() => panelRows(tree, { expanded, query, index }), [tree, expanded, query, index]);
+  const shown = useMemo(() => panelRows(tree, { expanded, query, index, size: codebookSize }), [tree, expanded, query, index, codebookSize]);
   const searching = isSearch(query);
   const list = useRowWindow<HTMLDivElement>(shown.rows.length, ROW_HEIGHT, LIST_HEIGHT_GUESS);
   const { start, end, before, after } = list.window;
@@ -69,7 +71,7 @@ export function CodebookPanel(props: Props) {
         {hasSelection ? "Click a code to tag the selected passage." : "Select a passage in the transcript to tag it."} Counts: this document / project.
       </p>
       {(shown.collapsible || query) && (
-        <input type="search" value={query} onChange={(e) => { setQuery(e.target.value); list.reset(); }} placeholder={`Find among ${codes.length.toLocaleString("en")} codes (name, or Theme / name)`} aria-label="Find a code"
+        <input type="search" value={query} onChange={(e) => { setQuery(e.target.value); list.reset(); }} placeholder={`Find among ${codebookSize.toLocaleString("en")} codes (name, or Theme / name)`} aria-label="Find a code"
           className="mt-2 w-full rounded border border-stone-300 px-2 py-1 text-sm" />
       )}
       {/* The box scrolls; the list inside has the whole list's height, its undrawn rows as padding. */}

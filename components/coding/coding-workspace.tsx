@@ -336,6 +336,7 @@ function WorkspaceInner({ workspace, opening, me, canCode: mayCode, canManage: m
         <CodebookPanel
           projectId={project.id}
           codes={codes}
+          codebookSize={loaded ? codes.length : opening.codebookSize}
           docCounts={docCounts}
           projectCounts={projectCounts}
           hidden={hidden}

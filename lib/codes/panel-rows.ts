@@ -17,9 +17,10 @@ export type PanelRows<T> = {
 };
 
 /** `tree`: codes in reading order with depth (flattenCodeTree); `index`: indexCodes(tree), kept between searches. */
-export function panelRows<T extends Node>(tree: readonly T[], options: { expanded: ReadonlySet<string>; query: string; index?: CodeIndex<T>; fullTree?: number }): PanelRows<T> {
+/** `size`: the whole codebook's size, when `tree` is a part of it (the transcript page's first screens send the codes in use). */
+export function panelRows<T extends Node>(tree: readonly T[], options: { expanded: ReadonlySet<string>; query: string; index?: CodeIndex<T>; fullTree?: number; size?: number }): PanelRows<T> {
   if (isSearch(options.query)) return { rows: searchCodes(options.index ?? indexCodes(tree), options.query), collapsible: false };
-  if (tree.length <= (options.fullTree ?? FULL_TREE_CODES)) return { rows: [...tree], collapsible: false };
+  if ((options.size ?? tree.length) <= (options.fullTree ?? FULL_TREE_CODES)) return { rows: [...tree], collapsible: false };
   // Reading order is depth first, so a code is shown when no ancestor is closed: below a
   // closed code, everything deeper is skipped until the tree comes back up to its depth.
   const shown: T[] = [];

@@ -106,6 +106,8 @@ export async function getWorkspaceOpening(projectId: string, documentId: string,
     turns: turns.slice(window.firstTurn, window.lastTurn),
     codings,
     codes: drawn,
+    /** The whole codebook's size: the panel opens collapsed when it is large, as it will be once all of it is there. */
+    codebookSize: codes.length,
     docCounts,
     coders: here === "all" ? coders : coders.filter((c) => here.includes(c.id)),
     previous: at > 0 ? neighbour(at - 1) : null,

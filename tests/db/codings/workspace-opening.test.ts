@@ -49,6 +49,7 @@ describe("the transcript page's opening", () => {
     expect(opening.codings.map((c) => c.coderId).sort()).toEqual([w.ana.id, w.ben.id].sort());
     expect(opening.codes.map((c) => c.name).sort()).toEqual(["Cost", "Money"]);
     expect(opening.docCounts).toEqual({ [w.cost.id]: 4 });
+    expect(opening.codebookSize).toBe(3);
     // Everything it sends, the whole workspace holds too.
     const whole = (await getWorkspace(w.project.id, w.document.id, { id: w.owner.id, role: "owner" }))!;
     expect(whole.codings.filter((c) => c.start < window.end && c.end > window.start)).toEqual(opening.codings);

@@ -58,6 +58,8 @@ describe("searching codes by name and path", () => {
     // Top-level codes of one position, so by name.
     expect(closed.rows.map((c) => c.id)).toEqual(["costs", "ops", "aws"]);
     expect(panelRows(tree, { expanded: new Set(["ops"]), query: "", fullTree: 3 }).rows.map((c) => c.id)).toEqual(["costs", "ops", "opcost", "aws"]);
+    // A part of a large codebook (the transcript page's first screens) opens collapsed as the whole will.
+    expect(panelRows(tree, { expanded: new Set(), query: "", size: 1000 }).rows.map((c) => c.id)).toEqual(["costs", "ops", "aws"]);
   });
 
   it("searches 10,000 codes by path in a few milliseconds", () => {

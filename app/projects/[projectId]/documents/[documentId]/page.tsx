@@ -24,7 +24,7 @@ export default async function DocumentPage({ params, searchParams }: { params: P
   if (!opening) notFound();
   // Only the first screens travel with the page (lib/codings/opening.ts), packed (lib/codings/view.ts,
   // lib/codes/packed.ts); the workspace fetches the rest once it is up.
-  const { turns, codings, codes, docCounts, window, focus, ...shell } = opening;
+  const { turns, codings, codes, codebookSize, docCounts, window, focus, ...shell } = opening;
   return (
     <>
       {/* The rest of the workspace, asked for as soon as the browser reads the page, so it is on its
@@ -38,7 +38,7 @@ export default async function DocumentPage({ params, searchParams }: { params: P
         <Link href={`/projects/${projectId}`} className="hover:underline">{opening.project.name}</Link> /{" "}
         <span className="text-stone-900">{opening.document.title}</span>
       </AppHeader>
-      <CodingWorkspace workspace={shell} opening={{ window, rows: packWorkspaceRows(turns, codings), codes: packCodes(codes, {}), docCounts }}
+      <CodingWorkspace workspace={shell} opening={{ window, rows: packWorkspaceRows(turns, codings), codes: packCodes(codes, {}), codebookSize, docCounts }}
         me={{ id: user.id, name: user.name }} canCode={canCode(role)} canManage={canManageProject(role)} focus={focus} />
     </>
   );
