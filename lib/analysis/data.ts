@@ -71,19 +71,27 @@ export type CoderRow = { code_id: string; coder_id: string; passages: number; in
  * reader gets: under blind coding an analyst sees their own column only, never a hidden
  * analyst's counts. It is required, so no caller can forget it.
  */
-export async function getThemeSummaries(projectId: string, selection: CoderSelection, visibility: CoderVisibility, weightAttributeId: string | null = null): Promise<ThemeSummaries> {
+export async function getThemeSummaries(
+  projectId: string,
+  selection: CoderSelection,
+  visibility: CoderVisibility,
+  weightAttributeId: string | null = null,
+  /** The codes whose per-analyst figures are wanted (a page of the table); every code's when absent. */
+  analystsOf?: readonly string[],
+): Promise<ThemeSummaries> {
   const prisma = db();
   const weight = weightAttributeId ? await numericAttribute(projectId, weightAttributeId) : null;
   const [{ coders, label }, codebook, figures, byCoder, documents, cases, weightTotal] = await Promise.all([
     resolveCoderSelection(projectId, selection, visibility),
     getLiveCodebook(projectId),
     themeFigures(projectId, selection, weightAttributeId),
-    coderFigures(projectId),
+    coderFigures(projectId, analystsOf),
     prisma.document.count({ where: { projectId } }),
     prisma.case.count({ where: { projectId } }),
     weightAttributeId ? prisma.attributeValue.aggregate({ where: { projectId, attributeId: weightAttributeId }, _sum: { numberValue: true } }) : null,
   ]);
   const perCoder = new Map(byCoder.map((r) => [`${r.code_id}\u0000${r.coder_id}`, r]));
+  const wantsAnalysts = analystsOf ? new Set(analystsOf) : null;
   const weightSum = weightTotal?._sum.numberValue ?? 0;
   return {
     selection,
@@ -102,7 +110,7 @@ export async function getThemeSummaries(projectId: string, selection: CoderSelec
         interviewShare: share(f.interviews, documents),
         caseShare: share(f.cases, cases),
         weightedShare: f.weighted === null ? null : share(f.weighted, weightSum),
-        byCoder: coders.map((coder) => {
+        byCoder: wantsAnalysts && !wantsAnalysts.has(code.id) ? [] : coders.map((coder) => {
           const r = perCoder.get(`${code.id}\u0000${coder.id}`);
           return { coderId: coder.id, passages: r?.passages ?? 0, interviews: r?.interviews ?? 0 };
         }),
@@ -120,17 +128,25 @@ export async function getThemeSummaries(projectId: string, selection: CoderSelec
  * codes are aggregated too and dropped at the join with code_tree (live codes only): 500
  * aggregates are cheaper to filter than 200,000 rows.
  */
-export async function coderFigures(projectId: string): Promise<CoderRow[]> {
+export async function coderFigures(projectId: string, only?: readonly string[]): Promise<CoderRow[]> {
+  // `only`: the rows of these codes alone, read through CoderPassageSet's (documentId, codeId)
+  // key for their subtrees (a page of the summaries shows 50 themes; all of a large codebook's
+  // rows are 150,000 to aggregate).
+  const rows = only
+    ? Prisma.sql`s."documentId" = ANY (ARRAY(SELECT id FROM "Document" WHERE "projectId" = ${projectId}))
+        AND s."codeId" = ANY (ARRAY(SELECT descendant FROM code_tree WHERE ancestor = ANY(${[...only]}::text[])))`
+    : Prisma.sql`s."projectId" = ${projectId}`;
   return analysisQuery<CoderRow>(Prisma.sql`
     WITH RECURSIVE ${liveCodeCtes(projectId)}, ${indexCtes(projectId)},
     per_code AS (
       SELECT s."codeId" AS code_id, s."coderId" AS coder_id, sum(s.passages) AS passages, bit_or(b.docs) AS docs
       FROM "CoderPassageSet" s JOIN doc_bits b ON b.document_id = s."documentId"
-      WHERE s."projectId" = ${projectId}
+      WHERE ${rows}
       GROUP BY 1, 2
     )
     SELECT t.ancestor AS code_id, p.coder_id, sum(p.passages)::int AS passages, bit_count(bit_or(p.docs))::int AS interviews
     FROM code_tree t JOIN per_code p ON p.code_id = t.descendant
+    ${only ? Prisma.sql`WHERE t.ancestor = ANY(${[...only]}::text[])` : Prisma.empty}
     GROUP BY 1, 2`);
 }
 

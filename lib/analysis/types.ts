@@ -35,7 +35,7 @@ export type ThemeRow = ThemeFigures & {
   interviewShare: number | null;
   caseShare: number | null;
   weightedShare: number | null;
-  /** One entry per analyst of ThemeSummaries.coders, in that order, under that analyst's own coding. */
+  /** One entry per analyst of ThemeSummaries.coders, in that order, under that analyst's own coding (none for a code outside the `analystsOf` asked for). */
   byCoder: CoderFigures[];
 };
 

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { CO_OCCURRENCE_CODES, getCoOccurrence, getCrosstab } from "../../../lib/analysis/breakdowns-data";
 import { coOccurrenceCsv } from "../../../lib/analysis/co-occurrence-csv";
 import { getThemeSummaries } from "../../../lib/analysis/data";
-import { pageOf, ROWS_PER_PAGE } from "../../../lib/analysis/paging";
+import { pageOf, ROWS_PER_PAGE, THEMES_PER_PAGE } from "../../../lib/analysis/paging";
 import { panelRows } from "../../../lib/codes/panel-rows";
 import { flattenCodeTree } from "../../../lib/codes/tree";
 import { getWorkspace } from "../../../lib/codings/data";
@@ -65,6 +65,18 @@ describe("a codebook of 10,000 codes", () => {
     expect(pageOf(summaries.rows, "nonsense").page).toBe(1);
     const crosstab = await getCrosstab(projectId, any, `${TAG}-sector`);
     expect(pageOf(crosstab.rows, "2").rows).toHaveLength(ROWS_PER_PAGE);
+  });
+
+  it("a page's per-analyst figures, read for its themes only, equal those read for every theme", async () => {
+    const all = await getThemeSummaries(projectId, any, "all");
+    for (const wanted of ["1", "2", "999999"]) {
+      const ids = pageOf(all.rows, wanted, THEMES_PER_PAGE).rows.map((r) => r.codeId);
+      const some = await getThemeSummaries(projectId, any, "all", null, ids);
+      const only = new Set(ids);
+      expect(some.rows.filter((r) => only.has(r.codeId))).toEqual(all.rows.filter((r) => only.has(r.codeId)));
+      expect(some.rows.filter((r) => !only.has(r.codeId)).every((r) => r.byCoder.length === 0)).toBe(true);
+      expect(some.rows.map(({ byCoder: _, ...r }) => r)).toEqual(all.rows.map(({ byCoder: _, ...r }) => r));
+    }
   });
 
   it("the transcript's codebook sends no definitions, opens collapsed and searches every code", async () => {

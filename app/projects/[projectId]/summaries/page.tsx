@@ -9,7 +9,7 @@ import { AppHeader } from "@/components/layout/app-header";
 import { Pager } from "@/components/ui/pager";
 import { CO_OCCURRENCE_CODES, CO_OCCURRENCE_SHOWN, getCoOccurrence, getCrosstab } from "@/lib/analysis/breakdowns-data";
 import { coderSelectionToParam } from "@/lib/analysis/coder-selection";
-import { consensusDecisionCount, getThemeSummaries } from "@/lib/analysis/data";
+import { consensusDecisionCount, getLiveCodebook, getThemeSummaries } from "@/lib/analysis/data";
 import { percent, relativeQuotesHref } from "@/lib/analysis/links";
 import { pageSelection } from "@/lib/analysis/page-selection";
 import { pageOf, THEMES_PER_PAGE } from "@/lib/analysis/paging";
@@ -52,8 +52,10 @@ export default async function SummariesPage({ params, searchParams }: { params: 
   const byId = categorical.some((a) => a.id === search.by) ? search.by! : (categorical[0]?.id ?? null);
   // The matrix shows the most frequent codes; ?matrix=40 asks for more (every pair is a download).
   const matrixSize = search.matrix === String(CO_OCCURRENCE_CODES) ? CO_OCCURRENCE_CODES : CO_OCCURRENCE_SHOWN;
+  // Per-analyst figures only for the page's themes: every theme's was most of a cold view's work.
+  const pageCodes = pageOf(await getLiveCodebook(projectId), search.page, THEMES_PER_PAGE).rows.map((c) => c.id);
   const [summaries, crosstab, cooccurrence, decisions] = await Promise.all([
-    getThemeSummaries(projectId, selection, visibility, weightId),
+    getThemeSummaries(projectId, selection, visibility, weightId, pageCodes),
     byId ? getCrosstab(projectId, selection, byId) : null,
     getCoOccurrence(projectId, selection, matrixSize),
     consensusDecisionCount(projectId),
