@@ -6,6 +6,8 @@ import type { CoOccurrence } from "@/lib/analysis/types";
  * Codes by codes: interviews with both (overlapping passages in brackets), each a link to the
  * interviews behind it. The row and column headers name a cell's pair, so cells carry no
  * title of their own (40 x 40 titles repeating two names were most of the matrix's bytes).
+ * The matrix is symmetric, so each pair is shown once, below the diagonal: the mirrored half
+ * doubled the markup (and the page's RSC payload) without saying anything more.
  */
 export function CoOccurrenceMatrix({ cooccurrence, selection }: { cooccurrence: CoOccurrence; selection: CoderSelection }) {
   const cells = new Map(cooccurrence.cells.map((c) => [`${c.codeIds[0]}\u0000${c.codeIds[1]}`, c]));
@@ -21,11 +23,12 @@ export function CoOccurrenceMatrix({ cooccurrence, selection }: { cooccurrence: 
         </tr>
       </thead>
       <tbody>
-        {cooccurrence.codes.map((a) => (
+        {cooccurrence.codes.map((a, row) => (
           <tr key={a.codeId}>
             <th scope="row" className="whitespace-nowrap px-2 py-1 text-left font-normal">{a.name}</th>
             {cooccurrence.codes.map((b, i) => {
-              if (a.codeId === b.codeId) return <td key={i} className="bg-stone-100" />;
+              if (i > row) return <td key={i} />;
+              if (i === row) return <td key={i} className="bg-stone-100" />;
               const pair = [a.codeId, b.codeId].sort() as [string, string];
               const cell = cells.get(`${pair[0]}\u0000${pair[1]}`);
               return (
