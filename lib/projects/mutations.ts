@@ -1,8 +1,13 @@
 import { recordAudit } from "../audit/record";
 import type { ProjectContext } from "../auth/project-access";
+import type { CurrentUser } from "../auth/session";
+import { copyCodebook } from "../codes/copy";
 import { db } from "../db/client";
-import { AppError } from "../errors";
-import type { InviteMemberInput } from "./schema";
+import { newRowId } from "../db/row-id";
+import { AppError, notFound } from "../errors";
+import { findMembership } from "./data";
+import { canCopyCodebookFrom } from "./permissions";
+import type { CreateProjectInput, InviteMemberInput } from "./schema";
 
 export type Invitation = { email: string; role: InviteMemberInput["role"]; message: string };
 
@@ -30,4 +35,47 @@ export async function inviteMember(ctx: ProjectContext, input: InviteMemberInput
     await recordAudit(tx, { projectId: ctx.projectId, actorId: ctx.user.id, action: "invitation.create", entity: "ProjectInvitation", entityId: invitation.id, after: { email: invitation.email, role: invitation.role } });
     return { email: invitation.email, role: invitation.role, message: invitationMessage(invitation.email, invitation.role) };
   });
+}
+
+export type CreatedProject = { projectId: string; name: string; codes: number };
+
+/**
+ * A new project owned by its creator, empty or with a copy of the codebook of another project
+ * the creator works in (analyst or owner: the same projects the form offers; NOT_FOUND for one
+ * they are not in). Only the codes are copied, with their tree, definitions, colours, shortcut
+ * keys and positions: no documents, codings or memos. One transaction, audited with the
+ * source project's id.
+ */
+export async function createProject(user: CurrentUser, input: CreateProjectInput): Promise<CreatedProject> {
+  const sourceId = input.codebookFrom ?? null;
+  if (sourceId) await checkCodebookSource(user, sourceId);
+  return db().$transaction(async (tx) => {
+    const projectId = newRowId();
+    const project = await tx.project.create({ data: { id: projectId, name: input.name, description: input.description }, select: { id: true, name: true, description: true } });
+    const membership = await tx.membership.create({ data: { projectId, userId: user.id, role: "owner" } });
+    let codes = 0;
+    if (sourceId) {
+      const rows = await tx.code.findMany({ where: { projectId: sourceId }, select: CODEBOOK_FIELDS });
+      const copied = copyCodebook(rows, projectId);
+      await tx.code.createMany({ data: copied });
+      codes = copied.length;
+    }
+    const codebook = sourceId ? { copiedFrom: sourceId, codes } : null;
+    await recordAudit(tx, { projectId, actorId: user.id, action: "project.create", entity: "Project", entityId: projectId, after: { ...project, owner: user.id, membershipId: membership.id, codebook } });
+    return { projectId, name: project.name, codes };
+  });
+}
+
+const CODEBOOK_FIELDS = {
+  id: true, parentId: true, deletedAt: true, name: true, colour: true, description: true,
+  inclusion: true, exclusion: true, example: true, shortcut: true, position: true,
+} as const;
+
+async function checkCodebookSource(user: CurrentUser, sourceId: string): Promise<void> {
+  const membership = await findMembership(user.id, sourceId);
+  // Not a member: the same answer as for an id that does not exist.
+  if (!membership) throw notFound("That project");
+  if (!canCopyCodebookFrom(membership.role)) {
+    throw new AppError("FORBIDDEN", "Viewers cannot copy a project's codebook. Ask one of its owners to make you an analyst.", { codebookFrom: ["Viewers cannot copy this project's codebook."] });
+  }
 }

@@ -9,3 +9,7 @@ export function hasRole(role: MemberRole, atLeast: MemberRole): boolean {
 
 export const canCode = (role: MemberRole) => hasRole(role, "analyst");
 export const canManageProject = (role: MemberRole) => hasRole(role, "owner");
+
+// Copying a codebook into a new project: someone who works in the source project, the same
+// people the "New project" form offers it to.
+export const canCopyCodebookFrom = (role: MemberRole) => hasRole(role, "analyst");

@@ -11,3 +11,16 @@ export const inviteMemberSchema = z.object({
 });
 
 export type InviteMemberInput = z.infer<typeof inviteMemberSchema>;
+
+export const PROJECT_NAME_MAX = 200;
+export const PROJECT_DESCRIPTION_MAX = 2000;
+
+// A new project starts with an empty codebook or with a copy of the codebook of another
+// project the caller is a member of (checked in the mutation, NOT_FOUND otherwise).
+export const createProjectSchema = z.object({
+  name: z.string().trim().min(1, "Give the project a name.").max(PROJECT_NAME_MAX, `A project name has at most ${PROJECT_NAME_MAX} characters.`),
+  description: z.string().trim().max(PROJECT_DESCRIPTION_MAX, `A description has at most ${PROJECT_DESCRIPTION_MAX.toLocaleString("en")} characters.`).default(""),
+  codebookFrom: projectId.nullish(),
+});
+
+export type CreateProjectInput = z.infer<typeof createProjectSchema>;
