@@ -280,8 +280,7 @@ export async function analysisQuery<T>(query: Prisma.Sql): Promise<T[]> {
     // A read is never worth an error: Prisma's 5 s default is short for a large study on a busy server.
     { timeout: 60_000, isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead },
   );
-  if (cache) rememberRows(key, snapshot, rows);
-  return rows;
+  return cache ? rememberRows(key, snapshot, rows) : rows;
 }
 
 export const share = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);

@@ -48,12 +48,14 @@ describe("analysis results reused while the database is unchanged", () => {
     expect(served).toBe(true);
   });
 
-  it("hands out copies: changing what one caller got changes nothing for the next", async () => {
+  it("hands out frozen rows: a caller that tries to change them is stopped, and the next reader sees them as computed", async () => {
     const w = await world();
     const rows = await coderFigures(w.project.id);
     const expected = structuredClone(rows);
-    rows[0].passages = 99;
-    rows.pop();
+    expect(() => {
+      rows[0].passages = 99;
+    }).toThrow(TypeError);
+    expect(() => rows.pop()).toThrow(TypeError);
     expect(await coderFigures(w.project.id)).toEqual(expected);
   });
 

@@ -17,13 +17,17 @@ describe("the snapshot cache", () => {
     expect(cachedRows("q3", "2:2:")).toEqual([{ n: 2 }]);
   });
 
-  it("stores and hands out copies", () => {
-    const rows = [{ n: 1 }];
-    rememberRows("q4", "5:5:", rows);
+  it("stores a frozen copy and hands it out: the caller's rows stay theirs, a reader cannot change the cache", () => {
+    const rows = [{ n: 1, bits: new Uint8Array([1]) }];
+    const kept = rememberRows("q4", "5:5:", rows);
     rows[0].n = 2;
-    const out = cachedRows<{ n: number }>("q4", "5:5:")!;
-    out[0].n = 3;
-    expect(cachedRows("q4", "5:5:")).toEqual([{ n: 1 }]);
+    expect(kept).not.toBe(rows);
+    const out = cachedRows<{ n: number; bits: Uint8Array }>("q4", "5:5:")!;
+    expect(out).toBe(kept); // no copy on a hit
+    expect(() => {
+      out[0].n = 3;
+    }).toThrow(TypeError);
+    expect(cachedRows("q4", "5:5:")).toEqual([{ n: 1, bits: new Uint8Array([1]) }]);
   });
 
   it("counts hits and misses, and forgets the least recently used past 200 entries", () => {
