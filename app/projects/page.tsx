@@ -3,10 +3,12 @@ import Link from "next/link";
 import { BackupRestore } from "@/components/imports/backup-restore";
 import { RefiImport } from "@/components/imports/refi-import";
 import { AppHeader } from "@/components/layout/app-header";
+import { NewProjectForm } from "@/components/projects/new-project-form";
 import { describeLimits } from "@/lib/interop/refi";
 import { requireUser } from "@/lib/auth/session";
 import { listProjectsForUser } from "@/lib/projects/data";
 import { claimInvitations } from "@/lib/projects/invitations";
+import { canCopyCodebookFrom } from "@/lib/projects/permissions";
 
 export const metadata: Metadata = { title: "Your projects" };
 
@@ -15,14 +17,19 @@ export default async function ProjectsPage() {
   // Where everyone lands after signing in: invitations to their address become memberships.
   await claimInvitations(user);
   const memberships = await listProjectsForUser(user.id);
+  // Reading a codebook to copy it needs working in its project (lib/projects/mutations.ts).
+  const codebookSources = memberships.filter((m) => canCopyCodebookFrom(m.role)).map(({ project }) => ({ id: project.id, name: project.name }));
   return (
     <>
       <AppHeader user={user} />
       <main className="mx-auto max-w-6xl px-6 py-8">
         <h1 className="text-2xl font-semibold">Your projects</h1>
+        <div className="mt-4">
+          <NewProjectForm sources={codebookSources} />
+        </div>
         {memberships.length === 0 ? (
           <p className="mt-6 rounded-lg border border-dashed border-stone-300 bg-white p-8 text-stone-600">
-            You are not a member of any project yet. Ask a project owner to add you to their study.
+            You are not a member of any project yet. Start one with “New project”, or ask a project owner to add you to their study.
           </p>
         ) : (
           <ul className="mt-6 grid gap-4 sm:grid-cols-2" aria-label="Projects">

@@ -11,6 +11,18 @@ export class ProjectsPage {
     await this.page.getByRole("link", { name: new RegExp(name) }).click();
   }
 
+  /** "New project", filled in and created; `codebookOf` names the project whose codebook to copy. */
+  async createProject(name: string, { codebookOf }: { codebookOf?: string } = {}) {
+    await this.page.getByRole("button", { name: "New project" }).click();
+    const form = this.page.getByRole("form", { name: "New project" });
+    await form.getByLabel("Name").fill(name);
+    if (codebookOf) {
+      await form.getByLabel("Codebook of another project of mine").check();
+      await form.getByLabel("Copy the codebook of").selectOption({ label: codebookOf });
+    }
+    await form.getByRole("button", { name: "Create project" }).click();
+  }
+
   async signOut() {
     await this.page.getByRole("button", { name: "Sign out" }).click();
   }
