@@ -4,8 +4,9 @@ import { revalidatePath } from "next/cache";
 import { projectAction } from "../auth/project-action";
 import { runSignedIn } from "../auth/project-access";
 import { getCurrentUser } from "../auth/session";
+import { changeMemberRole, removeMember } from "./members";
 import { createProject, inviteMember } from "./mutations";
-import { createProjectSchema, inviteMemberSchema } from "./schema";
+import { changeMemberRoleSchema, createProjectSchema, inviteMemberSchema, removeMemberSchema } from "./schema";
 
 export const inviteMemberAction = projectAction(inviteMemberSchema, "owner", async (ctx, input) => {
   const result = await inviteMember(ctx, input);
@@ -19,3 +20,15 @@ export async function createProjectAction(rawInput: unknown) {
   if (result.ok) revalidatePath("/projects");
   return result;
 }
+
+export const changeMemberRoleAction = projectAction(changeMemberRoleSchema, "owner", async (ctx, input) => {
+  const result = await changeMemberRole(ctx, input);
+  revalidatePath(`/projects/${ctx.projectId}`);
+  return result;
+});
+
+export const removeMemberAction = projectAction(removeMemberSchema, "owner", async (ctx, input) => {
+  const result = await removeMember(ctx, input);
+  revalidatePath(`/projects/${ctx.projectId}`);
+  return result;
+});

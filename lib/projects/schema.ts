@@ -24,3 +24,12 @@ export const createProjectSchema = z.object({
 });
 
 export type CreateProjectInput = z.infer<typeof createProjectSchema>;
+
+const memberRole = z.enum(["owner", "analyst", "viewer"]);
+const userId = z.string().trim().min(1).max(64);
+
+export const changeMemberRoleSchema = z.object({ projectId, userId, role: memberRole });
+export type ChangeMemberRoleInput = z.infer<typeof changeMemberRoleSchema>;
+
+export const removeMemberSchema = z.object({ projectId, userId });
+export type RemoveMemberInput = z.infer<typeof removeMemberSchema>;

@@ -41,4 +41,23 @@ describe("a new project", () => {
     await expect(page.getByRole("list", { name: "Documents" }).count()).resolves.toBe(0);
     await page.context().close();
   });
+
+  it("its only owner cannot demote or remove themselves: the page says why, and they stay the owner", async () => {
+    const page = await signedInPage(browser, appUrl, "owner@demo.grounded.test");
+    await page.goto(`${appUrl}/projects`);
+    await new ProjectsPage(page).createProject("Solo study");
+    await page.waitForURL((url) => /^\/projects\/[a-z0-9]+$/.test(url.pathname) && !url.pathname.endsWith(demoProjectId));
+    const members = page.getByRole("list", { name: "Members" });
+    const role = members.getByRole("combobox", { name: /^Role of / });
+    await role.selectOption("analyst");
+    await expect(members.getByRole("alert").innerText()).resolves.toBe("A project needs an owner: make another member an owner first.");
+    await page.reload();
+    page.once("dialog", (dialog) => void dialog.accept());
+    await members.getByRole("button", { name: /^Remove/ }).click();
+    await expect(members.getByRole("alert").innerText()).resolves.toBe("A project needs an owner: make another member an owner first.");
+    await page.reload();
+    await expect(page.getByRole("list", { name: "Members" }).getByRole("combobox", { name: /^Role of / }).inputValue()).resolves.toBe("owner");
+    await expect(page.getByText("You are an owner").count()).resolves.toBe(1);
+    await page.context().close();
+  });
 });

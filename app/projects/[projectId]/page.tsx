@@ -6,6 +6,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Pager } from "@/components/ui/pager";
 import { pageOf } from "@/lib/analysis/paging";
 import { InviteMemberForm } from "@/components/projects/invite-member-form";
+import { MemberControls } from "@/components/projects/member-controls";
 import { ResetMemberPassword } from "@/components/projects/reset-member-password";
 import { flattenCodeTree } from "@/lib/codes/tree";
 import { getProjectHome, MAX_CASE_NAMES } from "@/lib/projects/data";
@@ -115,7 +116,7 @@ export default async function ProjectHomePage({ params, searchParams }: { params
                   <li key={m.user.id} className="flex justify-between gap-2">
                     <span>{m.user.name} <span className="text-stone-500">{m.user.email}</span></span>
                     <span className="text-xs text-stone-500">
-                      {m.role}
+                      {owner ? <MemberControls projectId={project.id} member={{ id: m.user.id, name: m.user.name, role: m.role }} isMe={m.user.id === user.id} /> : m.role}
                       {owner && m.user.id !== user.id && <ResetMemberPassword projectId={project.id} userId={m.user.id} email={m.user.email} />}
                     </span>
                   </li>
