@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition, type FormEvent } from "react";
 import { createProjectAction } from "@/lib/projects/actions";
-import { PROJECT_DESCRIPTION_MAX, PROJECT_NAME_MAX } from "@/lib/projects/schema";
+import { PROJECT_DESCRIPTION_MAX, PROJECT_NAME_MAX } from "@/lib/projects/limits";
 
 export type CodebookSource = { id: string; name: string };
 

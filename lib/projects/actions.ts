@@ -6,7 +6,8 @@ import { runSignedIn } from "../auth/project-access";
 import { getCurrentUser } from "../auth/session";
 import { changeMemberRole, removeMember } from "./members";
 import { createProject, inviteMember } from "./mutations";
-import { changeMemberRoleSchema, createProjectSchema, inviteMemberSchema, removeMemberSchema } from "./schema";
+import { changeMemberRoleSchema, createProjectSchema, inviteMemberSchema, removeMemberSchema, updateProjectSchema } from "./schema";
+import { updateProjectDetails } from "./settings";
 
 export const inviteMemberAction = projectAction(inviteMemberSchema, "owner", async (ctx, input) => {
   const result = await inviteMember(ctx, input);
@@ -30,5 +31,12 @@ export const changeMemberRoleAction = projectAction(changeMemberRoleSchema, "own
 export const removeMemberAction = projectAction(removeMemberSchema, "owner", async (ctx, input) => {
   const result = await removeMember(ctx, input);
   revalidatePath(`/projects/${ctx.projectId}`);
+  return result;
+});
+
+export const updateProjectAction = projectAction(updateProjectSchema, "owner", async (ctx, input) => {
+  const result = await updateProjectDetails(ctx, input);
+  revalidatePath(`/projects/${ctx.projectId}`);
+  revalidatePath("/projects");
   return result;
 });

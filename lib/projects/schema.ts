@@ -12,8 +12,9 @@ export const inviteMemberSchema = z.object({
 
 export type InviteMemberInput = z.infer<typeof inviteMemberSchema>;
 
-export const PROJECT_NAME_MAX = 200;
-export const PROJECT_DESCRIPTION_MAX = 2000;
+import { PROJECT_DESCRIPTION_MAX, PROJECT_NAME_MAX } from "./limits";
+
+export { PROJECT_DESCRIPTION_MAX, PROJECT_NAME_MAX };
 
 // A new project starts with an empty codebook or with a copy of the codebook of another
 // project the caller is a member of (checked in the mutation, NOT_FOUND otherwise).
@@ -33,3 +34,12 @@ export type ChangeMemberRoleInput = z.infer<typeof changeMemberRoleSchema>;
 
 export const removeMemberSchema = z.object({ projectId, userId });
 export type RemoveMemberInput = z.infer<typeof removeMemberSchema>;
+
+const projectName = z.string().trim().min(1, "Give the project a name.").max(PROJECT_NAME_MAX, `A project name has at most ${PROJECT_NAME_MAX} characters.`);
+
+export const updateProjectSchema = z.object({
+  projectId,
+  name: projectName,
+  description: z.string().trim().max(PROJECT_DESCRIPTION_MAX, `A description has at most ${PROJECT_DESCRIPTION_MAX.toLocaleString("en")} characters.`),
+});
+export type UpdateProjectInput = z.infer<typeof updateProjectSchema>;

@@ -58,6 +58,16 @@ describe("a new project", () => {
     await page.reload();
     await expect(page.getByRole("list", { name: "Members" }).getByRole("combobox", { name: /^Role of / }).inputValue()).resolves.toBe("owner");
     await expect(page.getByText("You are an owner").count()).resolves.toBe(1);
+
+    // Renamed from its page: the heading and the projects list follow.
+    await page.getByText("Edit name and description").click();
+    const details = page.getByRole("form", { name: "Project details" });
+    await details.getByLabel("Name").fill("Solo study, renamed");
+    await details.getByLabel("Description").fill("One owner, nobody else.");
+    await details.getByRole("button", { name: "Save" }).click();
+    await page.getByRole("heading", { level: 1, name: "Solo study, renamed" }).waitFor();
+    await page.goto(`${appUrl}/projects`);
+    await expect(page.getByRole("list", { name: "Projects" }).innerText()).resolves.toContain("One owner, nobody else.");
     await page.context().close();
   });
 });

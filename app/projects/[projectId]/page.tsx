@@ -7,6 +7,7 @@ import { Pager } from "@/components/ui/pager";
 import { pageOf } from "@/lib/analysis/paging";
 import { InviteMemberForm } from "@/components/projects/invite-member-form";
 import { MemberControls } from "@/components/projects/member-controls";
+import { ProjectDetailsForm } from "@/components/projects/project-details-form";
 import { ResetMemberPassword } from "@/components/projects/reset-member-password";
 import { flattenCodeTree } from "@/lib/codes/tree";
 import { getProjectHome, MAX_CASE_NAMES } from "@/lib/projects/data";
@@ -44,6 +45,7 @@ export default async function ProjectHomePage({ params, searchParams }: { params
           <span className="rounded bg-stone-100 px-2 py-0.5 text-xs text-stone-600">You are {role === "owner" ? "an owner" : `an ${role}`.replace("an viewer", "a viewer")}</span>
         </div>
         {project.description && <p className="mt-2 max-w-3xl text-stone-700">{project.description}</p>}
+        {owner && <ProjectDetailsForm projectId={project.id} name={project.name} description={project.description} />}
         <nav aria-label="Project tools" className="mt-4 flex flex-wrap gap-4 text-sm">
           <Link href={`/projects/${project.id}/summaries`} className="font-medium text-teal-800 underline">Theme summaries</Link>
           <Link href={`/projects/${project.id}/findings`} className="font-medium text-teal-800 underline">Findings report</Link>
