@@ -3,7 +3,7 @@ import { db } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import type { AttributeType } from "../db/generated/enums";
 import { type CoderVisibility, coderVisibility, maySee, type Viewer } from "../rigour/blind";
-import { workspaceCodingView, type WorkspaceCoding } from "./view";
+import { workspaceCodingView, type WorkspaceCoding, documentCaseSelect } from "./view";
 
 /**
  * Everything the coding workspace needs for one transcript: the document with its turns and
@@ -34,16 +34,7 @@ export async function getWorkspace(projectId: string, documentId: string, viewer
         text: true,
         textLength: true,
         blindCoding: true,
-        case: {
-          select: {
-            id: true,
-            name: true,
-            values: {
-              orderBy: { attribute: { position: "asc" } },
-              select: { textValue: true, numberValue: true, booleanValue: true, attribute: { select: { name: true, type: true } } },
-            },
-          },
-        },
+        case: documentCaseSelect,
       },
     }),
     // Read directly rather than through document.turns: the same rows, in half the time.

@@ -2,7 +2,7 @@ import { db } from "../db/client";
 import type { AttributeType } from "../db/generated/enums";
 import { coderVisibility, maySee, type Viewer } from "../rigour/blind";
 import { openingWindow, type OpeningWindow, type Span } from "./opening-window";
-import { workspaceCodingView, type WorkspaceCoding } from "./view";
+import { workspaceCodingView, type WorkspaceCoding, documentCaseSelect } from "./view";
 
 /** What a link asks the transcript to show: a coding (?coding=) or a span (?start=&end=, code points). */
 export type FocusRequest = { codingId?: string; start?: number; end?: number };
@@ -31,16 +31,7 @@ export async function getWorkspaceOpening(projectId: string, documentId: string,
         title: true,
         textLength: true,
         blindCoding: true,
-        case: {
-          select: {
-            id: true,
-            name: true,
-            values: {
-              orderBy: { attribute: { position: "asc" } },
-              select: { textValue: true, numberValue: true, booleanValue: true, attribute: { select: { name: true, type: true } } },
-            },
-          },
-        },
+        case: documentCaseSelect,
       },
     }),
     prisma.speakerTurn.findMany({ where: { documentId }, orderBy: { index: "asc" }, select: { speaker: true, role: true, start: true, end: true, timestampMs: true } }),

@@ -1,6 +1,18 @@
 import type { Prisma } from "../db/generated/client";
 import type { SpeakerRole } from "../db/generated/enums";
 
+/** A transcript's case with its attribute values in the codebook's order, as the workspace shows it. */
+export const documentCaseSelect = {
+  select: {
+    id: true,
+    name: true,
+    values: {
+      orderBy: { attribute: { position: "asc" } },
+      select: { textValue: true, numberValue: true, booleanValue: true, attribute: { select: { name: true, type: true } } },
+    },
+  },
+} satisfies Prisma.Document$caseArgs;
+
 /** The columns of a coding the workspace shows, with its code and coder. */
 export const codingView = {
   id: true,
