@@ -3,8 +3,8 @@ import pg from "pg";
 /**
  * A description of a database's public schema as Prisma models it: enums, columns with
  * types, nullability and defaults, keys, foreign keys and indexes, one line each, sorted.
- * CHECK constraints and triggers are left out: schema.prisma cannot express them, and
- * the migrations add them by hand.
+ * CHECK constraints, triggers and partial expression indexes (the live sibling-name key of
+ * codes) are left out: schema.prisma cannot express them, and the migrations add them by hand.
  */
 export async function describeSchema(databaseUrl: string): Promise<string[]> {
   const client = new pg.Client({ connectionString: databaseUrl });
@@ -25,7 +25,7 @@ export async function describeSchema(databaseUrl: string): Promise<string[]> {
          FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
         WHERE n.nspname = 'public' AND con.contype IN ('p', 'f', 'u') AND c.relname <> '_prisma_migrations'`,
       `SELECT 'index ' || indexdef AS line FROM pg_indexes
-        WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`,
+        WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' AND indexdef NOT LIKE '% WHERE %'`,
     ];
     const lines: string[] = [];
     for (const sql of queries) lines.push(...(await client.query<{ line: string }>(sql)).rows.map((r) => r.line));
