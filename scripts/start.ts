@@ -11,6 +11,7 @@ import { openDatabase } from "../lib/db/database";
 import { findFreePort } from "../lib/db/embedded-postgres";
 import { applyMigrations } from "../lib/db/migrate";
 import { failInterruptedJobs } from "../lib/jobs/liveness";
+import { purgeExpiredProjects, recoveryDays } from "../lib/projects/lifecycle";
 import { buildIsCurrent } from "./build-state";
 import { refuseAtTheDoor } from "./front-door";
 import { loadDemoOnFirstStart } from "./start-demo";
@@ -50,6 +51,13 @@ async function main() {
     if (applied.length > 0) say(`Applied migrations: ${applied.join(", ")}`);
     process.env.DATABASE_URL = database.url;
     if ((await failInterruptedJobs()) > 0) say("Imports cut short when the server last stopped are marked failed; nothing of them was stored.");
+    // Deleted projects past their recovery period are erased now and then every hour.
+    const purge = async () => {
+      const erased = await purgeExpiredProjects().catch((error: unknown) => (console.error(error), 0));
+      if (erased > 0) say(`Erased ${erased} deleted project(s) whose ${recoveryDays()}-day recovery period had ended.`);
+    };
+    await purge();
+    setInterval(() => void purge(), 60 * 60 * 1000).unref();
 
     const demo = await loadDemoOnFirstStart({ production, say });
 

@@ -7,16 +7,21 @@ import type { CurrentUser } from "./session";
 
 export type ProjectContext = { user: CurrentUser; projectId: string; role: MemberRole };
 
+export const ARCHIVED_MESSAGE = "This project is archived, so it can be read but not changed. An owner can unarchive it on the project's page.";
+
 /**
  * The caller's access to a project: NOT_FOUND when they are not a member (the same answer
- * as for an id that does not exist), FORBIDDEN when they are a member whose role is too low.
+ * as for an id that does not exist, or for a deleted project), FORBIDDEN when they are a
+ * member whose role is too low, or when anything above reading is asked of an archived
+ * project (`whileArchived` lets the owner's archive and delete controls through).
  */
-export async function authorizeProject(user: CurrentUser, projectId: string, atLeast: MemberRole): Promise<ProjectContext> {
+export async function authorizeProject(user: CurrentUser, projectId: string, atLeast: MemberRole, whileArchived = false): Promise<ProjectContext> {
   const membership = await findMembership(user.id, projectId);
   if (!membership) throw notFound("That project");
   if (!hasRole(membership.role, atLeast)) {
     throw new AppError("FORBIDDEN", atLeast === "owner" ? "Only a project owner can do that." : "Viewers can read this project but not change it.");
   }
+  if (membership.archived && atLeast !== "viewer" && !whileArchived) throw new AppError("FORBIDDEN", ARCHIVED_MESSAGE);
   return { user, projectId, role: membership.role };
 }
 
@@ -34,8 +39,9 @@ export async function runProjectAction<S extends z.ZodType<ProjectInput>, T>(
   atLeast: MemberRole,
   handler: (ctx: ProjectContext, input: z.infer<S>) => Promise<T>,
   rawInput: unknown,
+  whileArchived = false,
 ): Promise<ActionResult<T>> {
-  return runSignedIn(user, schema, async (me, input) => handler(await authorizeProject(me, input.projectId, atLeast), input), rawInput);
+  return runSignedIn(user, schema, async (me, input) => handler(await authorizeProject(me, input.projectId, atLeast, whileArchived), input), rawInput);
 }
 
 type Parser<T> = { safeParse(input: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } };

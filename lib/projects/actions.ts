@@ -5,8 +5,12 @@ import { projectAction } from "../auth/project-action";
 import { runSignedIn } from "../auth/project-access";
 import { getCurrentUser } from "../auth/session";
 import { changeMemberRole, removeMember } from "./members";
+import { deleteProject, restoreDeletedProject, setProjectArchived } from "./lifecycle";
 import { createProject, inviteMember } from "./mutations";
-import { changeMemberRoleSchema, createProjectSchema, inviteMemberSchema, removeMemberSchema, updateProjectSchema } from "./schema";
+import {
+  archiveProjectSchema, changeMemberRoleSchema, createProjectSchema, deleteProjectSchema, inviteMemberSchema,
+  removeMemberSchema, restoreProjectSchema, updateProjectSchema,
+} from "./schema";
 import { updateProjectDetails } from "./settings";
 
 export const inviteMemberAction = projectAction(inviteMemberSchema, "owner", async (ctx, input) => {
@@ -40,3 +44,24 @@ export const updateProjectAction = projectAction(updateProjectSchema, "owner", a
   revalidatePath("/projects");
   return result;
 });
+
+// Archiving and deleting are the owner's controls that still work on an archived project.
+export const archiveProjectAction = projectAction(archiveProjectSchema, "owner", async (ctx, input) => {
+  const result = await setProjectArchived(ctx, input);
+  revalidatePath(`/projects/${ctx.projectId}`);
+  revalidatePath("/projects");
+  return result;
+}, { whileArchived: true });
+
+export const deleteProjectAction = projectAction(deleteProjectSchema, "owner", async (ctx, input) => {
+  const result = await deleteProject(ctx, input);
+  revalidatePath("/projects");
+  return result;
+}, { whileArchived: true });
+
+// A deleted project is invisible to authorizeProject; restoring checks ownership itself.
+export async function restoreProjectAction(rawInput: unknown) {
+  const result = await runSignedIn(await getCurrentUser(), restoreProjectSchema, restoreDeletedProject, rawInput);
+  if (result.ok) revalidatePath("/projects");
+  return result;
+}

@@ -4,17 +4,28 @@ import { analysisQuery } from "../analysis/data";
 import { Prisma } from "../db/generated/client";
 import { type CoderVisibility, visibleCoderIds, type Viewer } from "../rigour/blind";
 
-export function findMembership(userId: string, projectId: string) {
-  return db().membership.findUnique({ where: { projectId_userId: { projectId, userId } }, select: { role: true } });
+/**
+ * The user's role in a project, and whether it is archived. A deleted project (waiting out its
+ * recovery period) has no members as far as every page, route and action is concerned: null,
+ * the same as for an id that does not exist. Only lifecycle.ts's restore looks past this.
+ */
+export async function findMembership(userId: string, projectId: string): Promise<{ role: MemberRole; archived: boolean } | null> {
+  const row = await db().membership.findUnique({
+    where: { projectId_userId: { projectId, userId } },
+    select: { role: true, project: { select: { archivedAt: true, deletedAt: true } } },
+  });
+  if (!row || row.project.deletedAt) return null;
+  return { role: row.role, archived: row.project.archivedAt !== null };
 }
 
+/** The user's projects, not deleted ones; archived ones carry archivedAt (the page lists them apart). */
 export function listProjectsForUser(userId: string) {
   return db().membership.findMany({
-    where: { userId },
+    where: { userId, project: { deletedAt: null } },
     orderBy: { project: { name: "asc" } },
     select: {
       role: true,
-      project: { select: { id: true, name: true, description: true, _count: { select: { documents: true, cases: true, codes: true } } } },
+      project: { select: { id: true, name: true, description: true, archivedAt: true, _count: { select: { documents: true, cases: true, codes: true } } } },
     },
   });
 }

@@ -43,3 +43,12 @@ export const updateProjectSchema = z.object({
   description: z.string().trim().max(PROJECT_DESCRIPTION_MAX, `A description has at most ${PROJECT_DESCRIPTION_MAX.toLocaleString("en")} characters.`),
 });
 export type UpdateProjectInput = z.infer<typeof updateProjectSchema>;
+
+export const archiveProjectSchema = z.object({ projectId, archived: z.boolean() });
+export type ArchiveProjectInput = z.infer<typeof archiveProjectSchema>;
+
+export const deleteProjectSchema = z.object({ projectId, confirmName: z.string().max(PROJECT_NAME_MAX + 100) });
+export type DeleteProjectInput = z.infer<typeof deleteProjectSchema>;
+
+export const restoreProjectSchema = z.object({ projectId });
+export type RestoreProjectInput = z.infer<typeof restoreProjectSchema>;

@@ -8,9 +8,11 @@ import { pageOf } from "@/lib/analysis/paging";
 import { InviteMemberForm } from "@/components/projects/invite-member-form";
 import { MemberControls } from "@/components/projects/member-controls";
 import { ProjectDetailsForm } from "@/components/projects/project-details-form";
+import { ProjectLifecycle } from "@/components/projects/project-lifecycle";
 import { ResetMemberPassword } from "@/components/projects/reset-member-password";
 import { flattenCodeTree } from "@/lib/codes/tree";
 import { getProjectHome, MAX_CASE_NAMES } from "@/lib/projects/data";
+import { recoveryDays } from "@/lib/projects/lifecycle";
 import { requireProjectMember } from "@/lib/projects/page-access";
 import { canManageProject } from "@/lib/projects/permissions";
 
@@ -23,7 +25,7 @@ const HOME_ROWS = 50;
 export default async function ProjectHomePage({ params, searchParams }: { params: Promise<{ projectId: string }>; searchParams: Promise<Search> }) {
   const { projectId } = await params;
   const search = await searchParams;
-  const { user, role } = await requireProjectMember(projectId, `/projects/${projectId}`);
+  const { user, role, archived } = await requireProjectMember(projectId, `/projects/${projectId}`);
   const project = await getProjectHome(projectId, { id: user.id, role });
   if (!project) notFound();
   const owner = canManageProject(role);
@@ -44,8 +46,14 @@ export default async function ProjectHomePage({ params, searchParams }: { params
           <h1 className="text-2xl font-semibold">{project.name}</h1>
           <span className="rounded bg-stone-100 px-2 py-0.5 text-xs text-stone-600">You are {role === "owner" ? "an owner" : `an ${role}`.replace("an viewer", "a viewer")}</span>
         </div>
+        {archived && (
+          <p role="note" className="mt-3 max-w-3xl rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+            This project is archived: everyone can read it, nobody can change it.{owner ? " Unarchive it below to work in it again." : " An owner can unarchive it."}
+          </p>
+        )}
         {project.description && <p className="mt-2 max-w-3xl text-stone-700">{project.description}</p>}
-        {owner && <ProjectDetailsForm projectId={project.id} name={project.name} description={project.description} />}
+        {owner && !archived && <ProjectDetailsForm projectId={project.id} name={project.name} description={project.description} />}
+        {owner && <ProjectLifecycle projectId={project.id} name={project.name} archived={archived} recoveryDays={recoveryDays()} />}
         <nav aria-label="Project tools" className="mt-4 flex flex-wrap gap-4 text-sm">
           <Link href={`/projects/${project.id}/summaries`} className="font-medium text-teal-800 underline">Theme summaries</Link>
           <Link href={`/projects/${project.id}/findings`} className="font-medium text-teal-800 underline">Findings report</Link>

@@ -21,7 +21,7 @@ export function runExportBackup(user: CurrentUser | null, rawInput: unknown): Pr
     const stem = project.name.replace(/[^\p{L}\p{N} ._()-]+/gu, " ").replace(/\s+/g, " ").trim().slice(0, 100) || "project";
     const day = new Date().toISOString().slice(0, 10);
     return { fileName: `${stem} backup ${day}.zip`, contentType: "application/zip", data: await exportBackup(ctx.projectId) };
-  }, rawInput);
+  }, rawInput, true); // reading: an archived project can be backed up
 }
 
 export function runStartRestore(user: CurrentUser | null, rawInput: unknown): Promise<ActionResult<StartedJob>> {

@@ -125,6 +125,9 @@ const ACTIONS: Record<string, Call | Exempt> = {
   "lib/projects/actions.ts changeMemberRoleAction": async (w) => (await action("lib/projects/actions.ts", "changeMemberRoleAction"))({ projectId: w.project.id, userId: w.ben.id, role: "viewer" }),
   "lib/projects/actions.ts removeMemberAction": async (w) => (await action("lib/projects/actions.ts", "removeMemberAction"))({ projectId: w.project.id, userId: w.ben.id }),
   "lib/projects/actions.ts updateProjectAction": async (w) => (await action("lib/projects/actions.ts", "updateProjectAction"))({ projectId: w.project.id, name: "Renamed", description: "" }),
+  "lib/projects/actions.ts archiveProjectAction": async (w) => (await action("lib/projects/actions.ts", "archiveProjectAction"))({ projectId: w.project.id, archived: true }),
+  "lib/projects/actions.ts deleteProjectAction": async (w) => (await action("lib/projects/actions.ts", "deleteProjectAction"))({ projectId: w.project.id, confirmName: "x" }),
+  "lib/projects/actions.ts restoreProjectAction": async (w) => (await action("lib/projects/actions.ts", "restoreProjectAction"))({ projectId: w.project.id }),
   "lib/projects/actions.ts inviteMemberAction": async (w) => (await action("lib/projects/actions.ts", "inviteMemberAction"))({ projectId: w.project.id, email: w.ben.email, role: "viewer" }),
   "lib/rigour/actions.ts assignDocumentsAction": async (w) =>
     (await action("lib/rigour/actions.ts", "assignDocumentsAction"))({ projectId: w.project.id, documentIds: [w.doc1.id], userIds: [w.ben.id] }),
