@@ -33,6 +33,7 @@ const PAGES: Record<string, string[]> = {
   "app/projects/[projectId]/documents/[documentId]/page.tsx": [`${P}/documents/${study.documentId}`, `${P}/documents/${study.documentId}?coders=coder:${study.benId}`],
   "app/projects/[projectId]/findings/page.tsx": [`${P}/findings`, `${P}/findings?coders=coder:${study.benId}`, `${P}/findings?coders=consensus`],
   "app/projects/[projectId]/import/page.tsx": [`${P}/import`],
+  "app/projects/[projectId]/memos/page.tsx": [`${P}/memos`, `${P}/memos?author=${study.benId}`, `${P}/memos?kind=coding`],
   "app/projects/[projectId]/quotes/page.tsx": [
     `${P}/quotes?coders=any&cell=${encodeCell({ kind: "code", codeId: study.codeId })}`,
     `${P}/quotes?coders=coder:${study.benId}&cell=${encodeCell({ kind: "code", codeId: study.codeId })}`,

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CodingWorkspace } from "@/components/coding/coding-workspace";
 import { AppHeader } from "@/components/layout/app-header";
+import { MemoList } from "@/components/memos/memo-list";
 import { packCodes } from "@/lib/codes/packed";
 import { getWorkspaceOpening } from "@/lib/codings/opening";
 import { packWorkspaceRows } from "@/lib/codings/view";
@@ -40,6 +41,9 @@ export default async function DocumentPage({ params, searchParams }: { params: P
       </AppHeader>
       <CodingWorkspace workspace={shell} opening={{ window, rows: packWorkspaceRows(turns, codings), codes: packCodes(codes, {}), codebookSize, docCounts }}
         me={{ id: user.id, name: user.name }} canCode={canCode(role)} canManage={canManageProject(role)} focus={focus} />
+      <div className="mx-auto max-w-7xl px-6 pb-10">
+        <MemoList projectId={projectId} target={{ kind: "document", id: documentId }} viewer={{ id: user.id, role }} heading="Memos on this document" />
+      </div>
     </>
   );
 }

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { QuoteList } from "@/components/analysis/quote-list";
 import { SelectionPicker } from "@/components/analysis/selection-picker";
 import { AppHeader } from "@/components/layout/app-header";
+import { MemoList } from "@/components/memos/memo-list";
 import { Pager } from "@/components/ui/pager";
 import type { CaseFilter } from "@/lib/analysis/case-filter";
 import { coderSelectionToParam } from "@/lib/analysis/coder-selection";
@@ -106,6 +107,7 @@ export default async function ThemePage({ params, searchParams }: { params: Prom
         <Pager paged={result} noun="passages" href={pageHref} testId="passages-pager" />
         <QuoteList projectId={projectId} quotes={quotes} stars={{ byCoding: stars, readerId: user.id, editable: canStar(role) }} />
         <Pager paged={result} noun="passages" href={pageHref} testId="passages-pager-bottom" place="bottom" />
+        <MemoList projectId={projectId} target={{ kind: "code", id: codeId }} viewer={{ id: user.id, role }} heading="Memos on this code" />
       </main>
     </>
   );
