@@ -1,84 +1,68 @@
-import { recordAudit } from "../audit/record";
 import type { ProjectContext } from "../auth/project-access";
 import { db, TEAM_WRITE } from "../db/client";
-import type { Prisma } from "../db/generated/client";
 import { AppError, notFound } from "../errors";
+import { assertNameFree, assertShortcutFree, auditCode as audit, isSelfOrDescendant, live, loadLiveCode, withNameRule, type Tx } from "./guards";
 import { lockCodes, lockLiveCodes } from "./locks";
-import { nextPaletteColour } from "./palette";
-import type { CreateCodeInput, DeleteCodeInput, MergeCodesInput, MoveCodeInput, UpdateCodeInput } from "./schema";
+import { AVOID_MOST_USED, pickCodeColour } from "./palette";
+import type { CreateCodeInput, DeleteCodeInput, MergeCodesInput, UpdateCodeInput } from "./schema";
 
-type Tx = Prisma.TransactionClient;
-const live = { deletedAt: null };
+export { moveCode, shiftCode } from "./move";
 
 export async function createCode(ctx: ProjectContext, input: CreateCodeInput) {
-  return db().$transaction(async (tx) => {
-    const parentId = input.parentId ?? null;
+  const parentId = input.parentId ?? null;
+  return withNameRule(ctx.projectId, async () => ({ parentId, name: input.name }), () => db().$transaction(async (tx) => {
     if (parentId) {
       await lockCodes(tx, ctx.projectId, [parentId], "share"); // not merged or deleted under us
       await loadLiveCode(tx, ctx.projectId, parentId);
     }
     await assertNameFree(tx, ctx.projectId, parentId, input.name);
     if (input.shortcut) await assertShortcutFree(tx, ctx.projectId, input.shortcut);
-    const siblings = await tx.code.aggregate({ where: { projectId: ctx.projectId, parentId, ...live }, _max: { position: true } });
-    const used = await tx.code.findMany({ where: { projectId: ctx.projectId, ...live }, select: { colour: true } });
+    const siblings = await tx.code.findMany({ where: { projectId: ctx.projectId, parentId, ...live }, select: { colour: true, position: true } });
     const code = await tx.code.create({
       data: {
         projectId: ctx.projectId,
         parentId,
         name: input.name,
-        colour: input.colour ?? nextPaletteColour(used.map((c) => c.colour)),
+        colour: input.colour ?? (await newCodeColour(tx, ctx.projectId, siblings.map((s) => s.colour))),
         description: input.description ?? "",
+        inclusion: input.inclusion ?? "",
+        exclusion: input.exclusion ?? "",
+        example: input.example ?? "",
         shortcut: input.shortcut ?? null,
-        position: (siblings._max.position ?? -1) + 1,
+        position: Math.max(-1, ...siblings.map((s) => s.position)) + 1,
       },
     });
     await audit(tx, ctx, "code.create", code.id, undefined, code);
     return code;
-  }, TEAM_WRITE);
+  }, TEAM_WRITE));
+}
+
+/** A colour apart from the siblings' and the most-used codes' (lib/codes/palette.ts). */
+export async function newCodeColour(tx: Tx, projectId: string, siblings: string[]): Promise<string> {
+  const used = await tx.code.findMany({ where: { projectId, ...live }, select: { colour: true } });
+  const mostUsed = await tx.$queryRaw<{ colour: string }[]>`
+    SELECT c.colour FROM "Coding" k JOIN "Code" c ON c.id = k."codeId" AND c."deletedAt" IS NULL
+    WHERE k."projectId" = ${projectId}
+    GROUP BY c.id, c.colour ORDER BY count(*) DESC, c.id LIMIT ${AVOID_MOST_USED}`;
+  return pickCodeColour({ siblings, mostUsed: mostUsed.map((r) => r.colour), used: used.map((c) => c.colour) });
 }
 
 export async function updateCode(ctx: ProjectContext, { projectId: _p, codeId, ...changes }: UpdateCodeInput) {
-  return db().$transaction(async (tx) => {
+  const place = async () => {
+    const code = await db().code.findFirst({ where: { id: codeId, projectId: ctx.projectId }, select: { parentId: true, name: true } });
+    return code && changes.name ? { parentId: code.parentId, name: changes.name } : null;
+  };
+  return withNameRule(ctx.projectId, place, () => db().$transaction(async (tx) => {
     await lockLiveCodes(tx, ctx.projectId, [codeId]);
     const before = await loadLiveCode(tx, ctx.projectId, codeId);
     if (changes.name !== undefined && changes.name.toLowerCase() !== before.name.toLowerCase()) {
-      await assertNameFree(tx, ctx.projectId, before.parentId, changes.name);
+      await assertNameFree(tx, ctx.projectId, before.parentId, changes.name, codeId);
     }
     if (changes.shortcut && changes.shortcut !== before.shortcut) await assertShortcutFree(tx, ctx.projectId, changes.shortcut);
     const after = await tx.code.update({ where: { id: codeId }, data: changes });
     await audit(tx, ctx, "code.update", codeId, before, after);
     return after;
-  }, TEAM_WRITE);
-}
-
-/** Drag and drop: move under `parentId` (null: top level) at `position` among the siblings. */
-export async function moveCode(ctx: ProjectContext, input: MoveCodeInput) {
-  return db().$transaction(async (tx) => {
-    // The code and its new parent together, in one ordered lock: a merge or another move of
-    // either waits, then this sees its outcome (a parent merged away is NOT_FOUND).
-    await lockLiveCodes(tx, ctx.projectId, input.parentId ? [input.codeId, input.parentId] : [input.codeId]);
-    const before = await loadLiveCode(tx, ctx.projectId, input.codeId);
-    if (input.parentId) {
-      await loadLiveCode(tx, ctx.projectId, input.parentId);
-      if (await isSelfOrDescendant(tx, ctx.projectId, input.codeId, input.parentId)) {
-        throw new AppError("VALIDATION", `"${before.name}" cannot go inside itself or one of its own sub-codes.`);
-      }
-    }
-    if (input.parentId !== before.parentId) await assertNameFree(tx, ctx.projectId, input.parentId, before.name);
-    const siblings = await tx.code.findMany({
-      where: { projectId: ctx.projectId, parentId: input.parentId, ...live, id: { not: input.codeId } },
-      orderBy: [{ position: "asc" }, { name: "asc" }],
-      select: { id: true },
-    });
-    const order = siblings.map((s) => s.id);
-    order.splice(Math.min(input.position, order.length), 0, input.codeId);
-    for (const [position, id] of order.entries()) {
-      await tx.code.update({ where: { id }, data: id === input.codeId ? { position, parentId: input.parentId } : { position } });
-    }
-    const after = await tx.code.findUniqueOrThrow({ where: { id: input.codeId } });
-    await audit(tx, ctx, "code.move", input.codeId, before, after);
-    return after;
-  }, TEAM_WRITE);
+  }, TEAM_WRITE));
 }
 
 /**
@@ -135,15 +119,18 @@ export async function deleteCode(ctx: ProjectContext, input: DeleteCodeInput) {
 }
 
 export async function restoreCode(ctx: ProjectContext, input: DeleteCodeInput) {
-  return db().$transaction(async (tx) => {
+  const place = () => db().code.findFirst({ where: { id: input.codeId, projectId: ctx.projectId }, select: { parentId: true, name: true } });
+  return withNameRule(ctx.projectId, place, () => db().$transaction(async (tx) => {
     await lockCodes(tx, ctx.projectId, [input.codeId], "update");
     const before = await tx.code.findFirst({ where: { id: input.codeId, projectId: ctx.projectId } });
     if (!before) throw notFound("That code");
     if (!before.deletedAt) return before;
-    if (before.parentId && !(await tx.code.findFirst({ where: { id: before.parentId, ...live } }))) {
+    let parentId = before.parentId;
+    if (parentId && !(await tx.code.findFirst({ where: { id: parentId, ...live } }))) {
       await tx.code.update({ where: { id: before.id }, data: { parentId: null } });
+      parentId = null;
     }
-    await assertNameFree(tx, ctx.projectId, before.parentId, before.name);
+    await assertNameFree(tx, ctx.projectId, parentId, before.name);
     if (before.shortcut && (await tx.code.findFirst({ where: { projectId: ctx.projectId, shortcut: before.shortcut, ...live } }))) {
       await tx.code.update({ where: { id: before.id }, data: { shortcut: null } });
     }
@@ -154,36 +141,5 @@ export async function restoreCode(ctx: ProjectContext, input: DeleteCodeInput) {
     await tx.code.updateMany({ where: { id: { in: children }, projectId: ctx.projectId, parentId: after.parentId, ...live }, data: { parentId: after.id } });
     await audit(tx, ctx, "code.restore", before.id, before, after);
     return after;
-  }, TEAM_WRITE);
-}
-
-async function loadLiveCode(tx: Tx, projectId: string, codeId: string) {
-  const code = await tx.code.findFirst({ where: { id: codeId, projectId, ...live } });
-  if (!code) throw notFound("That code");
-  return code;
-}
-
-async function assertNameFree(tx: Tx, projectId: string, parentId: string | null, name: string) {
-  const clash = await tx.code.findFirst({ where: { projectId, parentId, ...live, name: { equals: name, mode: "insensitive" } }, select: { id: true } });
-  if (clash) throw new AppError("CONFLICT", `There is already a code called "${name}" here.`);
-}
-
-async function assertShortcutFree(tx: Tx, projectId: string, shortcut: string) {
-  const clash = await tx.code.findFirst({ where: { projectId, shortcut, ...live }, select: { name: true } });
-  if (clash) throw new AppError("CONFLICT", `The shortcut "${shortcut}" already applies "${clash.name}".`);
-}
-
-/** Whether `candidate` is `codeId` itself or below it in the tree (a move there would make a cycle). */
-async function isSelfOrDescendant(tx: Tx, projectId: string, codeId: string, candidate: string): Promise<boolean> {
-  const rows = await tx.$queryRaw<{ found: boolean }[]>`
-    WITH RECURSIVE below AS (
-      SELECT id FROM "Code" WHERE id = ${codeId} AND "projectId" = ${projectId}
-      UNION SELECT c.id FROM "Code" c JOIN below b ON c."parentId" = b.id
-    )
-    SELECT EXISTS (SELECT 1 FROM below WHERE id = ${candidate}) AS found`;
-  return rows[0]?.found ?? false;
-}
-
-function audit(tx: Tx, ctx: ProjectContext, action: string, entityId: string, before: unknown, after: unknown) {
-  return recordAudit(tx, { projectId: ctx.projectId, actorId: ctx.user.id, action, entity: "Code", entityId, before, after });
+  }, TEAM_WRITE));
 }

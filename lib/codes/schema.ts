@@ -15,6 +15,9 @@ export const createCodeSchema = z.object({
   parentId: id.nullish(),
   colour: codeColour.optional(),
   description: text(CODE_TEXT_MAX).optional(),
+  inclusion: text(CODE_TEXT_MAX).optional(),
+  exclusion: text(CODE_TEXT_MAX).optional(),
+  example: text(CODE_TEXT_MAX).optional(),
   shortcut: codeShortcut.nullish(),
 });
 
@@ -33,6 +36,26 @@ export const updateCodeSchema = z.object({
 /** Re-parent and/or reorder (drag and drop): the code goes to `position` among its new siblings. */
 export const moveCodeSchema = z.object({ projectId: id, codeId: id, parentId: id.nullable(), position: z.number().int().min(0) });
 
+/** The keyboard's moves (lib/codes/move.ts shiftCode). */
+export const shiftCodeSchema = z.object({ projectId: id, codeId: id, direction: z.enum(["up", "down", "indent", "outdent"]) });
+
+/** The most codings one split moves; a larger split is done in parts. */
+export const SPLIT_MAX_CODINGS = 5000;
+/** Split: the chosen codings of `codeId` move to a new code `name`, under `parentId` (default: beside the original). */
+export const splitCodeSchema = z.object({
+  projectId: id,
+  codeId: id,
+  codingIds: z.array(id).min(1, "Choose at least one coding to move.").max(SPLIT_MAX_CODINGS),
+  name: z.string().trim().min(1, "Give the new code a name.").max(CODE_NAME_MAX),
+  parentId: id.nullish(),
+});
+
+/** The codings of one code, as a split lists them, a page at a time. */
+export const codeCodingsSchema = z.object({ projectId: id, codeId: id, page: z.number().int().min(1).max(100000).default(1) });
+
+/** The codebook's history: the whole project's, or one code's; `page` counts from 1. */
+export const codeHistorySchema = z.object({ projectId: id, codeId: id.optional(), page: z.number().int().min(1).max(100000).default(1) });
+
 export const mergeCodesSchema = z
   .object({ projectId: id, sourceId: id, targetId: id })
   .refine((v) => v.sourceId !== v.targetId, { message: "A code cannot be merged into itself.", path: ["targetId"] });
@@ -43,6 +66,8 @@ export const restoreCodeSchema = deleteCodeSchema;
 export type CreateCodeInput = z.infer<typeof createCodeSchema>;
 export type UpdateCodeInput = z.infer<typeof updateCodeSchema>;
 export type MoveCodeInput = z.infer<typeof moveCodeSchema>;
+export type ShiftCodeInput = z.infer<typeof shiftCodeSchema>;
+export type SplitCodeInput = z.infer<typeof splitCodeSchema>;
 export type MergeCodesInput = z.infer<typeof mergeCodesSchema>;
 export type DeleteCodeInput = z.infer<typeof deleteCodeSchema>;
 
