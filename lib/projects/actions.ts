@@ -5,10 +5,11 @@ import { projectAction } from "../auth/project-action";
 import { runSignedIn } from "../auth/project-access";
 import { getCurrentUser } from "../auth/session";
 import { changeMemberRole, removeMember } from "./members";
+import { copyCodebookToProject } from "./codebook-copy";
 import { deleteProject, restoreDeletedProject, setProjectArchived } from "./lifecycle";
 import { createProject, inviteMember } from "./mutations";
 import {
-  archiveProjectSchema, changeMemberRoleSchema, createProjectSchema, deleteProjectSchema, inviteMemberSchema,
+  archiveProjectSchema, changeMemberRoleSchema, copyCodebookSchema, createProjectSchema, deleteProjectSchema, inviteMemberSchema,
   removeMemberSchema, restoreProjectSchema, updateProjectSchema,
 } from "./schema";
 import { updateProjectDetails } from "./settings";
@@ -65,3 +66,10 @@ export async function restoreProjectAction(rawInput: unknown) {
   if (result.ok) revalidatePath("/projects");
   return result;
 }
+
+// Reading the source is all that happens there, so an archived project's codebook can be copied.
+export const copyCodebookAction = projectAction(copyCodebookSchema, "viewer", async (ctx, input) => {
+  const result = await copyCodebookToProject(ctx, input);
+  revalidatePath(`/projects/${result.targetProjectId}`);
+  return result;
+}, { whileArchived: true });

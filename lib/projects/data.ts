@@ -89,3 +89,13 @@ async function codingCounts(projectId: string, visibility: CoderVisibility) {
 }
 
 export type ProjectRole = MemberRole;
+
+/** Projects the user owns that can take changes (not archived or deleted), e.g. to receive a codebook. */
+export async function listWritableOwnedProjects(userId: string, except: string) {
+  const rows = await db().membership.findMany({
+    where: { userId, role: "owner", projectId: { not: except }, project: { deletedAt: null, archivedAt: null } },
+    orderBy: { project: { name: "asc" } },
+    select: { project: { select: { id: true, name: true } } },
+  });
+  return rows.map((r) => r.project);
+}

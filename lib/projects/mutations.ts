@@ -1,7 +1,7 @@
 import { recordAudit } from "../audit/record";
 import type { ProjectContext } from "../auth/project-access";
 import type { CurrentUser } from "../auth/session";
-import { copyCodebook } from "../codes/copy";
+import { CODEBOOK_COPY_TX, writeCodebookCopy } from "../codes/copy-write";
 import { db } from "../db/client";
 import { newRowId } from "../db/row-id";
 import { AppError, notFound } from "../errors";
@@ -53,25 +53,14 @@ export async function createProject(user: CurrentUser, input: CreateProjectInput
     const projectId = newRowId();
     const project = await tx.project.create({ data: { id: projectId, name: input.name, description: input.description }, select: { id: true, name: true, description: true } });
     const membership = await tx.membership.create({ data: { projectId, userId: user.id, role: "owner" } });
-    let codes = 0;
-    if (sourceId) {
-      const rows = await tx.code.findMany({ where: { projectId: sourceId }, select: CODEBOOK_FIELDS });
-      const copied = copyCodebook(rows, projectId);
-      await tx.code.createMany({ data: copied });
-      codes = copied.length;
-    }
+    const codes = sourceId ? (await writeCodebookCopy(tx, sourceId, projectId)).created : 0;
     const codebook = sourceId ? { copiedFrom: sourceId, codes } : null;
     await recordAudit(tx, { projectId, actorId: user.id, action: "project.create", entity: "Project", entityId: projectId, after: { ...project, owner: user.id, membershipId: membership.id, codebook } });
     return { projectId, name: project.name, codes };
-  });
+  }, CODEBOOK_COPY_TX);
 }
 
-const CODEBOOK_FIELDS = {
-  id: true, parentId: true, deletedAt: true, name: true, colour: true, description: true,
-  inclusion: true, exclusion: true, example: true, shortcut: true, position: true,
-} as const;
-
-async function checkCodebookSource(user: CurrentUser, sourceId: string): Promise<void> {
+export async function checkCodebookSource(user: CurrentUser, sourceId: string): Promise<void> {
   const membership = await findMembership(user.id, sourceId);
   // Not a member: the same answer as for an id that does not exist.
   if (!membership) throw notFound("That project");

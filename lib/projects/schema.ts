@@ -52,3 +52,9 @@ export type DeleteProjectInput = z.infer<typeof deleteProjectSchema>;
 
 export const restoreProjectSchema = z.object({ projectId });
 export type RestoreProjectInput = z.infer<typeof restoreProjectSchema>;
+
+// Copying the codebook of `projectId` (where the caller works) into `targetProjectId` (which they own).
+export const copyCodebookSchema = z
+  .object({ projectId, targetProjectId: projectId })
+  .refine((v) => v.projectId !== v.targetProjectId, { message: "Choose another project: this is the codebook's own.", path: ["targetProjectId"] });
+export type CopyCodebookInput = z.infer<typeof copyCodebookSchema>;

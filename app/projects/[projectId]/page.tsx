@@ -9,12 +9,13 @@ import { InviteMemberForm } from "@/components/projects/invite-member-form";
 import { MemberControls } from "@/components/projects/member-controls";
 import { ProjectDetailsForm } from "@/components/projects/project-details-form";
 import { ProjectLifecycle } from "@/components/projects/project-lifecycle";
+import { CopyCodebookForm } from "@/components/projects/copy-codebook-form";
 import { ResetMemberPassword } from "@/components/projects/reset-member-password";
 import { flattenCodeTree } from "@/lib/codes/tree";
-import { getProjectHome, MAX_CASE_NAMES } from "@/lib/projects/data";
+import { getProjectHome, listWritableOwnedProjects, MAX_CASE_NAMES } from "@/lib/projects/data";
 import { recoveryDays } from "@/lib/projects/lifecycle";
 import { requireProjectMember } from "@/lib/projects/page-access";
-import { canManageProject } from "@/lib/projects/permissions";
+import { canCopyCodebookFrom, canManageProject } from "@/lib/projects/permissions";
 
 export const metadata: Metadata = { title: "Project" };
 
@@ -26,7 +27,7 @@ export default async function ProjectHomePage({ params, searchParams }: { params
   const { projectId } = await params;
   const search = await searchParams;
   const { user, role, archived } = await requireProjectMember(projectId, `/projects/${projectId}`);
-  const project = await getProjectHome(projectId, { id: user.id, role });
+  const [project, copyTargets] = await Promise.all([getProjectHome(projectId, { id: user.id, role }), canCopyCodebookFrom(role) ? listWritableOwnedProjects(user.id, projectId) : null]);
   if (!project) notFound();
   const owner = canManageProject(role);
   // A page of each list (a codebook may hold 10,000 codes): see lib/analysis/paging.ts. Shorter
@@ -53,10 +54,12 @@ export default async function ProjectHomePage({ params, searchParams }: { params
         )}
         {project.description && <p className="mt-2 max-w-3xl text-stone-700">{project.description}</p>}
         {owner && !archived && <ProjectDetailsForm projectId={project.id} name={project.name} description={project.description} />}
+        {copyTargets && project.codes.length > 0 && <CopyCodebookForm projectId={project.id} targets={copyTargets} />}
         {owner && <ProjectLifecycle projectId={project.id} name={project.name} archived={archived} recoveryDays={recoveryDays()} />}
         <nav aria-label="Project tools" className="mt-4 flex flex-wrap gap-4 text-sm">
           <Link href={`/projects/${project.id}/summaries`} className="font-medium text-teal-800 underline">Theme summaries</Link>
           <Link href={`/projects/${project.id}/findings`} className="font-medium text-teal-800 underline">Findings report</Link>
+          <Link href={`/projects/${project.id}/cases`} className="font-medium text-teal-800 underline">Cases and attributes</Link>
           <Link href={`/projects/${project.id}/memos`} className="font-medium text-teal-800 underline">Memos and journal</Link>
           <Link href={`/projects/${project.id}/rigour`} className="font-medium text-teal-800 underline">Rigour: double coding and agreement</Link>
           <a href={`/api/projects/${project.id}/export/qdpx`} className="text-teal-800 underline">Download project (REFI-QDA .qdpx)</a>

@@ -128,13 +128,7 @@ const ACTIONS: Record<string, Call | Exempt> = {
   "lib/projects/actions.ts archiveProjectAction": async (w) => (await action("lib/projects/actions.ts", "archiveProjectAction"))({ projectId: w.project.id, archived: true }),
   "lib/projects/actions.ts deleteProjectAction": async (w) => (await action("lib/projects/actions.ts", "deleteProjectAction"))({ projectId: w.project.id, confirmName: "x" }),
   "lib/projects/actions.ts restoreProjectAction": async (w) => (await action("lib/projects/actions.ts", "restoreProjectAction"))({ projectId: w.project.id }),
-  "lib/memos/actions.ts createMemoAction": async (w) => (await action("lib/memos/actions.ts", "createMemoAction"))({ projectId: w.project.id, target: { kind: "document", id: w.doc1.id }, body: "A note of my own" }),
-  "lib/memos/actions.ts updateMemoAction": async (w) => {
-    const memo = await prisma.memo.findFirstOrThrow({ where: { body: "BEN-SECRET-NOTE" } });
-    return (await action("lib/memos/actions.ts", "updateMemoAction"))({ projectId: w.project.id, memoId: memo.id, body: "overwritten", updatedAt: memo.updatedAt.toISOString() });
-  },
-  "lib/memos/actions.ts deleteMemoAction": async (w) =>
-    (await action("lib/memos/actions.ts", "deleteMemoAction"))({ projectId: w.project.id, memoId: (await prisma.memo.findFirstOrThrow({ where: { body: "BEN-SECRET-DOCUMENT-NOTE" } })).id }),
+  "lib/projects/actions.ts copyCodebookAction": async (w) => (await action("lib/projects/actions.ts", "copyCodebookAction"))({ projectId: w.project.id, targetProjectId: w.project.id }),
   "lib/projects/actions.ts inviteMemberAction": async (w) => (await action("lib/projects/actions.ts", "inviteMemberAction"))({ projectId: w.project.id, email: w.ben.email, role: "viewer" }),
   "lib/rigour/actions.ts assignDocumentsAction": async (w) =>
     (await action("lib/rigour/actions.ts", "assignDocumentsAction"))({ projectId: w.project.id, documentIds: [w.doc1.id], userIds: [w.ben.id] }),
