@@ -30,6 +30,7 @@ const PAGES: Record<string, string[]> = {
   "app/account/page.tsx": ["/account"],
   "app/projects/page.tsx": ["/projects"],
   "app/projects/[projectId]/page.tsx": [P],
+  "app/projects/[projectId]/cases/page.tsx": [`${P}/cases`],
   "app/projects/[projectId]/documents/[documentId]/page.tsx": [`${P}/documents/${study.documentId}`, `${P}/documents/${study.documentId}?coders=coder:${study.benId}`],
   "app/projects/[projectId]/findings/page.tsx": [`${P}/findings`, `${P}/findings?coders=coder:${study.benId}`, `${P}/findings?coders=consensus`],
   "app/projects/[projectId]/import/page.tsx": [`${P}/import`],

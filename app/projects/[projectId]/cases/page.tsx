@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { CaseSheet } from "@/components/cases/case-sheet";
+import { AppHeader } from "@/components/layout/app-header";
+import { Pager } from "@/components/ui/pager";
+import { requestedPage } from "@/lib/analysis/paging";
+import { getCaseSheet } from "@/lib/cases/data";
+import { requireProjectMember } from "@/lib/projects/page-access";
+import { canManageProject } from "@/lib/projects/permissions";
+
+export const metadata: Metadata = { title: "Cases" };
+
+/** The case sheet: owners edit cases, attributes, values and which documents belong to which case; everyone else reads it. */
+export default async function CasesPage({ params, searchParams }: { params: Promise<{ projectId: string }>; searchParams: Promise<{ page?: string }> }) {
+  const { projectId } = await params;
+  const search = await searchParams;
+  const { user, role } = await requireProjectMember(projectId, `/projects/${projectId}/cases`);
+  const owner = canManageProject(role);
+  const sheet = await getCaseSheet(projectId, requestedPage(search.page), { memoCounts: owner });
+  return (
+    <>
+      <AppHeader user={user}>
+        <Link href="/projects" className="hover:underline">Projects</Link> / <Link href={`/projects/${projectId}`} className="hover:underline">{sheet.projectName}</Link> / <span className="text-stone-900">Cases</span>
+      </AppHeader>
+      <main className="mx-auto max-w-7xl px-6 py-8">
+        <h1 className="text-2xl font-semibold">Cases and attributes ({sheet.window.total})</h1>
+        <p className="mt-1 max-w-3xl text-sm text-stone-700">
+          A case is an interviewee or a team; its attributes are what the theme summaries break down by and findings filter on.
+          {owner ? " Changes are saved as you make them and show in the summaries and findings at once." : " Only project owners change them."}
+        </p>
+        <CaseSheet projectId={projectId} sheet={sheet} canEdit={owner} caseCount={sheet.window.total} />
+        <Pager paged={sheet.window} noun="cases" href={(page) => `/projects/${projectId}/cases?page=${page}`} />
+      </main>
+    </>
+  );
+}
