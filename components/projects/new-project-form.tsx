@@ -1,28 +1,49 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useId, useState, useTransition, type FormEvent } from "react";
+import { useEffect, useId, useState, useTransition, type FormEvent } from "react";
+import { FileJobStatus, useFileJob } from "@/components/imports/use-file-job";
+import type { ImportSummary } from "@/lib/interop/refi/summary";
 import { createProjectAction } from "@/lib/projects/actions";
 import { PROJECT_DESCRIPTION_MAX, PROJECT_NAME_MAX } from "@/lib/projects/limits";
 
 export type CodebookSource = { id: string; name: string };
 
 /**
- * "New project": a button that opens the form. The new project starts with an empty codebook
- * or a copy of the codebook of one of `sources` (the projects the user works in); on success
- * the user lands on it. Refusals are shown beside the field they concern.
+ * "New project": a button that opens the form. The new project starts with an empty codebook,
+ * a copy of the codebook of one of `sources` (the projects the user works in), or a REFI-QDA
+ * codebook file (.qdc from NVivo, ATLAS.ti, MAXQDA, QualCoder), read in the background like
+ * any import: no project is made unless the file is read. On success the user lands on it.
+ * Refusals are shown beside the field they concern.
  */
 export function NewProjectForm({ sources }: { sources: CodebookSource[] }) {
   const router = useRouter();
   const id = useId();
   const [open, setOpen] = useState(false);
-  const [start, setStart] = useState<"empty" | "copy">("empty");
+  const [start, setStart] = useState<"empty" | "copy" | "qdc">("empty");
+  const qdc = useFileJob<ImportSummary>("/api/imports/refi", "The codebook could not be read; no project was created.");
+  useEffect(() => {
+    if (qdc.summary) router.push(`/projects/${qdc.summary.projectId}`);
+  }, [qdc.summary, router]);
   const [errors, setErrors] = useState<{ fields: Record<string, string[]>; message: string } | null>(null);
   const [pending, startTransition] = useTransition();
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
+    if (start === "qdc") {
+      const file = form.get("codebookFile");
+      const name = String(form.get("name") ?? "").trim();
+      if (!name) return setErrors({ fields: { name: ["Give the project a name."] }, message: "" });
+      if (!(file instanceof File) || file.size === 0) return setErrors({ fields: { codebookFile: ["Choose a .qdc codebook file."] }, message: "" });
+      setErrors(null);
+      const upload = new FormData();
+      upload.set("file", file);
+      upload.set("projectName", name);
+      upload.set("projectDescription", String(form.get("description") ?? ""));
+      void qdc.send(upload);
+      return;
+    }
     startTransition(async () => {
       const result = await createProjectAction({
         name: form.get("name"),
@@ -86,6 +107,23 @@ export function NewProjectForm({ sources }: { sources: CodebookSource[] }) {
           Codebook of another project of mine
         </label>
         {sources.length === 0 && <p className="mt-1 text-stone-600">You are not an owner or analyst of any project whose codebook you could copy.</p>}
+        <label className="mt-1 flex items-center gap-2">
+          <input type="radio" name="start" value="qdc" checked={start === "qdc"} onChange={() => setStart("qdc")} />
+          A codebook file (REFI-QDA .qdc)
+        </label>
+        {start === "qdc" && (
+          <div className="mt-2 pl-6">
+            <label className="block">
+              <span className="font-medium">Codebook file</span>
+              <input type="file" name="codebookFile" accept=".qdc" required disabled={qdc.busy} aria-invalid={!!described("codebookFile")} aria-describedby={[`${id}-qdc-help`, described("codebookFile")].filter(Boolean).join(" ")} className="mt-1 block" />
+            </label>
+            <span id={`${id}-qdc-help`} className="mt-1 block text-stone-600">Exported from NVivo, ATLAS.ti, MAXQDA, QualCoder or Grounded: codes with their hierarchy, colours and descriptions.</span>
+            {fieldError("codebookFile")}
+            <div className="mt-2">
+              <FileJobStatus upload={qdc.upload} job={qdc.job} error={qdc.error} starting="Reading the codebook…" />
+            </div>
+          </div>
+        )}
         {start === "copy" && (
           <div className="mt-2 pl-6">
             <label className="block">
@@ -104,8 +142,8 @@ export function NewProjectForm({ sources }: { sources: CodebookSource[] }) {
         )}
       </fieldset>
       <div className="flex items-center gap-3">
-        <button type="submit" disabled={pending} className="rounded bg-teal-800 px-3 py-1.5 font-medium text-white disabled:opacity-60">
-          {pending ? "Creating…" : "Create project"}
+        <button type="submit" disabled={pending || qdc.busy} className="rounded bg-teal-800 px-3 py-1.5 font-medium text-white disabled:opacity-60">
+          {pending || qdc.busy ? "Creating…" : "Create project"}
         </button>
         <button type="button" onClick={() => { setOpen(false); setErrors(null); }} className="rounded border border-stone-300 px-3 py-1.5">
           Cancel

@@ -66,7 +66,7 @@ export function runStartRefiImport(user: CurrentUser | null, rawInput: unknown):
     return startJob({ userId: me.id, projectId: intoProjectId ?? null, kind: "refi.import", label, total: codebook ? 2 : 4, step: "Waiting to start" }, async (job) => {
       const progress = (done: number, total: number, step: string) => job.report({ done, total, step });
       const summary = codebook
-        ? await importQdc({ user: me }, input.bytes, input.fileName, { intoProjectId, projectName: input.projectName }, progress)
+        ? await importQdc({ user: me }, input.bytes, input.fileName, { intoProjectId, projectName: input.projectName, projectDescription: input.projectDescription }, progress)
         : await importQdpx({ user: me }, input.bytes, input.fileName, { projectName: input.projectName }, progress);
       const message = summary.mode === "codebook-merge" ? `Merged the codebook ${input.fileName} into ${summary.projectName}.` : `Imported ${input.fileName} as the project ${summary.projectName}.`;
       return { message, href: `/projects/${summary.projectId}`, details: summary };

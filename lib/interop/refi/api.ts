@@ -80,18 +80,18 @@ export async function importQdc(ctx: ImportContext, bytes: Uint8Array, fileName:
     const projectCtx = await authorizeProject(ctx.user, input.intoProjectId, "owner");
     return mergeCodebook(projectCtx, codebook, input.fileName);
   }
-  const project = codebookProject(codebook, input.projectName ?? baseName(input.fileName));
+  const project = codebookProject(codebook, input.projectName ?? baseName(input.fileName), input.projectDescription ?? null);
   const plan = buildImportPlan(project, { texts: new Map(), skipped: new Map(), notes: new Map(), warnings: [] }, { fileName: input.fileName });
   return writeProjectImport(plan, ctx.user, input.fileName);
 }
 
 const refiFile = (fileName: string) => ({ fileName, refuse: (problem: string) => new RefiFileError(fileName, problem) });
 
-function codebookProject(codebook: RefiCodebook, name: string): RefiProject {
+function codebookProject(codebook: RefiCodebook, name: string, description: string | null): RefiProject {
   return {
     name,
     origin: codebook.origin,
-    description: null,
+    description,
     users: [],
     codes: codebook.codes,
     variables: [],

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PROJECT_DESCRIPTION_MAX } from "../../projects/limits";
 import { projectId } from "../../projects/schema";
 
 /** The inputs of the REFI-QDA API (api.ts, access.ts); bytes arrive as a Uint8Array (a Buffer is one). */
@@ -19,7 +20,9 @@ export const exportSchema = z.object({ projectId });
 
 export const importQdpxSchema = z.object({ fileName, bytes, projectName: projectName.optional(), limits: limits.optional() });
 
-export const importQdcSchema = z.object({ fileName, bytes, intoProjectId: projectId.optional(), projectName: projectName.optional(), limits: limits.optional() });
+// A .qdc that starts a new project ("New project" from a codebook) may bring its name and description.
+const projectDescription = z.string().trim().max(PROJECT_DESCRIPTION_MAX);
+export const importQdcSchema = z.object({ fileName, bytes, intoProjectId: projectId.optional(), projectName: projectName.optional(), projectDescription: projectDescription.optional(), limits: limits.optional() });
 
 export type ImportQdpxInput = z.infer<typeof importQdpxSchema>;
 export type ImportQdcInput = z.infer<typeof importQdcSchema>;

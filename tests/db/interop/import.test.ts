@@ -150,6 +150,13 @@ describe("importing a .qdc", () => {
     expect(await prisma.membership.findMany({ where: { projectId: summary.projectId }, select: { userId: true, role: true } })).toEqual([{ userId: importer.id, role: "owner" }]);
   });
 
+  it("starts a new project named and described as the New project form says", async () => {
+    const importer = await makeUser(prisma);
+    const summary = await importQdc(me(importer), fixture("codebook.qdc"), "codebook.qdc", { projectName: "Ward study", projectDescription: "Nurses on nights." });
+    expect(summary).toMatchObject({ mode: "new-project", projectName: "Ward study", counts: { codes: 4 } });
+    expect(await prisma.project.findUnique({ where: { id: summary.projectId }, select: { name: true, description: true } })).toEqual({ name: "Ward study", description: "Nurses on nights." });
+  });
+
   it("merges into a project's codebook, matching codes by GUID, then by name under the same parent, then by a unique name", async () => {
     const owner = await makeUser(prisma);
     const project = await makeProject(prisma, [{ userId: owner.id, role: "owner" }]);

@@ -3,12 +3,14 @@ import { startJobFromUpload } from "@/lib/jobs/upload-route";
 
 /**
  * POST multipart `file` (.qdpx or .qdc) and optional `intoProjectId` (a .qdc merged into a
- * project the caller owns). A .qdpx, or a .qdc without a project, becomes a new project.
+ * project the caller owns). A .qdpx, or a .qdc without a project, becomes a new project,
+ * named `projectName` and described by `projectDescription` when given ("New project").
  * Answers 202 with the id of the background job doing the import (GET /api/jobs/[jobId]).
  */
 export async function POST(request: Request) {
   return startJobFromUpload(request, REFI_IMPORT_LIMITS.maxUploadBytes, (user, file, form) => {
-    const intoProjectId = String(form.get("intoProjectId") ?? "") || undefined;
-    return runStartRefiImport(user, { ...file, ...(intoProjectId ? { intoProjectId } : {}) });
+    const field = (name: string) => (typeof form.get(name) === "string" && String(form.get(name)).trim() ? String(form.get(name)) : undefined);
+    const options = { intoProjectId: field("intoProjectId"), projectName: field("projectName"), projectDescription: field("projectDescription") };
+    return runStartRefiImport(user, { ...file, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) });
   });
 }
