@@ -26,8 +26,10 @@ type Option = { kind: "code"; code: Code } | { kind: "create"; name: string };
 /**
  * Opens at the selected passage. Shortcut keys apply a code straight away (handled by the
  * workspace, which owns the keyboard); "/" or a click puts the caret in the filter, where
- * typing filters by name or path ("Why AWS / Cost"), arrows move, Enter applies, Escape
- * closes, and a new name offers to create the code.
+ * typing filters by name or path ("Why AWS / Cost"), arrows, Page Up/Down, Home and End move,
+ * Enter applies, Escape closes, and a new name offers to create the code. Unfiltered, the
+ * analyst's recent codes come first (with their place in the tree), then the whole codebook
+ * as a tree, indented by depth; filtered, each match names its parents.
  */
 export function CodePicker({ selection, codes, index, recent, focusFilter, onApply, onCreate, onClose }: Props) {
   const [query, setQuery] = useState("");
@@ -39,19 +41,20 @@ export function CodePicker({ selection, codes, index, recent, focusFilter, onApp
   }, [focusFilter]);
 
   const searching = isSearch(query);
+  const recentCodes = useMemo(() => {
+    const byId = new Map(codes.map((c) => [c.id, c]));
+    return recent.map((id) => byId.get(id)).filter((c): c is Code => !!c);
+  }, [codes, recent]);
+  const recentCount = searching ? 0 : recentCodes.length;
   const options = useMemo((): Option[] => {
-    if (!searching) {
-      const byId = new Map(codes.map((c) => [c.id, c]));
-      const recentCodes = recent.map((id) => byId.get(id)).filter((c): c is Code => !!c);
-      const rest = codes.filter((c) => !recent.includes(c.id));
-      return [...recentCodes, ...rest].map((code) => ({ kind: "code", code }));
-    }
+    // Recent codes also keep their place in the tree below, so the tree reads whole.
+    if (!searching) return [...recentCodes, ...treeOrder(codes)].map((code) => ({ kind: "code", code }));
     const name = query.trim();
     const exact = codes.some((c) => c.name.toLowerCase() === name.toLowerCase());
     const found: Option[] = searchCodes(index, query).map((code) => ({ kind: "code", code }));
     // "Theme / part" is a path search; it offers to create a code only when nothing matches.
     return exact || (name.includes("/") && found.length > 0) ? found : [...found, { kind: "create", name }];
-  }, [searching, query, codes, index, recent]);
+  }, [searching, query, codes, index, recentCodes]);
   const list = useRowWindow<HTMLDivElement>(options.length, ROW_HEIGHT, LIST_HEIGHT);
 
   const move = (to: number) => {
@@ -93,6 +96,8 @@ export function CodePicker({ selection, codes, index, recent, focusFilter, onApp
             else if (e.key === "ArrowUp") move(active - 1);
             else if (e.key === "PageDown") move(active + Math.floor(LIST_HEIGHT / ROW_HEIGHT));
             else if (e.key === "PageUp") move(active - Math.floor(LIST_HEIGHT / ROW_HEIGHT));
+            else if (e.key === "Home" && query === "") move(0);
+            else if (e.key === "End" && query === "") move(options.length - 1);
             else if (e.key === "Enter") choose(active);
             else if (e.key === "Escape") onClose();
             else return;
@@ -107,7 +112,7 @@ export function CodePicker({ selection, codes, index, recent, focusFilter, onApp
           aria-activedescendant={options[active] ? `code-option-${active}` : undefined}
           className="w-full rounded border border-stone-300 px-2 py-1 text-sm"
         />
-        <p className="mt-1 text-xs text-stone-500">Shortcut key tags at once · / to filter · Esc closes</p>
+        <p className="mt-1 text-xs text-stone-600">Shortcut key tags at once · / to filter · ↑↓ Enter to pick · Esc closes</p>
       </div>
       {/* The box scrolls; the list inside has the whole list's height, its undrawn rows as padding. */}
       <div ref={list.ref} onScroll={list.onScroll} className="overflow-auto" style={{ maxHeight: LIST_HEIGHT }}>
@@ -115,6 +120,10 @@ export function CodePicker({ selection, codes, index, recent, focusFilter, onApp
         {options.slice(start, end).map((option, offset) => {
           const i = start + offset;
           const path = option.kind === "code" ? index.paths.get(option.code.id) : undefined;
+          // The tree part of the unfiltered list shows depth by indent; recent codes and
+          // matches, out of their place in the tree, name their parents instead.
+          const inTree = !searching && option.kind === "code" && i >= recentCount;
+          const indent = inTree && path ? path.length : 0;
           return (
             <li
               key={option.kind === "code" ? option.code.id : "create"}
@@ -125,16 +134,16 @@ export function CodePicker({ selection, codes, index, recent, focusFilter, onApp
               aria-setsize={options.length}
               onMouseEnter={() => setActive(i)}
               onClick={() => choose(i)}
-              className={`flex cursor-pointer items-center gap-2 px-3 ${i === active ? "bg-teal-50" : ""}`}
-              style={{ height: ROW_HEIGHT }}
+              className={`flex cursor-pointer items-center gap-2 pr-3 ${i === active ? "bg-teal-50 outline outline-2 -outline-offset-2 outline-teal-700" : ""} ${i === recentCount && recentCount > 0 && !searching ? "border-t border-stone-300" : ""}`}
+              style={{ height: ROW_HEIGHT, paddingLeft: `${0.75 + indent * 1}rem` }}
             >
               {option.kind === "code" ? (
                 <>
                   <span className="size-3 shrink-0 rounded-sm" style={{ backgroundColor: option.code.colour }} />
-                  <span className="min-w-0 shrink truncate">{option.code.name}</span>
-                  {path && path.length > 0 ? <span className="min-w-0 flex-1 truncate text-xs text-stone-500" title={pathLabel(path)}>in {pathLabel(path)}</span> : <span className="flex-1" />}
-                  {!searching && recent.includes(option.code.id) && <span className="text-[10px] uppercase text-stone-400">recent</span>}
-                  {option.code.shortcut && <kbd className="rounded border border-stone-300 px-1 text-xs text-stone-600">{option.code.shortcut}</kbd>}
+                  <span className={`min-w-0 shrink truncate ${inTree && index.parents.has(option.code.id) ? "font-medium" : ""}`}>{option.code.name}</span>
+                  {!inTree && path && path.length > 0 ? <span className="min-w-0 flex-1 truncate text-xs text-stone-600" title={pathLabel(path)}>in {pathLabel(path)}</span> : <span className="flex-1" />}
+                  {!searching && i < recentCount && <span className="text-[10px] uppercase text-stone-600">recent</span>}
+                  {option.code.shortcut && <kbd className="rounded border border-stone-400 px-1 text-xs text-stone-700" aria-label={`shortcut ${option.code.shortcut}`}>{option.code.shortcut}</kbd>}
                 </>
               ) : (
                 <span className="truncate text-teal-800">Create code “{option.name}” and tag</span>
@@ -142,14 +151,38 @@ export function CodePicker({ selection, codes, index, recent, focusFilter, onApp
             </li>
           );
         })}
-        {options.length === 0 && <li className="px-3 py-2 text-stone-500">No codes yet: type a name to create one.</li>}
+        {options.length === 0 && <li className="px-3 py-2 text-stone-600">No codes yet: type a name to create one.</li>}
       </ul>
       </div>
       {searching && (
-        <p className="border-t border-stone-200 px-3 py-1 text-xs text-stone-500" data-testid="picker-count" aria-live="polite">
+        <p className="border-t border-stone-200 px-3 py-1 text-xs text-stone-600" data-testid="picker-count" aria-live="polite">
           {(options.length - (options.at(-1)?.kind === "create" ? 1 : 0)).toLocaleString("en")} matching codes
         </p>
       )}
     </div>
   );
+}
+
+/** Depth-first: each code followed by its sub-codes, siblings by position (the codebook's order). */
+function treeOrder(codes: readonly Code[]): Code[] {
+  const ids = new Set(codes.map((c) => c.id));
+  const children = new Map<string | null, Code[]>();
+  for (const code of codes) {
+    const parent = code.parentId && ids.has(code.parentId) ? code.parentId : null;
+    const siblings = children.get(parent);
+    if (siblings) siblings.push(code);
+    else children.set(parent, [code]);
+  }
+  const out: Code[] = [];
+  const seen = new Set<string>();
+  const walk = (parent: string | null) => {
+    for (const code of children.get(parent) ?? []) {
+      if (seen.has(code.id)) continue;
+      seen.add(code.id);
+      out.push(code);
+      walk(code.id);
+    }
+  };
+  walk(null);
+  return out.length === codes.length ? out : [...out, ...codes.filter((c) => !seen.has(c.id))];
 }

@@ -13,6 +13,8 @@ export type CodeIndex<T extends Searchable> = {
   entries: { code: T; name: string; path: string[]; lowerPath: string[] }[];
   /** Ancestors' names, top first, by code id. */
   paths: Map<string, string[]>;
+  /** Ids of the codes that have sub-codes. */
+  parents: Set<string>;
 };
 
 export function indexCodes<T extends Searchable>(codes: readonly T[]): CodeIndex<T> {
@@ -35,7 +37,8 @@ export function indexCodes<T extends Searchable>(codes: readonly T[]): CodeIndex
     const path = pathOf(code);
     return { code, name: code.name.toLowerCase(), path, lowerPath: path.map((p) => p.toLowerCase()) };
   });
-  return { entries, paths };
+  const parents = new Set(codes.flatMap((c) => (c.parentId && byId.has(c.parentId) ? [c.parentId] : [])));
+  return { entries, paths, parents };
 }
 
 /** Whether the text has anything to search for (an empty query lists nothing here; callers show their default). */

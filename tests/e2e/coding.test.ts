@@ -118,6 +118,23 @@ describe("coding a transcript", () => {
     await page.keyboard.press("Escape");
     await until(async () => (await transcript.picker().count()) === 0, "the picker to close");
 
+    // Unfiltered, the codebook reads as a tree after the recent codes: walking down by keyboard
+    // reaches "Cost versus value" in its place, indented under "Why AWS" rather than naming it.
+    await transcript.selectWithMouse("hundred thousand dollars");
+    await transcript.picker().waitFor();
+    await page.keyboard.press("/");
+    const active = transcript.picker().locator('[role="option"][aria-selected="true"]');
+    for (let step = 0; step < 60; step++) {
+      const text = await active.innerText();
+      if (text.includes("Cost versus value") && !text.includes("recent")) break;
+      await page.keyboard.press("ArrowDown");
+    }
+    expect(await active.innerText()).toContain("Cost versus value");
+    expect(await active.innerText()).not.toContain("in Why AWS");
+    expect(await active.evaluate((el) => parseFloat(getComputedStyle(el).paddingLeft))).toBeGreaterThan(20);
+    await page.keyboard.press("Escape");
+    await until(async () => (await transcript.picker().count()) === 0, "the picker to close");
+
     // The definition is not in the page until the code is opened.
     expect(await page.content()).not.toContain("pricing model or value for money");
     await page.getByRole("button", { name: "Definition of Cost versus value" }).click();
