@@ -6,7 +6,7 @@ import type { RefiLimits } from "../refi/limits";
 import { describeKind, sniffFile } from "../refi/sniff";
 import { inflateEntry, listZip, ZipProblem, type ZipEntry } from "../zip";
 import { BackupFileError } from "./errors";
-import { BACKUP_FORMAT, BACKUP_VERSION, backupDataSchema, DATA_ENTRY, MANIFEST_ENTRY, manifestHeadSchema, manifestSchema, type BackupData, type BackupManifest } from "./schema";
+import { BACKUP_FORMAT, BACKUP_VERSION, READABLE_BACKUP_VERSIONS, backupDataSchema, DATA_ENTRY, MANIFEST_ENTRY, manifestHeadSchema, manifestSchema, type BackupData, type BackupManifest } from "./schema";
 import { verifyManifest } from "./signature";
 
 export type OpenedBackup = {
@@ -80,7 +80,7 @@ function readManifest(bytes: Uint8Array, fail: Fail): BackupManifest {
   if (head.data.format !== BACKUP_FORMAT) fail(`is not a Grounded backup: manifest.json names the format "${String(head.data.format).slice(0, 60)}".`);
   const version = head.data.version;
   if (Number.isInteger(version) && version > BACKUP_VERSION) fail(`was made by a newer version of Grounded (backup format ${version}); this server reads format ${BACKUP_VERSION}. Update Grounded, then restore it.`);
-  if (version !== BACKUP_VERSION) fail(`manifest.json names backup format ${version}, which no version of Grounded wrote; the archive is damaged.`);
+  if (!READABLE_BACKUP_VERSIONS.includes(version)) fail(`manifest.json names backup format ${version}, which no version of Grounded wrote; the archive is damaged.`);
   return parseEntry(bytes, MANIFEST_ENTRY, manifestSchema, fail, json);
 }
 

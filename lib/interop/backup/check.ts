@@ -53,6 +53,7 @@ export function checkReferences(data: BackupData, fileName: string): void {
     need(users, "the user", m.authorId, `the memo ${m.id}`);
     need(documents, "the document", m.documentId, `the memo ${m.id}`);
     need(codes, "the code", m.codeId, `the memo ${m.id}`);
+    need(cases, "the case", m.caseId, `the memo ${m.id}`);
     need(codings, "the coding", m.codingId, `the memo ${m.id}`);
   }
   for (const f of data.findings) {

@@ -88,6 +88,7 @@ function toBackupData(rows: LoadedBackup["rows"], textPaths: Map<string, string>
       authorId: m.authorId,
       documentId: m.documentId,
       codeId: m.codeId,
+      caseId: m.caseId,
       codingId: m.codingId,
       title: m.title,
       body: m.body,

@@ -92,6 +92,7 @@ export async function writeRestore(
           authorId: ref(userIds, m.authorId),
           documentId: opt(ids.documents, m.documentId),
           codeId: opt(ids.codes, m.codeId),
+          caseId: opt(ids.cases, m.caseId),
           codingId: opt(ids.codings, m.codingId),
         })),
       });

@@ -15,7 +15,10 @@ import { projectId } from "../../projects/schema";
  * wrong; a reader refuses versions newer than its own.
  */
 export const BACKUP_FORMAT = "grounded-backup";
-export const BACKUP_VERSION = 1;
+// 2: memos carry caseId (a format-1 reader would restore a case's memo as a journal memo).
+export const BACKUP_VERSION = 2;
+/** The formats this server restores: format 1 differs only in having no memos on cases. */
+export const READABLE_BACKUP_VERSIONS: readonly number[] = [1, 2];
 export const MANIFEST_ENTRY = "manifest.json";
 export const DATA_ENTRY = "backup.json";
 
@@ -25,7 +28,7 @@ export const manifestHeadSchema = z.object({ format: z.string(), version: z.numb
 
 export const manifestSchema = z.object({
   format: z.literal(BACKUP_FORMAT),
-  version: z.literal(BACKUP_VERSION),
+  version: z.number().int().refine((v) => READABLE_BACKUP_VERSIONS.includes(v)),
   createdAt: z.iso.datetime(),
   generator: z.string().max(100),
   project: z.object({ name: z.string().max(200) }),
@@ -83,7 +86,19 @@ const codeSchema = z.object({
   deletedAt: date.nullable(),
 });
 const codingSchema = z.object({ id, documentId: id, codeId: id, coderId: id, start: int, end: int, quote: z.string(), memo: z.string(), version: int.positive(), createdAt: date, updatedAt: date });
-const memoSchema = z.object({ id, authorId: id, documentId: id.nullable(), codeId: id.nullable(), codingId: id.nullable(), title: z.string(), body: z.string(), createdAt: date, updatedAt: date });
+const memoSchema = z.object({
+  id,
+  authorId: id,
+  documentId: id.nullable(),
+  codeId: id.nullable(),
+  // Absent from format 1, which had no memos on cases.
+  caseId: id.nullable().default(null),
+  codingId: id.nullable(),
+  title: z.string(),
+  body: z.string(),
+  createdAt: date,
+  updatedAt: date,
+});
 const findingSchema = z.object({
   id,
   position: int,

@@ -47,7 +47,7 @@ export async function readExportData(tx: Prisma.TransactionClient, projectId: st
       ],
     },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: { id: true, authorId: true, documentId: true, codeId: true, codingId: true, title: true, body: true, createdAt: true },
+    select: { id: true, authorId: true, documentId: true, codeId: true, caseId: true, codingId: true, title: true, body: true, createdAt: true },
   });
   const userIds = new Set([...memberships.map((m) => m.userId), ...codings.map((c) => c.coderId), ...memos.map((m) => m.authorId)]);
   const users = await tx.user.findMany({ where: { id: { in: [...userIds] } }, orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true, email: true } });

@@ -18,7 +18,8 @@ import { el, listEl, serializeXml, textEl, type XmlNode } from "./xml-write";
  *    is whole, else Float, boolean -> Boolean) and cases carry their VariableValues and a
  *    SourceRef per document;
  *  - Memo rows are Notes, referenced (NoteRef) from the project, document, code or coding
- *    they belong to;
+ *    they belong to; REFI-QDA 1.0 gives a Case no NoteRef, so a case's memo is a note holding
+ *    one selection of its whole text, which the case names by SelectionRef (read-project.ts);
  *  - Users are the analysts and owners, and anyone credited with a coding or memo, with
  *    their e-mail as id, so a re-import can match them to their accounts.
  */
@@ -41,7 +42,11 @@ export function buildProjectQde(data: ExportData): QdpxParts {
   const codingNotes = notesOn((m) => m.codingId);
   const documentNotes = notesOn((m) => (m.codingId ? null : m.documentId));
   const codeNotes = notesOn((m) => (m.codingId || m.documentId ? null : m.codeId));
-  const projectNotes = data.memos.filter((m) => !m.codingId && !m.documentId && !m.codeId).map((m) => noteRef(m.id));
+  const caseMemos = new Map<string, string[]>();
+  for (const m of data.memos) {
+    if (!m.codingId && !m.documentId && !m.codeId && m.caseId) (caseMemos.get(m.caseId) ?? caseMemos.set(m.caseId, []).get(m.caseId)!).push(m.id);
+  }
+  const projectNotes = data.memos.filter((m) => !m.codingId && !m.documentId && !m.codeId && !m.caseId).map((m) => noteRef(m.id));
 
   const integerAttributes = new Set(
     data.attributes
@@ -67,8 +72,10 @@ export function buildProjectQde(data: ExportData): QdpxParts {
         return element ? [el("VariableValue", {}, el("VariableRef", { targetGUID: refiGuid("variable", value.attributeId) }), element)] : [];
       }),
       data.documents.filter((d) => d.caseId === c.id).map((d) => el("SourceRef", { targetGUID: refiGuid("source", d.id) })),
+      (caseMemos.get(c.id) ?? []).map((memoId) => el("SelectionRef", { targetGUID: refiGuid("note-selection", memoId) })),
     ),
   );
+  const onCase = new Set([...caseMemos.values()].flat());
 
   const codingsOf = new Map<string, ExportData["codings"]>();
   for (const coding of data.codings) (codingsOf.get(coding.documentId) ?? codingsOf.set(coding.documentId, []).get(coding.documentId)!).push(coding);
@@ -107,6 +114,8 @@ export function buildProjectQde(data: ExportData): QdpxParts {
       "Note",
       { guid: refiGuid("note", memo.id), name: memo.title, creatingUser: user(memo.authorId), creationDateTime: memo.createdAt.toISOString() },
       textEl("PlainTextContent", memo.body),
+      onCase.has(memo.id) &&
+        el("PlainTextSelection", { guid: refiGuid("note-selection", memo.id), name: memo.title || undefined, startPosition: 0, endPosition: Array.from(memo.body).length }),
     ),
   );
 

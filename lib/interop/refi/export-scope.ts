@@ -1,4 +1,5 @@
-import { mayRead, maySee, type ReadScope } from "../../rigour/blind";
+import { mayReadMemoAuthor } from "../../memos/visibility";
+import { mayRead, type ReadScope } from "../../rigour/blind";
 import type { ExportData } from "./data";
 
 /**
@@ -14,7 +15,7 @@ export function withholdForReader(data: ExportData, scope: ReadScope, ownerIds: 
   const codings = data.codings.filter((c) => mayRead(scope, c));
   const keptCodings = new Set(codings.map((c) => c.id));
   const memos = data.memos.filter(
-    (m) => (m.codingId === null || keptCodings.has(m.codingId)) && (ownerIds.has(m.authorId) || maySee(scope.everywhere, m.authorId)),
+    (m) => (m.codingId === null || keptCodings.has(m.codingId)) && mayReadMemoAuthor(scope, ownerIds, m.authorId),
   );
   const credited = new Set([...codings.map((c) => c.coderId), ...memos.map((m) => m.authorId)]);
   const users = data.users

@@ -14,7 +14,7 @@ import { createHash } from "node:crypto";
  */
 export const GROUNDED_REFI_NAMESPACE = "63ef0828-b747-45b6-bd5d-6e715c42b252";
 
-export type GuidKind = "project" | "user" | "code" | "variable" | "case" | "source" | "selection" | "coding" | "note";
+export type GuidKind = "project" | "user" | "code" | "variable" | "case" | "source" | "selection" | "coding" | "note" | "note-selection";
 
 export function refiGuid(kind: GuidKind, rowId: string): string {
   return uuidV5(GROUNDED_REFI_NAMESPACE, `${kind}:${rowId}`);

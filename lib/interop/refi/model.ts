@@ -37,6 +37,8 @@ export type RefiCase = {
   sourceRefs: string[];
   selectionRefs: number;
   codeRefs: number;
+  /** Notes the case points at through a selection inside the note (how Grounded writes a case's memos). */
+  noteRefs?: string[];
 };
 
 export type RefiCoding = { guid: string; codeGuid: string; creatingUser: string | null; noteRefs: string[] };
@@ -84,6 +86,8 @@ export type RefiNote = {
   creatingUser: string | null;
   plainTextPath: string | null;
   plainTextContent: string | null;
+  /** The GUIDs of the note's own PlainTextSelections (a case's SelectionRef may point at one). */
+  selections?: string[];
 };
 
 export type RefiProject = {

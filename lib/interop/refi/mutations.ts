@@ -65,7 +65,11 @@ export async function writeProjectImport(plan: ImportPlan, importer: CurrentUser
       }
 
       const target = (t: MemoTarget) =>
-        t.kind === "document" ? { documentId: documentIds.get(t.key) } : t.kind === "code" ? { codeId: codeIds.get(t.key) } : t.kind === "coding" ? { codingId: codingIds.get(t.key) } : {};
+        t.kind === "document" ? { documentId: documentIds.get(t.key) }
+        : t.kind === "code" ? { codeId: codeIds.get(t.key) }
+        : t.kind === "case" ? { caseId: caseIds.get(t.key) }
+        : t.kind === "coding" ? { codingId: codingIds.get(t.key) }
+        : {};
       await tx.memo.createMany({
         data: plan.memos.map((m) => ({ projectId, authorId: userIds.get(m.authorKey)!, title: m.title, body: m.body, ...target(m.target) })),
       });

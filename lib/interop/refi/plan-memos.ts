@@ -4,8 +4,9 @@ import type { SourcePlan } from "./plan-sources";
 
 /**
  * Notes -> memos. A REFI-QDA note is attached by <NoteRef> from a coding, a selection, a
- * source, a code or the project, possibly from several; a Grounded memo hangs on one thing,
- * so it goes to the first and most specific (coding, then document, then code, then the
+ * source, a code or the project (and from a case through a selection inside the note, as
+ * Grounded writes them), possibly from several; a Grounded memo hangs on one thing, so it goes
+ * to the first and most specific (coding, then document, then code, then case, then the
  * project). A note nothing imported refers to is kept as a project memo.
  */
 export function planMemos(
@@ -14,6 +15,7 @@ export function planMemos(
   sources: SourcePlan,
   userKey: (refiUser: string | null) => string,
   warnings: ImportWarning[],
+  caseKeys: ReadonlySet<string> = new Set(),
 ): PlannedMemo[] {
   const notes = new Set(project.notes.map((note) => note.guid));
   const targets = new Map<string, MemoTarget>();
@@ -44,6 +46,7 @@ export function planMemos(
     }
   };
   visit(project.codes);
+  for (const refiCase of project.cases) attach(refiCase.noteRefs ?? [], caseKeys.has(refiCase.guid) ? { kind: "case", key: refiCase.guid } : null);
   attach(project.projectNoteRefs, { kind: "project" });
 
   if (shared > 0) warnings.push({ kind: "memo", message: `${shared} note reference(s) pointed at a note already attached elsewhere; each memo is attached to its first item only.` });

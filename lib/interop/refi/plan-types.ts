@@ -66,7 +66,7 @@ export type PlannedCoding = {
   memo: string;
 };
 
-export type MemoTarget = { kind: "project" } | { kind: "document" | "code" | "coding"; key: string };
+export type MemoTarget = { kind: "project" } | { kind: "document" | "code" | "case" | "coding"; key: string };
 
 export type PlannedMemo = { title: string; body: string; authorKey: string; target: MemoTarget };
 

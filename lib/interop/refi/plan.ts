@@ -43,7 +43,7 @@ export function buildImportPlan(project: RefiProject, lookup: TextLookup, option
     warnings,
   );
   for (const document of sources.documents) document.caseKey = caseOfDocument.get(document.key) ?? null;
-  const memos = planMemos(project, lookup.notes, sources, userKey, warnings);
+  const memos = planMemos(project, lookup.notes, sources, userKey, warnings, new Set(cases.map((c) => c.key)));
 
   const valuesOnSources = project.textSources.reduce((n, source) => n + source.variableValues, 0);
   if (valuesOnSources > 0) warnings.push({ kind: "ignored", message: `${valuesOnSources} variable value(s) are set on sources rather than cases; Grounded keeps attributes on cases, so they were not imported.` });

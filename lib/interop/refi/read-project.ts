@@ -72,8 +72,17 @@ export function readProject(ctx: ReadContext, root: XmlElement): RefiProject {
     const name = attr(element, "name");
     const guid = requiredGuid(ctx, element, `A note${name ? ` ("${name}")` : ""}`);
     registries.notes.add(guid, `note "${name ?? guid}"`);
-    return { guid, name, creatingUser: optionalGuid(element, "creatingUser"), plainTextPath: attr(element, "plainTextPath"), plainTextContent: childText(element, "PlainTextContent") };
+    const selections = childrenNamed(element, "PlainTextSelection").flatMap((s) => optionalGuid(s, "guid") ?? []);
+    return { guid, name, creatingUser: optionalGuid(element, "creatingUser"), plainTextPath: attr(element, "plainTextPath"), plainTextContent: childText(element, "PlainTextContent"), selections };
   });
+  // REFI-QDA 1.0 gives a Case no NoteRef; a case's memo is a note holding one selection that the
+  // case's SelectionRef points at (export-project.ts). Those refs are memo links, not passages.
+  const noteOfSelection = new Map(notes.flatMap((note) => (note.selections ?? []).map((selection) => [selection, note.guid] as const)));
+  for (const refiCase of cases) {
+    const toNotes = (refiCase.noteRefs ?? []).filter((ref) => noteOfSelection.has(ref));
+    refiCase.noteRefs = toNotes.map((ref) => noteOfSelection.get(ref)!);
+    refiCase.selectionRefs -= toNotes.length;
+  }
 
   return {
     name: attr(root, "name")?.trim() ?? "",
@@ -118,6 +127,7 @@ function readCase(ctx: ReadContext, element: XmlElement, registry: GuidRegistry)
     sourceRefs: refs(element, "SourceRef"),
     selectionRefs: childrenNamed(element, "SelectionRef").length,
     codeRefs: childrenNamed(element, "CodeRef").length,
+    noteRefs: refs(element, "SelectionRef"),
   };
 }
 

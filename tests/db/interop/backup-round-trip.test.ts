@@ -127,7 +127,7 @@ describe("backup and restore of the demo study", () => {
   it("writes an archive that is also a REFI-QDA project other tools (and our importer) can open", async () => {
     const files = unzipSync(await exportBackup(projectId));
     const manifest = JSON.parse(strFromU8(files["manifest.json"]));
-    expect(manifest).toMatchObject({ format: "grounded-backup", version: 1, counts: { documents: 32 } });
+    expect(manifest).toMatchObject({ format: "grounded-backup", version: 2, counts: { documents: 32 } });
     expect(manifest.signature).toMatch(/^[0-9a-f]{64}$/);
     expect(Object.keys(manifest.entries).sort()).toEqual(Object.keys(files).filter((name) => name !== "manifest.json").sort());
     const copy = await importQdpx({ user: owner }, await exportBackup(projectId), "backup.zip");

@@ -59,10 +59,10 @@ const data: ExportData = {
     { id: "g2", documentId: "d1", codeId: "c1", coderId: "u1", start: cp('"truly"'), end: text.length - 1, quote: '"truly" <really> & more', memo: "", createdAt: at },
   ],
   memos: [
-    { id: "m1", authorId: "u1", documentId: null, codeId: null, codingId: null, title: "Project", body: "About the study\r\n& more", createdAt: at },
-    { id: "m2", authorId: "u1", documentId: "d1", codeId: null, codingId: null, title: "", body: "On the document", createdAt: at },
-    { id: "m3", authorId: "u1", documentId: null, codeId: "c2", codingId: null, title: "On a code", body: "x", createdAt: at },
-    { id: "m4", authorId: "u1", documentId: "d1", codeId: "c2", codingId: "g1", title: "On a coding", body: "y", createdAt: at },
+    { id: "m1", authorId: "u1", documentId: null, codeId: null, codingId: null, caseId: null, title: "Project", body: "About the study\r\n& more", createdAt: at },
+    { id: "m2", authorId: "u1", documentId: "d1", codeId: null, codingId: null, caseId: null, title: "", body: "On the document", createdAt: at },
+    { id: "m3", authorId: "u1", documentId: null, codeId: "c2", codingId: null, caseId: null, title: "On a code", body: "x", createdAt: at },
+    { id: "m4", authorId: "u1", documentId: "d1", codeId: "c2", codingId: "g1", caseId: null, title: "On a coding", body: "y", createdAt: at },
   ],
 };
 data.codings[1].end = codePointLength(text) - 1;
