@@ -2,6 +2,7 @@
 
 import { useEffect, useMemo, useRef, useState } from "react";
 import { isSearch, pathLabel, searchCodes, type CodeIndex } from "@/lib/codes/search";
+import { flattenCodeTree } from "@/lib/codes/tree";
 import type { Code, PendingSelection } from "./types";
 import { useRowWindow } from "./use-row-window";
 
@@ -48,7 +49,7 @@ export function CodePicker({ selection, codes, index, recent, focusFilter, onApp
   const recentCount = searching ? 0 : recentCodes.length;
   const options = useMemo((): Option[] => {
     // Recent codes also keep their place in the tree below, so the tree reads whole.
-    if (!searching) return [...recentCodes, ...treeOrder(codes)].map((code) => ({ kind: "code", code }));
+    if (!searching) return [...recentCodes, ...flattenCodeTree(codes)].map((code) => ({ kind: "code", code }));
     const name = query.trim();
     const exact = codes.some((c) => c.name.toLowerCase() === name.toLowerCase());
     const found: Option[] = searchCodes(index, query).map((code) => ({ kind: "code", code }));
@@ -163,26 +164,3 @@ export function CodePicker({ selection, codes, index, recent, focusFilter, onApp
   );
 }
 
-/** Depth-first: each code followed by its sub-codes, siblings by position (the codebook's order). */
-function treeOrder(codes: readonly Code[]): Code[] {
-  const ids = new Set(codes.map((c) => c.id));
-  const children = new Map<string | null, Code[]>();
-  for (const code of codes) {
-    const parent = code.parentId && ids.has(code.parentId) ? code.parentId : null;
-    const siblings = children.get(parent);
-    if (siblings) siblings.push(code);
-    else children.set(parent, [code]);
-  }
-  const out: Code[] = [];
-  const seen = new Set<string>();
-  const walk = (parent: string | null) => {
-    for (const code of children.get(parent) ?? []) {
-      if (seen.has(code.id)) continue;
-      seen.add(code.id);
-      out.push(code);
-      walk(code.id);
-    }
-  };
-  walk(null);
-  return out.length === codes.length ? out : [...out, ...codes.filter((c) => !seen.has(c.id))];
-}

@@ -80,3 +80,14 @@ describe("searching codes by name and path", () => {
     expect(performance.now() - t0).toBeLessThan(2000);
   });
 });
+
+describe("indexCodes parents", () => {
+  it("names the codes that have sub-codes, ignoring a parent that is not in the list", () => {
+    const index = indexCodes([
+      { id: "a", parentId: null, name: "Why AWS" },
+      { id: "b", parentId: "a", name: "Cost" },
+      { id: "c", parentId: "gone", name: "Orphan" },
+    ]);
+    expect([...index.parents]).toEqual(["a"]);
+  });
+});
