@@ -79,6 +79,17 @@ function WorkspaceInner({ workspace, opening, me, canCode: mayCode, canManage: m
   const [pickerFocus, setPickerFocus] = useState(false);
   const [details, setDetails] = useState<{ ids: string[]; rect: { top: number; left: number; bottom: number } } | null>(null);
   const [recent, setRecent] = useState<string[]>([]);
+  // Below the lg breakpoint the codebook is a drawer over the transcript, opened by a button.
+  const [drawer, setDrawer] = useState(false);
+  const drawerClose = useRef<HTMLButtonElement>(null);
+  const drawerOpen = useRef<HTMLButtonElement>(null);
+  const drawerWasOpen = useRef(false);
+  // Focus goes into the drawer when it opens and back to its button when it closes.
+  useEffect(() => {
+    if (drawer) drawerClose.current?.focus();
+    else if (drawerWasOpen.current) drawerOpen.current?.focus();
+    drawerWasOpen.current = drawer;
+  }, [drawer]);
   const jumpCursor = useRef<Record<string, number>>({});
   const turnSpans = useMemo(() => turns.map((t) => ({ start: t.start, end: t.end })), [turns]);
   const caret = useKeyboardCaret(fullText ?? "", turnSpans);
@@ -183,7 +194,10 @@ function WorkspaceInner({ workspace, opening, me, canCode: mayCode, canManage: m
     if (!root || !selection || selection.rangeCount === 0 || fullText === null) return;
     if (selection.isCollapsed) {
       const at = selection.anchorNode && domEndpoint(selection.anchorNode, selection.anchorOffset, root);
-      if (at) caret.place(at.elementStart + [...at.elementText.slice(0, at.utf16Offset)].length);
+      if (at) {
+        caret.place(at.elementStart + [...at.elementText.slice(0, at.utf16Offset)].length);
+        transcriptControl.current?.caretMoved(caret.focus.current, selection.getRangeAt(0));
+      }
       setPending(null);
       return;
     }
@@ -234,7 +248,8 @@ function WorkspaceInner({ workspace, opening, me, canCode: mayCode, canManage: m
         void history.redo();
         return;
       }
-      if (typing || fullText === null) return;
+      // A control in the transcript's margin (a memo marker) takes its own keys: Enter opens its memo.
+      if (typing || fullText === null || (target !== rootRef.current && rootRef.current?.contains(target) && target.closest("button, a"))) return;
       const inTranscript = rootRef.current?.contains(target) || target === document.body || !!pending;
       if (!inTranscript) return;
       if (event.key === "Escape") {
@@ -252,11 +267,13 @@ function WorkspaceInner({ workspace, opening, me, canCode: mayCode, canManage: m
             const rect = range?.getBoundingClientRect();
             if (rect) setPending({ ...span, rect: { top: rect.top, left: rect.left, bottom: rect.bottom } });
             elementAt(root, caret.focus.current)?.scrollIntoView({ block: "nearest" });
+            transcriptControl.current?.caretMoved(caret.focus.current, null);
           } else {
             const range = selectOffsets(root, caret.focus.current, caret.focus.current);
             range?.collapse(true);
             setPending(null);
             elementAt(root, caret.focus.current)?.scrollIntoView({ block: "nearest" });
+            transcriptControl.current?.caretMoved(caret.focus.current, range ?? null);
           }
           return;
         }
@@ -313,13 +330,13 @@ function WorkspaceInner({ workspace, opening, me, canCode: mayCode, canManage: m
   const detailCodings = details ? codings.filter((c) => details.ids.includes(c.id)) : [];
 
   return (
-    <div className="mx-auto grid max-w-7xl gap-6 px-6 py-6 lg:grid-cols-[1fr_20rem]">
+    <main className="mx-auto grid max-w-7xl gap-6 px-3 py-6 sm:px-6 lg:grid-cols-[1fr_20rem]">
       <div className="min-w-0">
         <div className="flex flex-wrap items-baseline justify-between gap-3">
           <h1 className="text-2xl font-semibold">{doc.title}</h1>
           <nav aria-label="Documents" className="flex gap-3 text-sm">
-            {workspace.previous ? <Link href={`/projects/${project.id}/documents/${workspace.previous.id}`} className="text-teal-800 hover:underline" title={workspace.previous.title}>← Previous</Link> : <span className="text-stone-400">← Previous</span>}
-            {workspace.next ? <Link href={`/projects/${project.id}/documents/${workspace.next.id}`} className="text-teal-800 hover:underline" title={workspace.next.title}>Next →</Link> : <span className="text-stone-400">Next →</span>}
+            {workspace.previous ? <Link href={`/projects/${project.id}/documents/${workspace.previous.id}`} className="text-teal-800 hover:underline" title={workspace.previous.title}>← Previous</Link> : <span className="text-stone-600" aria-disabled="true">← Previous</span>}
+            {workspace.next ? <Link href={`/projects/${project.id}/documents/${workspace.next.id}`} className="text-teal-800 hover:underline" title={workspace.next.title}>Next →</Link> : <span className="text-stone-600" aria-disabled="true">Next →</span>}
           </nav>
         </div>
         {workspace.blind && (
@@ -328,11 +345,15 @@ function WorkspaceInner({ workspace, opening, me, canCode: mayCode, canManage: m
           </p>
         )}
         <Toolbar loaded={!!loaded} filter={filter} setFilter={setFilter} coders={coders} meId={me.id} history={history} canCode={mayCode} />
-        <div className="mt-4 rounded-lg border border-stone-200 bg-white p-5 shadow-sm" onMouseUp={() => setTimeout(readSelection, 0)}>
+        <button ref={drawerOpen} type="button" onClick={() => setDrawer(true)} aria-expanded={drawer} aria-controls="codebook-drawer" data-testid="open-codebook"
+          className="mt-3 rounded border border-stone-500 bg-white px-3 py-1 text-sm text-stone-900 lg:hidden">Codebook</button>
+        <div className="mt-4 rounded-lg border border-stone-200 bg-white p-3 shadow-sm sm:p-5" onMouseUp={() => setTimeout(readSelection, 0)}>
           <Transcript text={text} textStart={textStart} loaded={!!loaded} initialTurns={initialTurns} controlRef={transcriptControl} textLength={doc.textLength} turns={turns} codings={visible} codes={codesById} rootRef={rootRef} onCodingsAt={showCodingsAt} keyboardHint={KEYBOARD_HINT} />
         </div>
       </div>
-      <aside className="space-y-6 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-auto">
+      <aside id="codebook-drawer" aria-label="Codebook" data-testid="codebook-drawer" onKeyDown={(e) => e.key === "Escape" && setDrawer(false)}
+        className={`space-y-6 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-auto max-lg:fixed max-lg:inset-y-0 max-lg:right-0 max-lg:z-40 max-lg:w-[min(22rem,92vw)] max-lg:overflow-auto max-lg:bg-white max-lg:p-4 max-lg:shadow-xl ${drawer ? "" : "max-lg:hidden"}`}>
+        <button ref={drawerClose} type="button" onClick={() => setDrawer(false)} className="rounded border border-stone-500 px-3 py-1 text-sm lg:hidden">Close codebook</button>
         <CodebookPanel
           projectId={project.id}
           codes={codes}
@@ -359,7 +380,8 @@ function WorkspaceInner({ workspace, opening, me, canCode: mayCode, canManage: m
         {doc.case && <CasePanel name={doc.case.name} attributes={doc.case.attributes} />}
       </aside>
       {pending && canCode && (
-        <CodePicker selection={pending} codes={codes} index={codeIndex} recent={recent} focusFilter={pickerFocus} onApply={(id) => applyToPending([id])}
+        // The picker is 20rem wide: anchored no further right than leaves it whole on a phone.
+        <CodePicker selection={{ ...pending, rect: { ...pending.rect, left: Math.min(pending.rect.left, window.innerWidth - 328) } }} codes={codes} index={codeIndex} recent={recent} focusFilter={pickerFocus} onApply={(id) => applyToPending([id])}
           onCreate={(name) => { void history.perform(ops.createAndApply(name, pending)); clearSelection(); }} onClose={clearSelection} />
       )}
       {details && detailCodings.length > 0 && fullText !== null && (
@@ -368,7 +390,7 @@ function WorkspaceInner({ workspace, opening, me, canCode: mayCode, canManage: m
           onDelete={(id) => { void history.perform(ops.remove([id])); setDetails(null); }}
           onClose={() => setDetails(null)} />
       )}
-    </div>
+    </main>
   );
 }
 

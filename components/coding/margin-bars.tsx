@@ -2,6 +2,8 @@
 
 import { useEffect, useState, type RefObject } from "react";
 import type { Segment } from "@/lib/codings/spans/segments";
+import { barColour, type CodeMark, type Pattern } from "./code-marks";
+import { MarginLabels } from "./margin-labels";
 import type { Code, Coding } from "./types";
 
 /**
@@ -16,16 +18,27 @@ import type { Code, Coding } from "./types";
  * the whole interview out again each time: about half a second on a 2-core machine.
  */
 
-export const LANE_WIDTH = 7;
+export const LANE_WIDTH = 8;
+const BAR_WIDTH = 5;
 /** The schema's default code colour, for a coding whose code is missing. */
 export const FALLBACK_COLOUR = "#64748b";
 
 /** The part of one coding's bar beside one turn, in that turn's segments. */
 export type BarPiece = {
   id: string;
+  codeId: string;
   lane: number;
+  /** The code's colour as drawn: at least 3:1 against the page (code-marks.ts). */
   colour: string;
+  pattern: Pattern;
+  /** The label's background and text colours (4.5:1). */
+  tint: string;
+  text: string;
+  /** Code and coder, in full. */
   label: string;
+  /** The code's margin label. */
+  short: string;
+  memo: boolean;
   /** First and last of the turn's segments the coding covers. */
   first: number;
   last: number;
@@ -39,7 +52,7 @@ export type BarPiece = {
  * before and after this one ends and starts (text between turns, a speaker's label, is not
  * drawn, so a coding that starts there begins in this turn).
  */
-export function barPieces(segments: Segment[], neighbours: { aboveEnd: number; belowStart: number }, codings: Map<string, Coding>, codes: Map<string, Code>, laneOf: Map<string, number>): BarPiece[] {
+export function barPieces(segments: Segment[], neighbours: { aboveEnd: number; belowStart: number }, codings: Map<string, Coding>, codes: Map<string, Code>, laneOf: Map<string, number>, marks: Map<string, CodeMark>): BarPiece[] {
   const pieces = new Map<string, BarPiece>();
   segments.forEach((segment, i) => {
     for (const id of segment.codingIds) {
@@ -50,11 +63,18 @@ export function barPieces(segments: Segment[], neighbours: { aboveEnd: number; b
       }
       const coding = codings.get(id)!;
       const code = codes.get(coding.codeId);
+      const mark = marks.get(coding.codeId);
       pieces.set(id, {
         id,
+        codeId: coding.codeId,
         lane: laneOf.get(id) ?? 0,
-        colour: code?.colour ?? FALLBACK_COLOUR,
+        colour: mark?.bar ?? barColour(code?.colour ?? FALLBACK_COLOUR),
+        pattern: mark?.pattern ?? "solid",
+        tint: mark?.tint ?? "#f1f5f9",
+        text: mark?.text ?? "#111827",
         label: `${code?.name ?? "Code"} · ${coding.coder.name}`,
+        short: mark?.label ?? code?.name ?? "Code",
+        memo: coding.memo.trim() !== "",
         first: i,
         last: i,
         fromAbove: coding.start < neighbours.aboveEnd,
@@ -70,7 +90,7 @@ export function samePieces(a: BarPiece[], b: BarPiece[]): boolean {
   for (let i = 0; i < a.length; i++) {
     const x = a[i];
     const y = b[i];
-    if (x.id !== y.id || x.lane !== y.lane || x.colour !== y.colour || x.label !== y.label || x.first !== y.first || x.last !== y.last || x.fromAbove !== y.fromAbove || x.toBelow !== y.toBelow) return false;
+    if (x.id !== y.id || x.lane !== y.lane || x.colour !== y.colour || x.pattern !== y.pattern || x.label !== y.label || x.short !== y.short || x.memo !== y.memo || x.first !== y.first || x.last !== y.last || x.fromAbove !== y.fromAbove || x.toBelow !== y.toBelow) return false;
   }
   return true;
 }
@@ -91,7 +111,7 @@ export function useLaidOutWidth(ref: RefObject<HTMLElement | null>): number {
   return width;
 }
 
-type Placed = BarPiece & { top: number; height: number };
+export type Placed = BarPiece & { top: number; height: number };
 
 /**
  * One turn's bars, measured once the turn is laid out (after the browser's own layout, in a
@@ -107,12 +127,14 @@ export function TurnBars({ section, text, pieces, width, onCodingsAt }: {
   onCodingsAt: (codingIds: string[], rect: DOMRect) => void;
 }) {
   const [bars, setBars] = useState<Placed[]>([]);
+  const [height, setHeight] = useState(0);
 
   useEffect(() => {
     const box = section.current;
     const runs = text.current?.children;
     if (width === 0 || !box || !runs) return;
     const frame = box.getBoundingClientRect();
+    setHeight(frame.height);
     setBars(
       pieces.map((piece) => {
         const firstRects = runs[piece.first]?.getClientRects();
@@ -126,22 +148,27 @@ export function TurnBars({ section, text, pieces, width, onCodingsAt }: {
 
   if (bars.length === 0) return null;
   return (
-    <div aria-hidden className="absolute inset-y-0 left-0 select-none">
-      {bars.map((bar) => {
-        const [upper, lower] = [bar.fromAbove ? 0 : 2, bar.toBelow ? 0 : 2];
-        return (
-          <button
-            key={bar.id}
-            type="button"
-            tabIndex={-1}
-            title={bar.label}
-            data-coding={bar.id}
-            onClick={(event) => onCodingsAt([bar.id], event.currentTarget.getBoundingClientRect())}
-            className="absolute w-1 opacity-80 hover:opacity-100"
-            style={{ left: bar.lane * LANE_WIDTH, top: bar.top, height: bar.height, backgroundColor: bar.colour, borderRadius: `${upper}px ${upper}px ${lower}px ${lower}px` }}
-          />
-        );
-      })}
-    </div>
+    <>
+      <div aria-hidden className="absolute inset-y-0 left-[var(--labels)] select-none">
+        {bars.map((bar) => {
+          const [upper, lower] = [bar.fromAbove ? 0 : 2, bar.toBelow ? 0 : 2];
+          return (
+            <button
+              key={bar.id}
+              type="button"
+              tabIndex={-1}
+              title={bar.label}
+              data-coding={bar.id}
+              data-pattern={bar.pattern}
+              onClick={(event) => onCodingsAt([bar.id], event.currentTarget.getBoundingClientRect())}
+              className="absolute opacity-90 hover:opacity-100"
+              // A border, not a fill, so the pattern (solid, dashed, dotted, double) tells codes apart without colour.
+              style={{ left: bar.lane * LANE_WIDTH, top: bar.top, height: bar.height, width: BAR_WIDTH, borderLeft: `${BAR_WIDTH}px ${bar.pattern} ${bar.colour}`, borderRadius: `${upper}px ${upper}px ${lower}px ${lower}px` }}
+            />
+          );
+        })}
+      </div>
+      <MarginLabels bars={bars} height={height} onCodingsAt={onCodingsAt} />
+    </>
   );
 }

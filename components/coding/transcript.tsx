@@ -4,12 +4,18 @@ import { memo, startTransition, useCallback, useEffect, useMemo, useRef, useStat
 import { highlightStyle } from "@/lib/codings/spans/highlight";
 import { assignLanes } from "@/lib/codings/spans/lanes";
 import { codePointIndex } from "@/lib/transcripts/offsets";
+import { CodeLegend } from "./code-legend";
+import { codeMarks } from "./code-marks";
 import { LANE_WIDTH, TurnBars, samePieces, useLaidOutWidth, type BarPiece } from "./margin-bars";
+import { PASSAGE_TIP_ID, PassageTip, describeCodings, tipPlace, type Tip } from "./passage-tip";
 import { TurnPainter, type PaintedSegment } from "./turn-painter";
 import type { Code, Coding, Turn } from "./types";
 
-/** What the workspace may ask of the transcript: render every turn now (before a jump). */
-export type TranscriptControl = { renderAll: () => Promise<void> };
+/**
+ * What the workspace may ask of the transcript: render every turn now (before a jump); show the
+ * keyboard caret (a collapsed range) and name the codings at a code point after a caret move.
+ */
+export type TranscriptControl = { renderAll: () => Promise<void>; caretMoved: (at: number, caret: Range | null) => void };
 
 type Props = {
   /** The text drawn from: the whole document's, or (until the rest arrives) the opening window's. */
@@ -48,8 +54,35 @@ export function Transcript({ text, textStart, loaded, initialTurns, controlRef, 
   const ranges = useMemo(() => (turns.length > 0 ? turns.map((t) => ({ start: t.start, end: t.end })) : [{ start: 0, end: textLength }]), [turns, textLength]);
   const slice = useMemo(() => textSlicer(text, textStart), [text, textStart]);
   const lanes = useMemo(() => assignLanes(codings), [codings]);
-  const painter = useMemo(() => new TurnPainter(textLength, codings, codes, lanes.laneOf, ranges), [textLength, codings, codes, lanes, ranges]);
+  // The codes in view, most used first: their labels, patterns and colours (code-marks.ts).
+  const legend = useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const c of codings) counts.set(c.codeId, (counts.get(c.codeId) ?? 0) + 1);
+    const inView = [...counts].sort((a, b) => b[1] - a[1]).map(([id, count]) => ({ id, name: codes.get(id)?.name ?? "Deleted code", colour: codes.get(id)?.colour ?? "#64748b", count }));
+    const marks = codeMarks(inView, codings);
+    return { marks, entries: inView.map((c) => ({ ...c, mark: marks.get(c.id)! })) };
+  }, [codings, codes]);
+  const painter = useMemo(() => new TurnPainter(textLength, codings, codes, lanes.laneOf, legend.marks, ranges), [textLength, codings, codes, lanes, legend, ranges]);
   const gutter = Math.max(1, lanes.laneCount) * LANE_WIDTH + 8;
+  const byId = useMemo(() => new Map(codings.map((c) => [c.id, c])), [codings]);
+  const [tip, setTip] = useState<Tip | null>(null);
+  const [announcement, setAnnouncement] = useState("");
+  const [caretBox, setCaretBox] = useState<{ top: number; left: number; height: number } | null>(null);
+  const [focused, setFocused] = useState(false);
+  const frameRef = useRef<HTMLDivElement>(null);
+  // The pointer over a highlight names its codes and coders (one listener for the whole transcript).
+  const hovered = useRef<HTMLElement | null>(null);
+  const onPointerOver = useCallback(
+    (event: MouseEvent<HTMLElement>) => {
+      const span = (event.target as HTMLElement).closest<HTMLElement>("[data-codings]");
+      if (span === hovered.current) return;
+      hovered.current = span;
+      if (!span) return setTip(null);
+      const list = span.dataset.codings!.split(" ").flatMap((id) => byId.get(id) ?? []);
+      setTip(list.length > 0 ? { text: describeCodings(list, codes), ...tipPlace(span.getBoundingClientRect()) } : null);
+    },
+    [byId, codes],
+  );
   const width = useLaidOutWidth(rootRef);
   // Marks the transcript interactive once React has hydrated it (tests and users alike
   // should not select text before the handlers are attached).
@@ -73,6 +106,16 @@ export function Transcript({ text, textStart, loaded, initialTurns, controlRef, 
   }, [rendered, ranges.length]);
   useEffect(() => {
     controlRef.current = {
+      caretMoved: (at, caret) => {
+        const frame = frameRef.current?.getBoundingClientRect();
+        const box = caret?.getClientRects()[0] ?? caret?.getBoundingClientRect();
+        setCaretBox(frame && box && box.height > 0 ? { top: box.top - frame.top, left: box.left - frame.left, height: box.height } : null);
+        const here = codings.filter((c) => c.start <= at && at < c.end);
+        const text = here.length > 0 ? `Coded: ${describeCodings(here, codes)}` : "";
+        setAnnouncement(text);
+        const el = caret ? caret.startContainer.parentElement : null;
+        setTip(text && el ? { text, ...tipPlace(box ?? el.getBoundingClientRect()) } : null);
+      },
       renderAll: () =>
         new Promise<void>((resolve) => {
           if (rendered >= ranges.length) return resolve();
@@ -80,16 +123,24 @@ export function Transcript({ text, textStart, loaded, initialTurns, controlRef, 
           setRendered(ranges.length);
         }),
     };
-  }, [controlRef, rendered, ranges.length]);
+  }, [controlRef, rendered, ranges.length, codings, codes]);
 
   return (
+    <>
+    <CodeLegend entries={legend.entries} />
+    <div ref={frameRef} className="relative">
     <div
       ref={rootRef}
       tabIndex={0}
       role="document"
       aria-label={`Transcript. ${keyboardHint}`}
+      aria-describedby={tip ? PASSAGE_TIP_ID : undefined}
       data-testid="transcript"
       data-ready={ready && loaded ? "true" : undefined}
+      onMouseOver={onPointerOver}
+      onMouseLeave={() => { hovered.current = null; setTip(null); }}
+      onFocus={() => setFocused(true)}
+      onBlur={(event) => { if (!event.currentTarget.contains(event.relatedTarget as Node | null)) { setFocused(false); setTip(null); } }}
       className="rounded-md outline-none focus-visible:ring-2 focus-visible:ring-teal-700/40"
     >
       {ranges.slice(0, rendered).map((range, i) => {
@@ -97,6 +148,13 @@ export function Transcript({ text, textStart, loaded, initialTurns, controlRef, 
         return <TurnView key={range.start} turn={turns[i]} segments={segments} pieces={pieces} gutter={gutter} width={width} first={i === 0} slice={slice} onCodingsAt={onCodingsAt} />;
       })}
     </div>
+    {/* The keyboard caret: a browser draws none in text that is not editable. */}
+    {focused && caretBox && (
+      <span aria-hidden data-testid="keyboard-caret" className="pointer-events-none absolute w-[2px] bg-black shadow-[0_0_0_1px_#fff]" style={{ top: caretBox.top, left: caretBox.left - 1, height: caretBox.height }} />
+    )}
+    </div>
+    <PassageTip tip={tip} announcement={announcement} />
+    </>
   );
 }
 
@@ -142,13 +200,14 @@ const TurnView = memo(
       [onCodingsAt],
     );
     return (
-      <section ref={sectionRef} className="relative grid grid-cols-[8.5rem_1fr] gap-4 pb-4" style={{ paddingLeft: gutter }}>
+      // --labels: the width of the margin labels' column (none on a phone, where the speaker goes above the text).
+      <section ref={sectionRef} className="relative grid grid-cols-1 gap-x-4 pb-4 [--labels:0px] sm:grid-cols-[8.5rem_1fr] sm:[--labels:6.5rem]" style={{ paddingLeft: `calc(var(--labels) + ${gutter}px)` }}>
         <TurnBars section={sectionRef} text={textRef} pieces={pieces} width={width} onCodingsAt={onCodingsAt} />
-        <div className="select-none pt-0.5 text-right text-sm" aria-hidden={!turn}>
+        <div className="select-none pt-0.5 text-sm sm:text-right" aria-hidden={!turn}>
           {turn && (
             <>
               <div className={turn.role === "interviewer" ? "text-stone-500" : "font-medium text-teal-900"}>{turn.speaker}</div>
-              {turn.timestampMs !== null && <div className="text-xs text-stone-400">{formatTimestamp(turn.timestampMs)}</div>}
+              {turn.timestampMs !== null && <div className="text-xs text-stone-600">{formatTimestamp(turn.timestampMs)}</div>}
             </>
           )}
         </div>
@@ -161,7 +220,7 @@ const TurnView = memo(
                 key={s.start}
                 data-start={s.start}
                 data-codings={coded ? s.codingIds.join(" ") : undefined}
-                style={style ? { background: style.background, color: style.color, borderRadius: 2 } : undefined}
+                style={style ? { background: style.background, color: style.color, borderRadius: 2, ...lineStyle(s.lines) } : undefined}
                 className={coded ? "cursor-pointer" : undefined}
                 onClick={coded ? openCodings : undefined}
               >
@@ -189,10 +248,19 @@ function sameSegments(a: PaintedSegment[], b: PaintedSegment[]): boolean {
   for (let i = 0; i < a.length; i++) {
     const x = a[i];
     const y = b[i];
-    if (x.start !== y.start || x.end !== y.end || x.codingIds.length !== y.codingIds.length) return false;
+    if (x.start !== y.start || x.end !== y.end || x.codingIds.length !== y.codingIds.length || x.lines.join() !== y.lines.join()) return false;
     for (let j = 0; j < x.codingIds.length; j++) if (x.codingIds[j] !== y.codingIds[j] || x.colours[j] !== y.colours[j]) return false;
   }
   return true;
+}
+
+// The first code's pattern as the underline, the second's as a line below it.
+function lineStyle(lines: string[]) {
+  const [first, second] = lines.map((line) => line.split(" ") as [string, string]);
+  return {
+    ...(first && { textDecorationLine: "underline", textDecorationStyle: first[0] as "solid", textDecorationColor: first[1], textDecorationThickness: 2, textUnderlineOffset: 3 }),
+    ...(second && { borderBottom: `3px ${second[0]} ${second[1]}` }),
+  };
 }
 
 function formatTimestamp(ms: number): string {

@@ -1,9 +1,14 @@
 import { segmentRanges, type Segment } from "@/lib/codings/spans/segments";
+import { otherPattern, type CodeMark } from "./code-marks";
 import { FALLBACK_COLOUR, barPieces, type BarPiece } from "./margin-bars";
 import type { Code, Coding } from "./types";
 
-/** A segment with the colours of the codes that cover it, which is what its highlight shows. */
-export type PaintedSegment = Segment & { colours: string[] };
+/**
+ * A segment with the colours of the codes that cover it, which is what its highlight shows, and
+ * the lines under it: the first two codes' patterns in their bar colours ("dashed #1d4ed8"),
+ * so that two codes over one passage differ in the text without colour too.
+ */
+export type PaintedSegment = Segment & { colours: string[]; lines: string[] };
 
 /** What one turn draws: its runs of text with their colours, and its parts of the margin bars. */
 export type PaintedTurn = { segments: PaintedSegment[]; pieces: BarPiece[] };
@@ -26,6 +31,7 @@ export class TurnPainter {
     private readonly codings: Coding[],
     private readonly codes: Map<string, Code>,
     private readonly laneOf: Map<string, number>,
+    private readonly marks: Map<string, CodeMark>,
     private readonly ranges: { start: number; end: number }[],
   ) {
     this.byId = new Map(codings.map((c) => [c.id, c]));
@@ -44,9 +50,18 @@ export class TurnPainter {
     const ranges = this.ranges.slice(from, from + BLOCK);
     segmentRanges(this.textLength, this.codings, ranges).forEach((segments, k) => {
       this.turns[from + k] = {
-        segments: segments.map((s) => ({ ...s, colours: s.codingIds.map((id) => this.codes.get(this.byId.get(id)!.codeId)?.colour ?? FALLBACK_COLOUR) })),
-        pieces: barPieces(segments, this.neighbours(from + k), this.byId, this.codes, this.laneOf),
+        segments: segments.map((s) => ({ ...s, colours: s.codingIds.map((id) => this.codes.get(this.byId.get(id)!.codeId)?.colour ?? FALLBACK_COLOUR), lines: this.lines(s.codingIds) })),
+        pieces: barPieces(segments, this.neighbours(from + k), this.byId, this.codes, this.laneOf, this.marks),
       };
     });
+  }
+
+  // The codes under a segment, outermost first (by lane), each once, up to two, in different styles.
+  private lines(codingIds: string[]): string[] {
+    const codeIds = [...codingIds].sort((a, b) => (this.laneOf.get(a) ?? 0) - (this.laneOf.get(b) ?? 0)).map((id) => this.byId.get(id)!.codeId);
+    const [first, second] = [...new Set(codeIds)].slice(0, 2).map((codeId) => this.marks.get(codeId) ?? { pattern: "solid" as const, bar: FALLBACK_COLOUR });
+    if (!first) return [];
+    if (!second) return [`${first.pattern} ${first.bar}`];
+    return [`${first.pattern} ${first.bar}`, `${second.pattern === first.pattern ? otherPattern(first.pattern) : second.pattern} ${second.bar}`];
   }
 }
