@@ -11,8 +11,11 @@ import type { CoOccurrence } from "@/lib/analysis/types";
  */
 export function CoOccurrenceMatrix({ cooccurrence, selection }: { cooccurrence: CoOccurrence; selection: CoderSelection }) {
   const cells = new Map(cooccurrence.cells.map((c) => [`${c.codeIds[0]}\u0000${c.codeIds[1]}`, c]));
+  // Its own scroll box, focusable so the keyboard can scroll it, with room on the right for the
+  // slanted column names, which a transform does not count in the table's width.
   return (
-    <table className="text-xs [&_td]:px-1 [&_td]:py-1 [&_td]:text-center [&_td]:tabular-nums [&_td]:text-stone-300 [&_td_a]:text-teal-800 [&_td_a:hover]:underline [&_tbody_tr]:border-t [&_tbody_tr]:border-stone-100" data-testid="cooccurrence">
+    <div role="region" aria-label="Co-occurrence table (scrolls sideways)" tabIndex={0} className="max-w-full overflow-x-auto pr-24 focus-visible:outline-2 focus-visible:outline-teal-800" data-testid="cooccurrence-region">
+    <table className="text-xs [&_td]:px-1 [&_td]:py-1 [&_td]:text-center [&_td]:tabular-nums [&_td]:text-stone-600 [&_td_a]:text-teal-800 [&_td_a:hover]:underline [&_tbody_tr]:border-t [&_tbody_tr]:border-stone-100" data-testid="cooccurrence">
       <caption className="sr-only">Interviews in which two themes both occur; whose coding counts: {cooccurrence.selectionLabel}</caption>
       <thead>
         <tr>
@@ -41,5 +44,6 @@ export function CoOccurrenceMatrix({ cooccurrence, selection }: { cooccurrence: 
         ))}
       </tbody>
     </table>
+    </div>
   );
 }

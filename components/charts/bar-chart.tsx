@@ -5,6 +5,8 @@ export type Bar = { label: string; value: number; display: string; colour: strin
 /**
  * A horizontal bar chart as plain, accessible SVG (role="img", a title and a description that
  * reads the values out), drawn on the server; values are shares 0..1 unless `max` says otherwise.
+ * When its bars are links, it is a group of named links instead: an image is one thing to
+ * assistive technology, and links inside it would be focusable yet unnamed and unreachable.
  */
 export function BarChart({ id, title, description, bars, max = 1 }: { id: string; title: string; description: string; bars: Bar[]; max?: number }) {
   const rowHeight = 28;
@@ -12,9 +14,10 @@ export function BarChart({ id, title, description, bars, max = 1 }: { id: string
   const barWidth = 360;
   const width = labelWidth + barWidth + 70;
   const height = bars.length * rowHeight + 36;
+  const linked = bars.some((bar) => bar.href);
   return (
     <figure className="space-y-1">
-      <svg id={id} xmlns="http://www.w3.org/2000/svg" viewBox={`0 0 ${width} ${height}`} width="100%" style={{ maxWidth: width }} role="img" aria-labelledby={`${id}-title ${id}-desc`} fontFamily="system-ui, sans-serif" fontSize="12">
+      <svg id={id} xmlns="http://www.w3.org/2000/svg" viewBox={`0 0 ${width} ${height}`} width="100%" style={{ maxWidth: width }} role={linked ? "group" : "img"} aria-labelledby={`${id}-title ${id}-desc`} fontFamily="system-ui, sans-serif" fontSize="12">
         <title id={`${id}-title`}>{title}</title>
         <desc id={`${id}-desc`}>{description}</desc>
         <rect width={width} height={height} fill="#ffffff" />
@@ -30,7 +33,7 @@ export function BarChart({ id, title, description, bars, max = 1 }: { id: string
             </>
           );
           return bar.href ? (
-            <a key={i} href={bar.href}>{content}</a>
+            <a key={i} href={bar.href} aria-label={`${bar.label}: ${bar.display}`} className="focus-visible:outline-2 focus-visible:outline-teal-800">{content}</a>
           ) : (
             <g key={i}>{content}</g>
           );

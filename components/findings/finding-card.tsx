@@ -17,7 +17,7 @@ export function FindingCard({ projectId, finding, index, starred, children }: {
   return (
     <article className="break-inside-avoid rounded-lg border border-stone-200 bg-white p-5 print:border-0 print:p-0" data-testid="finding" aria-labelledby={`finding-${finding.id}`}>
       <h2 id={`finding-${finding.id}`} className="text-lg font-semibold">
-        <span className="text-stone-400">{index + 1}.</span> {finding.statement}
+        <span className="text-stone-600">{index + 1}.</span> {finding.statement}
       </h2>
       {finding.figureProblem && <p className="mt-2 text-sm text-red-800">The figure could not be read: {finding.figureProblem}</p>}
       {r && (

@@ -49,7 +49,7 @@ export function AgreementControls({ action, coders, chosen, unit, scope, owner }
               <input type="radio" name="scope" value="done" defaultChecked={scope === "done"} className="mt-1" />
               <span>Only those every chosen analyst marked done (default)</span>
             </label>
-            <label className={`flex items-start gap-2 ${owner ? "" : "text-stone-400"}`}>
+            <label className={`flex items-start gap-2 ${owner ? "" : "text-stone-600"}`}>
               <input type="radio" name="scope" value="coded" defaultChecked={scope === "coded"} disabled={!owner} className="mt-1" />
               <span>Every interview they all coded, done or not{owner ? "" : " (owners only)"}</span>
             </label>

@@ -55,7 +55,7 @@ export function AgreementTableView({ table }: { table: AgreementTable }) {
 function Row({ row, label, colour, depth = 0, testId, common }: { row: AgreementRow; label: string; colour?: string; depth?: number; testId?: string; common: string[] }) {
   const unique = figureNotes(row).filter((n) => !common.includes(n));
   return (
-    <tr className={row.inUse ? "" : "text-stone-400"} data-testid={testId ?? "code-row"}>
+    <tr className={row.inUse ? "" : "text-stone-600"} data-testid={testId ?? "code-row"}>
       <th scope="row" className="px-3 py-2 text-left font-normal" style={{ paddingLeft: `${0.75 + depth * 1.1}rem` }}>
         <span className="inline-flex items-center gap-2">
           {colour && <span className="inline-block size-3 rounded-sm" style={{ backgroundColor: colour }} aria-hidden />}

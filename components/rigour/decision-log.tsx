@@ -33,7 +33,7 @@ export function DecisionLog({ projectId, entries, canUndo }: { projectId: string
 function LogEntry({ projectId, entry: e, canUndo }: { projectId: string; entry: Entry; canUndo: boolean }) {
   const { pending, message, run } = useAction();
   return (
-    <li className={`px-4 py-2 ${e.undoneAt ? "text-stone-400" : ""}`} data-testid="decision-entry">
+    <li className={`px-4 py-2 ${e.undoneAt ? "text-stone-600" : ""}`} data-testid="decision-entry">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <span>
           <span className="mr-1 inline-block size-2.5 rounded-sm" style={{ backgroundColor: e.code.colour }} aria-hidden />

@@ -34,7 +34,7 @@ export function PassagePane({ label, excerpt, spans, colour, rootRef, testId }: 
     <figure className="min-w-0 flex-1">
       <figcaption className="mb-1 text-xs font-medium text-stone-600">{label}</figcaption>
       <div ref={rootRef} data-testid={testId} className="rounded border border-stone-200 bg-white p-3 font-serif text-[0.98rem] leading-relaxed whitespace-pre-wrap">
-        {excerpt.start > 0 && <span aria-hidden className="select-none text-stone-400">… </span>}
+        {excerpt.start > 0 && <span aria-hidden className="select-none text-stone-600">… </span>}
         {runs.map((r) => (
           <span
             key={r.start}
@@ -45,7 +45,7 @@ export function PassagePane({ label, excerpt, spans, colour, rootRef, testId }: 
             {r.text}
           </span>
         ))}
-        {!excerpt.atEnd && <span aria-hidden className="select-none text-stone-400"> …</span>}
+        {!excerpt.atEnd && <span aria-hidden className="select-none text-stone-600"> …</span>}
       </div>
       <p className="sr-only">{spans.length === 0 ? "Not coded here." : `Coded: ${runs.filter((r) => r.coded).map((r) => r.text).join(" … ")}`}</p>
     </figure>

@@ -6,6 +6,7 @@ import { Pager } from "@/components/ui/pager";
 import { pageOf } from "@/lib/analysis/paging";
 import { RigourHeader } from "@/components/rigour/rigour-header";
 import { EmptyState } from "@/components/ui/empty-state";
+import { NeedsTwoAnalysts, NothingInCommon } from "@/components/rigour/empty-reasons";
 import { toActionError } from "@/lib/errors";
 import { requireProjectMember } from "@/lib/projects/page-access";
 import { defaultCoderIds, getAgreement, listComparableCoders } from "@/lib/rigour/agreement";
@@ -37,7 +38,7 @@ export default async function AgreementPage({ params, searchParams }: { params: 
 
   let body: React.ReactNode;
   if (comparable.length < 2) {
-    body = <EmptyState>Agreement compares two or more analysts. Add a second analyst on the project page, assign them the same interviews, and come back when both have coded them.</EmptyState>;
+    body = <NeedsTwoAnalysts projectId={projectId} owner={owner} what="Agreement" />;
   } else if (coderIds.length < 2) {
     body = <EmptyState>Choose at least two analysts above, then Compute agreement.</EmptyState>;
   } else {
@@ -57,12 +58,9 @@ export default async function AgreementPage({ params, searchParams }: { params: 
             </p>
           )}
           {table.documents.length === 0 ? (
-            <EmptyState>
-              {choice.scope === "done"
-                ? "No interview has been marked done by all of these analysts yet. Assign the same interviews to them (Assignments) and have each mark them done in My queue."
-                : "These analysts have not coded any interview in common yet."}
+            <NothingInCommon projectId={projectId} owner={owner} done={choice.scope === "done"}>
               {owner && choice.scope === "done" && <> You can also <Link href={`${base}${toSearch({ coders: coderIds, unit: choice.unit, scope: "coded" })}`} className="text-teal-800 underline">compare every interview they all coded</Link>.</>}
-            </EmptyState>
+            </NothingInCommon>
           ) : (
             <>
               <details className="mt-2 text-sm text-stone-600">
@@ -90,7 +88,7 @@ export default async function AgreementPage({ params, searchParams }: { params: 
                 <a href={`${base}/export${toSearch({ coders: coderIds, unit: choice.unit, scope: choice.scope, format: "txt" })}`} className="text-teal-800 underline">Download methods paragraph (.txt)</a>
                 <Link href={`/projects/${projectId}/rigour/disagreements${toSearch({ coders: coderIds.slice(0, 2), scope: choice.scope })}`} className="text-teal-800 underline">See the disagreements</Link>
               </nav>
-              <p className="mt-6 text-xs text-stone-400" data-query={query}>
+              <p className="mt-6 text-xs text-stone-600" data-query={query}>
                 Computed in {Math.round(table.timings.loadMs + table.timings.computeMs)} ms from the codings as they are now.
               </p>
             </>

@@ -61,7 +61,7 @@ export default async function AssignmentsPage({ params }: { params: Promise<{ pr
                         const a = byPair.get(`${d.id}\u0000${c.id}`);
                         return (
                           <td key={c.id} className="px-3 py-2 whitespace-nowrap" data-testid={`assignment-${d.id}-${c.id}`}>
-                            {!a ? <span className="text-stone-400">—</span> : a.doneAt ? <span className="text-teal-800">Done {day.format(a.doneAt)}</span> : <span className="text-stone-700">Assigned</span>}
+                            {!a ? <span className="text-stone-600">—</span> : a.doneAt ? <span className="text-teal-800">Done {day.format(a.doneAt)}</span> : <span className="text-stone-700">Assigned</span>}
                             {a && owner && <UnassignButton projectId={projectId} documentId={d.id} userId={c.id} label={`Remove ${d.title} from ${c.name}'s queue`} />}
                           </td>
                         );

@@ -4,6 +4,7 @@ import { DisagreementCard } from "@/components/rigour/disagreement-card";
 import { DisagreementControls } from "@/components/rigour/disagreement-controls";
 import { RigourHeader } from "@/components/rigour/rigour-header";
 import { EmptyState } from "@/components/ui/empty-state";
+import { NeedsTwoAnalysts, NothingInCommon } from "@/components/rigour/empty-reasons";
 import { Pager } from "@/components/ui/pager";
 import { pageWindow } from "@/lib/analysis/paging";
 import { toActionError } from "@/lib/errors";
@@ -60,7 +61,7 @@ export default async function DisagreementsPage({ params, searchParams }: { para
       <RigourHeader user={user} project={basics} section="disagreements" blind={blind} />
       <main className="mx-auto max-w-6xl px-6 pb-10">
         {comparable.length < 2 ? (
-          <EmptyState>Disagreements compare two analysts. Add a second analyst on the project page and assign both the same interviews.</EmptyState>
+          <NeedsTwoAnalysts projectId={projectId} owner={owner} what="Disagreements" />
         ) : (
           <DisagreementControls action={base} coders={comparable} chosen={chosen} choice={choice} projectId={projectId} code={narrowedTo && { id: narrowedTo.id, name: narrowedTo.name }} documents={list?.documents ?? []} owner={owner} />
         )}
@@ -82,11 +83,7 @@ export default async function DisagreementsPage({ params, searchParams }: { para
               </p>
             )}
             {list.documents.length === 0 ? (
-              <EmptyState>
-                {choice.scope === "done"
-                  ? "No interview has been marked done by both analysts yet. Assign the same interviews to both (Assignments) and have each mark them done in My queue."
-                  : "These two analysts have not coded any interview in common yet."}
-              </EmptyState>
+              <NothingInCommon projectId={projectId} owner={owner} done={choice.scope === "done"} />
             ) : list.items.length === 0 ? (
               <EmptyState>{list.total === 0 && list.counts.open + list.counts.decided === 0 ? "No disagreements: the two analysts coded these interviews alike (within the tolerance)." : "Nothing to show with these filters."}</EmptyState>
             ) : (
