@@ -6,13 +6,18 @@ import type { CodeDefinition } from "@/lib/codes/data";
 // Definitions read once per page view: opening a code again shows it at once.
 const cache = new Map<string, CodeDefinition>();
 
+/** Forget a code's definition after it was edited, so the next opening reads it afresh. */
+export function forgetCodeDefinition(projectId: string, codeId: string) {
+  cache.delete(`${projectId}/${codeId}`);
+}
+
 type State = { status: "loading" } | { status: "ready"; code: CodeDefinition } | { status: "error"; message: string };
 
 /**
  * A code's definition, read when it is opened (the page does not carry the codebook's
  * definitions: lib/codes/packed.ts), from GET /api/projects/:projectId/codes/:codeId.
  */
-export function CodeDefinitionCard({ projectId, codeId, name, onClose }: { projectId: string; codeId: string; name: string; onClose: () => void }) {
+export function CodeDefinitionCard({ projectId, codeId, name, onClose, editHref }: { projectId: string; codeId: string; name: string; onClose: () => void; editHref?: string }) {
   const key = `${projectId}/${codeId}`;
   const [state, setState] = useState<State>(() => (cache.has(key) ? { status: "ready", code: cache.get(key)! } : { status: "loading" }));
 
@@ -52,6 +57,7 @@ export function CodeDefinitionCard({ projectId, codeId, name, onClose }: { proje
           {text}
         </p>
       ))}
+      {editHref && <a href={editHref} className="mt-1 inline-block text-teal-800 underline">Edit this code</a>}
     </section>
   );
 }

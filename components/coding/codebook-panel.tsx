@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { panelRows } from "@/lib/codes/panel-rows";
 import { indexCodes, isSearch, pathLabel } from "@/lib/codes/search";
 import { flattenCodeTree } from "@/lib/codes/tree";
@@ -56,6 +56,19 @@ export function CodebookPanel(props: Props) {
     for (const c of tree) (map.get(c.parentId) ?? map.set(c.parentId, []).get(c.parentId)!).push(c.position);
     return map;
   }, [tree]);
+  // The definition card sits below the list. When it closed or got shorter, a panel scrolled to
+  // its end (or a page scrolled to its end) moved the rows down under the pointer, so the next
+  // click landed on another row. Its box keeps the tallest height it had while the pointer is
+  // over the panel, and gives it back when the pointer leaves.
+  const [reserve, setReserve] = useState(0);
+  const cardRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const element = cardRef.current;
+    if (!element) return;
+    const observer = new ResizeObserver(() => setReserve((r) => Math.max(r, element.offsetHeight)));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
   const toggleOpen = (id: string) =>
     setExpanded((open) => {
       const next = new Set(open);
@@ -65,7 +78,7 @@ export function CodebookPanel(props: Props) {
     });
 
   return (
-    <section aria-labelledby="codebook-heading" data-testid="codebook">
+    <section aria-labelledby="codebook-heading" data-testid="codebook" onMouseLeave={() => setReserve(0)}>
       <h2 id="codebook-heading" className="text-sm font-semibold uppercase tracking-wide text-stone-600">Codebook</h2>
       <p className="mt-1 text-xs text-stone-500">
         {hasSelection ? "Click a code to tag the selected passage." : "Select a passage in the transcript to tag it."} Counts: this document / project.
@@ -92,7 +105,14 @@ export function CodebookPanel(props: Props) {
           {shown.rows.length === 0 ? `No code matches “${query}”.` : `${shown.rows.length.toLocaleString("en")} matching codes`}
         </p>
       )}
-      {openedCode && <CodeDefinitionCard key={openedCode.id} projectId={projectId} codeId={openedCode.id} name={openedCode.name} onClose={() => setOpened(null)} />}
+      <div style={{ minHeight: reserve }} data-testid="definition-box">
+        <div ref={cardRef}>
+          {openedCode && (
+            <CodeDefinitionCard key={openedCode.id} projectId={projectId} codeId={openedCode.id} name={openedCode.name} onClose={() => setOpened(null)}
+              editHref={canManage ? `/projects/${projectId}/codebook#code-${openedCode.id}` : undefined} />
+          )}
+        </div>
+      </div>
       {canManage && (
         <div
           onDragOver={(e) => dragging && e.preventDefault()}
@@ -217,6 +237,7 @@ function CodeRow({ code, depth, path, siblingsBefore, doc, project, isHidden, op
           <details className="relative">
             <summary className="cursor-pointer list-none px-1 text-stone-500" aria-label={`Manage ${code.name}`}>⋯</summary>
             <div className="absolute right-0 z-30 mt-1 w-44 rounded border border-stone-300 bg-white p-1 text-sm shadow-lg">
+              <a href={`/projects/${props.projectId}/codebook#code-${code.id}`} className="block w-full rounded px-2 py-1 text-left hover:bg-stone-100">Edit every field…</a>
               <button type="button" className="block w-full rounded px-2 py-1 text-left hover:bg-stone-100" onClick={() => setRenaming(true)}>Rename</button>
               <button type="button" className="block w-full rounded px-2 py-1 text-left hover:bg-stone-100" onClick={() => setMerging((m) => !m)}>Merge into…</button>
               {siblingsBefore > 0 && (

@@ -38,4 +38,4 @@ export const codeCodingsAction = projectAction(codeCodingsSchema, "owner", async
 });
 
 /** The codebook's history (the audit log names no codings' content), for every member. */
-export const codeHistoryAction = projectAction(codeHistorySchema, "viewer", (ctx, input) => getCodebookHistory(ctx.projectId, { codeId: input.codeId, page: input.page }));
+export const codeHistoryAction = projectAction(codeHistorySchema, "viewer", (ctx, input) => getCodebookHistory(ctx.projectId, { codeId: input.codeId, page: input.page, counts: ctx.role === "owner" }));

@@ -44,12 +44,13 @@ export async function findCodes(projectId: string, q: string, kind: "any" | "par
 export type CodebookRow = { id: string; parentId: string | null; name: string; colour: string; position: number; shortcut: string | null };
 
 /** Every live code with what the codebook page lists (not the definitions: opened one at a time), and codings per code the viewer may see. */
-export async function getCodebookForPage(projectId: string, viewer: Viewer): Promise<{ codes: CodebookRow[]; counts: Record<string, number> }> {
-  const [codes, counts] = await Promise.all([
+export async function getCodebookForPage(projectId: string, viewer: Viewer): Promise<{ name: string; codes: CodebookRow[]; counts: Record<string, number> } | null> {
+  const [project, codes, counts] = await Promise.all([
+    db().project.findUnique({ where: { id: projectId }, select: { name: true } }),
     db().code.findMany({ where: { projectId, deletedAt: null }, select: { id: true, parentId: true, name: true, colour: true, position: true, shortcut: true } }),
     getProjectCodeCounts(projectId, viewer),
   ]);
-  return { codes, counts: counts ?? {} };
+  return project ? { name: project.name, codes, counts: counts ?? {} } : null;
 }
 
 export const CODE_CODINGS_PAGE = 200;

@@ -39,7 +39,11 @@ const FIELDS: [key: string, label: string][] = [
 ];
 const DEFINITION = new Set(["description", "inclusion", "exclusion", "example"]);
 
-export async function getCodebookHistory(projectId: string, options: { codeId?: string; page?: number } = {}): Promise<{ entries: HistoryEntry[]; total: number; page: number; pages: number }> {
+/**
+ * `counts`: whether to say how many codings a merge, split or delete touched. Only owners are
+ * told: under blind coding the totals include codings an analyst may not see.
+ */
+export async function getCodebookHistory(projectId: string, options: { codeId?: string; page?: number; counts?: boolean } = {}): Promise<{ entries: HistoryEntry[]; total: number; page: number; pages: number }> {
   const page = Math.max(1, options.page ?? 1);
   const where: Prisma.AuditEventWhereInput = options.codeId
     ? {
@@ -61,11 +65,13 @@ export async function getCodebookHistory(projectId: string, options: { codeId?: 
     db().code.findMany({ where: { projectId }, select: { id: true, name: true } }),
   ]);
   const nameOf = new Map(names.map((c) => [c.id, c.name]));
-  return { entries: rows.map((row) => describe(row, nameOf)), total, page, pages: Math.max(1, Math.ceil(total / HISTORY_PAGE)) };
+  const counts = options.counts ?? true;
+  return { entries: rows.map((row) => describe(row, nameOf, counts)), total, page, pages: Math.max(1, Math.ceil(total / HISTORY_PAGE)) };
 }
 
 /** One audit row in words. Pure apart from the names map, so the page and the tests agree. */
-export function describe(row: Row, nameOf: ReadonlyMap<string, string>): HistoryEntry {
+export function describe(row: Row, nameOf: ReadonlyMap<string, string>, counts = true): HistoryEntry {
+  const n = (value: unknown) => (counts ? `${Number(value) || 0} ` : "");
   const before = (row.before ?? {}) as Json;
   const after = (row.after ?? {}) as Json;
   const str = (v: unknown) => (v === null || v === undefined ? "" : String(v));
@@ -75,7 +81,7 @@ export function describe(row: Row, nameOf: ReadonlyMap<string, string>): History
   switch (row.action) {
     case "code.create": {
       const changes = FIELDS.filter(([k]) => k !== "name" && str(after[k])).map(([k, label]) => ({ field: label, before: "", after: str(after[k]) }));
-      const from = typeof after.splitFrom === "string" ? `split off "${nameOf.get(after.splitFrom) ?? "a code"}" with ${(after.movedCodingIds as unknown[] | undefined)?.length ?? 0} codings` : null;
+      const from = typeof after.splitFrom === "string" ? `split off "${nameOf.get(after.splitFrom) ?? "a code"}" with ${n((after.movedCodingIds as unknown[] | undefined)?.length)}codings` : null;
       return { ...base, verb: "created", codeName, changes, detail: [parentName(after.parentId), from].filter(Boolean).join(", ") };
     }
     case "code.update": {
@@ -86,14 +92,14 @@ export function describe(row: Row, nameOf: ReadonlyMap<string, string>): History
     }
     case "code.move": {
       const sameParent = before.parentId === after.parentId;
-      return { ...base, verb: "moved", codeName, detail: sameParent ? `within ${parentName(after.parentId)}, to place ${Number(after.position) + 1}` : `from ${parentName(before.parentId)} to ${parentName(after.parentId)}` };
+      return { ...base, verb: "moved", codeName, detail: sameParent ? `to place ${Number(after.position) + 1} ${parentName(after.parentId)}` : `from ${parentName(before.parentId).replace("at the top level", "the top level")} to ${parentName(after.parentId).replace("at the top level", "the top level")}` };
     }
     case "code.merge":
-      return { ...base, verb: "merged", codeName: str(before.name) || codeName, detail: `into "${nameOf.get(str(after.mergedInto)) ?? "a code"}", moving ${str(after.movedCodings) || 0} codings` };
+      return { ...base, verb: "merged", codeName: str(before.name) || codeName, detail: `into "${nameOf.get(str(after.mergedInto)) ?? "a code"}", moving ${n(after.movedCodings)}codings` };
     case "code.split":
-      return { ...base, verb: "split", codeName, detail: `${(after.movedCodingIds as unknown[] | undefined)?.length ?? 0} codings moved to the new code "${str(after.newCodeName)}"` };
+      return { ...base, verb: "split", codeName, detail: `${counts ? n((after.movedCodingIds as unknown[] | undefined)?.length) : "chosen "}codings moved to the new code "${str(after.newCodeName)}"` };
     case "code.delete":
-      return { ...base, verb: "deleted", codeName: str(before.name) || codeName, detail: `${str(before.codings) || 0} codings hidden with it` };
+      return { ...base, verb: "deleted", codeName: str(before.name) || codeName, detail: `its ${n(before.codings)}codings hidden with it` };
     case "code.restore":
       return { ...base, verb: "restored", codeName };
     case MERGE_ACTION:

@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { CODE_NAME_LIMIT, CODE_TEXT_LIMIT } from "./limits";
 
 const id = z.string().trim().min(1).max(64);
 const text = (max: number) => z.string().max(max);
 /** The longest code name and definition text (description, inclusion, exclusion, example); imports obey them too (lib/interop/refi/plan-limits.ts). */
-export const CODE_NAME_MAX = 200;
-export const CODE_TEXT_MAX = 5000;
+export const CODE_NAME_MAX = CODE_NAME_LIMIT;
+export const CODE_TEXT_MAX = CODE_TEXT_LIMIT;
 export const codeColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, "Colours are #rrggbb.").transform((c) => c.toLowerCase());
 // One key, pressed in the transcript with a passage selected.
 export const codeShortcut = z.string().regex(/^[0-9a-z]$/, "A shortcut is one letter or digit.");

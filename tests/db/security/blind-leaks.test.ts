@@ -116,6 +116,13 @@ const ACTIONS: Record<string, Call | Exempt> = {
   "lib/codes/actions.ts mergeCodesAction": async (w) => (await action("lib/codes/actions.ts", "mergeCodesAction"))({ projectId: w.project.id, sourceId: w.cost.id, targetId: w.community.id }),
   "lib/codes/actions.ts deleteCodeAction": async (w) => (await action("lib/codes/actions.ts", "deleteCodeAction"))({ projectId: w.project.id, codeId: w.cost.id }),
   "lib/codes/actions.ts restoreCodeAction": async (w) => (await action("lib/codes/actions.ts", "restoreCodeAction"))({ projectId: w.project.id, codeId: w.cost.id }),
+  "lib/codes/actions.ts shiftCodeAction": async (w) => (await action("lib/codes/actions.ts", "shiftCodeAction"))({ projectId: w.project.id, codeId: w.cost.id, direction: "down" }),
+  "lib/codes/actions.ts splitCodeAction": async (w) => (await action("lib/codes/actions.ts", "splitCodeAction"))({ projectId: w.project.id, codeId: w.cost.id, codingIds: [w.benCost.id], name: "Split off" }),
+  "lib/codes/actions.ts codeCodingsAction": async (w) => (await action("lib/codes/actions.ts", "codeCodingsAction"))({ projectId: w.project.id, codeId: w.cost.id }),
+  "lib/codes/actions.ts codeHistoryAction": async (w) => [
+    await (await action("lib/codes/actions.ts", "codeHistoryAction"))({ projectId: w.project.id }),
+    await (await action("lib/codes/actions.ts", "codeHistoryAction"))({ projectId: w.project.id, codeId: w.cost.id }),
+  ],
   // Ana applies Ben's code to Ben's exact passage: she gets her own coding, never his.
   "lib/codings/actions.ts applyCodesAction": async (w) =>
     (await action("lib/codings/actions.ts", "applyCodesAction"))({ projectId: w.project.id, documentId: w.doc1.id, codeIds: [w.cost.id], ...span("The cost") }),
@@ -139,6 +146,13 @@ const ACTIONS: Record<string, Call | Exempt> = {
   "lib/projects/actions.ts archiveProjectAction": async (w) => (await action("lib/projects/actions.ts", "archiveProjectAction"))({ projectId: w.project.id, archived: true }),
   "lib/projects/actions.ts deleteProjectAction": async (w) => (await action("lib/projects/actions.ts", "deleteProjectAction"))({ projectId: w.project.id, confirmName: "x" }),
   "lib/projects/actions.ts restoreProjectAction": async (w) => (await action("lib/projects/actions.ts", "restoreProjectAction"))({ projectId: w.project.id }),
+  "lib/memos/actions.ts createMemoAction": async (w) => (await action("lib/memos/actions.ts", "createMemoAction"))({ projectId: w.project.id, target: { kind: "document", id: w.doc1.id }, body: "A note of my own" }),
+  "lib/memos/actions.ts updateMemoAction": async (w) => {
+    const memo = await prisma.memo.findFirstOrThrow({ where: { body: "BEN-SECRET-NOTE" } });
+    return (await action("lib/memos/actions.ts", "updateMemoAction"))({ projectId: w.project.id, memoId: memo.id, body: "overwritten", updatedAt: memo.updatedAt.toISOString() });
+  },
+  "lib/memos/actions.ts deleteMemoAction": async (w) =>
+    (await action("lib/memos/actions.ts", "deleteMemoAction"))({ projectId: w.project.id, memoId: (await prisma.memo.findFirstOrThrow({ where: { body: "BEN-SECRET-DOCUMENT-NOTE" } })).id }),
   "lib/projects/actions.ts copyCodebookAction": async (w) => (await action("lib/projects/actions.ts", "copyCodebookAction"))({ projectId: w.project.id, targetProjectId: w.project.id }),
   "lib/projects/actions.ts inviteMemberAction": async (w) => (await action("lib/projects/actions.ts", "inviteMemberAction"))({ projectId: w.project.id, email: w.ben.email, role: "viewer" }),
   "lib/rigour/actions.ts assignDocumentsAction": async (w) =>

@@ -1,0 +1,119 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchBrowser } from "./browser";
+import { signedInPage } from "./pages/login-page";
+import { TranscriptPage } from "./pages/transcript-page";
+import { OUTSIDER, PASSWORD } from "./setup/fixtures";
+
+const appUrl = inject("appUrl");
+// Otto owns "Secret study" (one interview, no codes): the demo study stays as other tests expect it.
+const secret = inject("fixtures").secret;
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const announced = (page: Page, text: string | RegExp) => page.getByTestId("codebook-announce").filter({ hasText: text }).waitFor();
+const treeOrder = (page: Page) => page.getByRole("list", { name: "Codebook" }).locator("li button[id^=code-row-]").allInnerTexts();
+
+async function addCode(page: Page, fields: Record<string, string>) {
+  const form = page.getByTestId("code-editor").filter({ has: page.getByRole("button", { name: "Add code" }) });
+  for (const [label, value] of Object.entries(fields)) await form.getByLabel(label, { exact: true }).fill(value);
+  await form.getByRole("button", { name: "Add code" }).click();
+  await announced(page, `Added “${fields.Name}”.`);
+  await page.getByTestId(`tree-${fields.Name}`).waitFor();
+}
+
+describe("the codebook page", () => {
+  it("an owner adds a code with every field, edits its definition, moves it by keyboard, splits a code and reads the history", async () => {
+    const page = await signedInPage(browser, appUrl, OUTSIDER.email, { password: PASSWORD });
+    const codebook = `${appUrl}/projects/${secret.projectId}/codebook`;
+
+    await page.goto(codebook);
+    await addCode(page, { Name: "Trust", "Shortcut key": "t", Definition: "Believing the other side", "Include when": "Reliance", "Exclude when": "Hope", Example: "I knew they'd deliver" });
+    await page.getByRole("button", { name: "Add a code at the top level" }).click();
+    await addCode(page, { Name: "Motives", Definition: "Why they came" });
+    expect(await treeOrder(page)).toEqual(["Trust", "Motives"]);
+
+    // A duplicate name is refused with the place named.
+    await page.getByRole("button", { name: "Add a code at the top level" }).click();
+    const form = page.getByTestId("code-editor").filter({ has: page.getByRole("button", { name: "Add code" }) });
+    await form.getByLabel("Name", { exact: true }).fill("trust");
+    await form.getByRole("button", { name: "Add code" }).click();
+    await expect(form.getByRole("alert").innerText()).resolves.toContain('There is already a code called "trust" at the top level');
+
+    // Edit the definition.
+    await page.getByRole("button", { name: "Trust", exact: true }).click();
+    const editor = page.getByTestId("code-editor").filter({ has: page.getByRole("button", { name: "Save changes" }) });
+    // The definition texts are read when the code opens. (A textarea's accessible name includes its text: not exact.)
+    await expect.poll(() => editor.getByLabel("Include when").inputValue()).toBe("Reliance");
+    await editor.getByLabel("Definition").fill("Relying on the other side to act well");
+    await editor.getByRole("button", { name: "Save changes" }).click();
+    await announced(page, "Saved “Trust”.");
+
+    // Keyboard: Motives up, then Trust in under Motives, then out again.
+    await page.getByRole("button", { name: "Motives", exact: true }).focus();
+    await page.keyboard.press("Alt+ArrowUp");
+    await announced(page, "Moved “Motives” up: now place 1 at the top level.");
+    await page.waitForFunction(() => document.querySelector("[aria-label=Codebook] li button[id^=code-row-]")?.textContent === "Motives");
+    await page.getByRole("button", { name: "Trust", exact: true }).focus();
+    await page.keyboard.press("Alt+ArrowRight");
+    await announced(page, "Moved “Trust” in: now place 1 under “Motives”.");
+    await page.waitForFunction(() => (document.querySelector("[data-testid=tree-Trust]") as HTMLElement | null)?.style.paddingLeft === "1.25rem" && document.activeElement?.textContent === "Trust");
+    await page.keyboard.press("Alt+ArrowLeft");
+    await announced(page, "Moved “Trust” out: now place 2 at the top level.");
+
+    // Two passages coded with Trust, then one split off into a new code.
+    await page.goto(`${appUrl}/projects/${secret.projectId}/documents/${secret.documentId}`);
+    const transcript = new TranscriptPage(page);
+    await transcript.waitUntilReady();
+    for (const phrase of ["What brought you here", "Curiosity about Secret"]) {
+      await transcript.selectWithMouse(phrase);
+      await transcript.picker().waitFor();
+      // The picker lists recent codes first as well: the first "Trust" will do.
+      await transcript.picker().getByRole("option", { name: /^Trust/ }).first().click();
+      await transcript.highlightsContaining(phrase.split(" ")[0]).first().waitFor();
+    }
+    // Both saved: the project count in the codebook panel comes from the server.
+    await expect.poll(async () => (await transcript.counts("Trust"))[1]).toBe(2);
+    await page.goto(codebook);
+    await page.getByRole("button", { name: "Trust", exact: true }).click();
+    await page.getByRole("button", { name: "Split “Trust”…" }).click();
+    const split = page.getByTestId("code-split");
+    await split.getByRole("checkbox").first().waitFor();
+    expect(await split.getByRole("checkbox").count()).toBe(2);
+    await split.getByRole("checkbox").nth(1).check();
+    await split.getByLabel("Name of the new code").fill("Curiosity");
+    await split.getByRole("button", { name: "Move 1 coding to the new code" }).click();
+    await announced(page, "Split: 1 codings moved from “Trust” to the new code “Curiosity”.");
+    await page.waitForFunction(() => [...document.querySelectorAll("[aria-label=Codebook] li button[id^=code-row-]")].some((b) => b.textContent === "Curiosity"));
+    expect(await treeOrder(page)).toEqual(["Motives", "Trust", "Curiosity"]);
+
+    // The history, on the page and for the code, with the definition as it was and became.
+    await page.reload();
+    const history = page.locator("#history");
+    const text = await history.innerText();
+    expect(text).toMatch(/split “Trust” 1 codings moved to the new code "Curiosity"/);
+    expect(text).toContain("edited the definition of “Trust”");
+    expect(text).toContain("Believing the other side");
+    expect(text).toContain("Relying on the other side to act well");
+    expect(text).toMatch(/moved “Trust” from under "Motives" to the top level/);
+    await page.context().close();
+  });
+
+  it("the coding panel links each code to its editor on the codebook page", async () => {
+    const page = await signedInPage(browser, appUrl, OUTSIDER.email, { password: PASSWORD });
+    await page.goto(`${appUrl}/projects/${secret.projectId}/documents/${secret.documentId}`);
+    await new TranscriptPage(page).waitUntilReady();
+    await page.getByTestId("code-Trust").getByLabel("Manage Trust").click();
+    await page.getByRole("link", { name: "Edit every field…" }).click();
+    await page.waitForURL(/\/codebook#code-/);
+    await page.getByTestId("code-editor").filter({ has: page.getByRole("button", { name: "Save changes" }) }).waitFor();
+    await expect(page.getByRole("heading", { name: "Edit “Trust”" }).count()).resolves.toBe(1);
+    await page.context().close();
+  });
+});
