@@ -32,6 +32,10 @@ describe("the codebook page", () => {
   it("an owner adds a code with every field, edits its definition, moves it by keyboard, splits a code and reads the history", async () => {
     const page = await signedInPage(browser, appUrl, OUTSIDER.email, { password: PASSWORD });
     const codebook = `${appUrl}/projects/${secret.projectId}/codebook`;
+    // The page's forms work under the Content Security Policy (no zod in the browser: it probes for eval).
+    const violations: string[] = [];
+    page.on("console", (m) => { if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text()); });
+    await page.context().addInitScript(() => document.addEventListener("securitypolicyviolation", (e) => console.error(`Refused to: CSP ${e.violatedDirective} ${e.blockedURI}`)));
 
     await page.goto(codebook);
     await addCode(page, { Name: "Trust", "Shortcut key": "t", Definition: "Believing the other side", "Include when": "Reliance", "Exclude when": "Hope", Example: "I knew they'd deliver" });
@@ -102,6 +106,7 @@ describe("the codebook page", () => {
     expect(text).toContain("Believing the other side");
     expect(text).toContain("Relying on the other side to act well");
     expect(text).toMatch(/moved “Trust” from under "Motives" to the top level/);
+    expect(violations).toEqual([]);
     await page.context().close();
   });
 
