@@ -106,7 +106,8 @@ export function CodebookPanel(props: Props) {
         </p>
       )}
       <div style={{ minHeight: reserve }} data-testid="definition-box">
-        <div ref={cardRef}>
+        {/* flow-root: the card's top margin counts in the measured height instead of collapsing out of it. */}
+        <div ref={cardRef} className="flow-root">
           {openedCode && (
             <CodeDefinitionCard key={openedCode.id} projectId={projectId} codeId={openedCode.id} name={openedCode.name} onClose={() => setOpened(null)}
               editHref={canManage ? `/projects/${projectId}/codebook#code-${openedCode.id}` : undefined} />

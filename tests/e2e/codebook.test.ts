@@ -121,4 +121,28 @@ describe("the codebook page", () => {
     await expect(page.getByRole("heading", { name: "Edit “Trust”" }).count()).resolves.toBe(1);
     await page.context().close();
   });
+
+  it("in the coding panel, closing a definition does not move the codes under the pointer", async () => {
+    // A short window, so the panel beside the transcript scrolls and is read at its end.
+    const page = await signedInPage(browser, appUrl, OUTSIDER.email, { password: PASSWORD, viewport: { width: 1400, height: 420 } });
+    await page.goto(`${appUrl}/projects/${secret.projectId}/documents/${secret.documentId}`);
+    await new TranscriptPage(page).waitUntilReady();
+    await page.getByLabel("Definition of Trust").click();
+    await page.getByTestId("code-definition").filter({ hasText: "Relying on the other side" }).waitFor();
+    const aside = page.locator("aside").first();
+    const scrolled = await aside.evaluate((el) => { el.scrollTop = el.scrollHeight; window.scrollTo(0, document.body.scrollHeight); return el.scrollTop + window.scrollY; });
+    expect(scrolled).toBeGreaterThan(0); // read at its end, or this test could not see a shift
+    const row = page.getByTestId("code-Motives");
+    const before = (await row.boundingBox())!.y;
+    // Clicked where it is (a locator's click would scroll it into view first, moving the rows itself).
+    const close = (await page.getByLabel("Close the definition").boundingBox())!;
+    expect(close.y).toBeGreaterThanOrEqual(0);
+    await page.mouse.click(close.x + close.width / 2, close.y + close.height / 2);
+    await page.getByTestId("code-definition").waitFor({ state: "detached" });
+    expect((await row.boundingBox())!.y).toBe(before);
+    // The next click lands on the row that was under the pointer.
+    await page.getByLabel("Definition of Motives").click();
+    await page.getByTestId("code-definition").filter({ hasText: "Why they came" }).waitFor();
+    await page.context().close();
+  });
 });
