@@ -94,25 +94,30 @@ export function CodeEditor({ projectId, target, readOnly, onSaved, onCancel }: P
       {!saved && !error && <p className="text-stone-600">Reading the code…</p>}
       <fieldset disabled={readOnly || busy || !saved} className="space-y-3">
         <div className="flex flex-wrap items-end gap-3">
-          <label htmlFor={idFor("name")} className="flex min-w-48 flex-1 flex-col font-medium">Name
+          {/* Labels beside their fields, not around them: a wrapped field's text would join its accessible name. */}
+          <div className="flex min-w-48 flex-1 flex-col">
+            <label htmlFor={idFor("name")} className="font-medium">Name</label>
             <input id={idFor("name")} value={fields.name} onChange={set("name")} required maxLength={CODE_NAME_LIMIT} aria-invalid={!!fieldError("name")}
-              className="mt-1 rounded border border-stone-300 px-2 py-1 font-normal" />
-          </label>
-          <label htmlFor={idFor("colour")} className="flex flex-col font-medium">Colour
+              className="mt-1 rounded border border-stone-300 px-2 py-1" />
+          </div>
+          <div className="flex flex-col">
+            <label htmlFor={idFor("colour")} className="font-medium">Colour</label>
             <input id={idFor("colour")} type="color" value={fields.colour || "#0072b2"} onChange={set("colour")} className="mt-1 h-8 w-14 rounded border border-stone-300" />
-          </label>
-          <label htmlFor={idFor("shortcut")} className="flex flex-col font-medium">Shortcut key
+          </div>
+          <div className="flex flex-col">
+            <label htmlFor={idFor("shortcut")} className="font-medium">Shortcut key</label>
             <input id={idFor("shortcut")} value={fields.shortcut} onChange={set("shortcut")} maxLength={1} pattern="[0-9a-zA-Z]" title="One letter or digit" aria-describedby={idFor("shortcut-hint")}
-              className="mt-1 w-16 rounded border border-stone-300 px-2 py-1 font-normal" />
-          </label>
+              className="mt-1 w-16 rounded border border-stone-300 px-2 py-1" />
+          </div>
         </div>
         {!editing && !fields.colour && <p className="text-xs text-stone-600">Leave the colour as it is to get one apart from the sibling codes and the most used ones.</p>}
         <p id={idFor("shortcut-hint")} className="text-xs text-stone-600">A shortcut is one letter or digit, pressed in a transcript with a passage selected.</p>
         {TEXTS.map(([key, label]) => (
-          <label key={key} htmlFor={idFor(key)} className="flex flex-col font-medium">{label}
+          <div key={key} className="flex flex-col">
+            <label htmlFor={idFor(key)} className="font-medium">{label}</label>
             <textarea id={idFor(key)} value={fields[key]} onChange={set(key)} maxLength={CODE_TEXT_LIMIT} rows={key === "description" ? 4 : 2}
-              className="mt-1 rounded border border-stone-300 px-2 py-1 font-normal" />
-          </label>
+              className="mt-1 rounded border border-stone-300 px-2 py-1" />
+          </div>
         ))}
       </fieldset>
       {error && (

@@ -53,9 +53,9 @@ describe("the codebook page", () => {
     // Edit the definition.
     await page.getByRole("button", { name: "Trust", exact: true }).click();
     const editor = page.getByTestId("code-editor").filter({ has: page.getByRole("button", { name: "Save changes" }) });
-    // The definition texts are read when the code opens. (A textarea's accessible name includes its text: not exact.)
-    await expect.poll(() => editor.getByLabel("Include when").inputValue()).toBe("Reliance");
-    await editor.getByLabel("Definition").fill("Relying on the other side to act well");
+    // The definition texts are read when the code opens.
+    await expect.poll(() => editor.getByLabel("Include when", { exact: true }).inputValue()).toBe("Reliance");
+    await editor.getByLabel("Definition", { exact: true }).fill("Relying on the other side to act well");
     await editor.getByRole("button", { name: "Save changes" }).click();
     await announced(page, "Saved “Trust”.");
 
