@@ -18,8 +18,10 @@ import { Transcript, type TranscriptControl } from "./transcript";
 import type { Code, CoderFilter, Opening, PendingSelection, WorkspaceShell } from "./types";
 import { useUndoStack } from "./undo-stack";
 import { useKeyboardCaret } from "./use-keyboard-caret";
+import { useRecentCodes } from "./use-recent-codes";
 import { useWorkspace } from "./use-workspace";
 import { useWorkspaceRest, type LoadedWorkspace } from "./use-workspace-rest";
+import { WorkspaceToolbar as Toolbar } from "./workspace-toolbar";
 
 type Props = {
   workspace: WorkspaceShell;
@@ -78,7 +80,7 @@ function WorkspaceInner({ workspace, opening, me, canCode: mayCode, canManage: m
   const [pending, setPending] = useState<PendingSelection | null>(null);
   const [pickerFocus, setPickerFocus] = useState(false);
   const [details, setDetails] = useState<{ ids: string[]; rect: { top: number; left: number; bottom: number } } | null>(null);
-  const [recent, setRecent] = useState<string[]>([]);
+  const { recent, remember } = useRecentCodes(project.id);
   // Below the lg breakpoint the codebook is a drawer over the transcript, opened by a button.
   const [drawer, setDrawer] = useState(false);
   const drawerClose = useRef<HTMLButtonElement>(null);
@@ -127,23 +129,6 @@ function WorkspaceInner({ workspace, opening, me, canCode: mayCode, canManage: m
     for (const [id, delta] of Object.entries(store.projectCountDelta)) counts[id] = (counts[id] ?? 0) + delta;
     return counts;
   }, [loadedCounts, store.projectCountDelta]);
-
-  useEffect(() => {
-    try {
-      setRecent(JSON.parse(localStorage.getItem(`grounded:recent:${project.id}`) ?? "[]"));
-    } catch {
-      setRecent([]);
-    }
-  }, [project.id]);
-  const remember = useCallback(
-    (codeIds: string[]) =>
-      setRecent((list) => {
-        const next = [...codeIds, ...list.filter((id) => !codeIds.includes(id))].slice(0, 5);
-        localStorage.setItem(`grounded:recent:${project.id}`, JSON.stringify(next));
-        return next;
-      }),
-    [project.id],
-  );
 
   const clearSelection = useCallback(() => {
     setPending(null);
@@ -394,41 +379,3 @@ function WorkspaceInner({ workspace, opening, me, canCode: mayCode, canManage: m
   );
 }
 
-function Toolbar({ loaded, filter, setFilter, coders, meId, history, canCode }: {
-  loaded: boolean;
-  filter: CoderFilter;
-  setFilter: (f: CoderFilter) => void;
-  coders: { id: string; name: string }[];
-  meId: string;
-  history: ReturnType<typeof useUndoStack>;
-  canCode: boolean;
-}) {
-  const value = filter.kind === "coder" ? `coder:${filter.coderId}` : filter.kind;
-  return (
-    <div className="mt-3 flex flex-wrap items-center gap-3 text-sm">
-      <label className="flex items-center gap-2">
-        <span className="text-stone-600">Show codings of</span>
-        <select value={value} onChange={(e) => {
-          const v = e.target.value;
-          setFilter(v === "all" ? { kind: "all" } : v === "mine" ? { kind: "mine" } : { kind: "coder", coderId: v.slice(6) });
-        }} disabled={!loaded} className="rounded border border-stone-300 px-2 py-1" aria-label="Show codings of">
-          <option value="all">all analysts</option>
-          {canCode && <option value="mine">me only</option>}
-          {coders.filter((c) => c.id !== meId).map((c) => (
-            <option key={c.id} value={`coder:${c.id}`}>{c.name}</option>
-          ))}
-        </select>
-      </label>
-      {canCode ? (
-        <div className="ml-auto flex gap-2">
-          <button type="button" onClick={() => void history.undo()} disabled={!history.canUndo} title={history.nextUndoLabel ? `Undo ${history.nextUndoLabel} (Ctrl+Z)` : "Nothing to undo"}
-            className="rounded border border-stone-300 px-2 py-1 disabled:opacity-40">Undo</button>
-          <button type="button" onClick={() => void history.redo()} disabled={!history.canRedo} title={history.nextRedoLabel ? `Redo ${history.nextRedoLabel} (Ctrl+Shift+Z)` : "Nothing to redo"}
-            className="rounded border border-stone-300 px-2 py-1 disabled:opacity-40">Redo</button>
-        </div>
-      ) : (
-        <span className="ml-auto rounded bg-stone-100 px-2 py-1 text-xs text-stone-600">Read only: viewers can read and filter, not tag.</span>
-      )}
-    </div>
-  );
-}
