@@ -42,13 +42,13 @@ export default async function ProjectsPage() {
           <section className="mt-10" aria-labelledby="archived-heading">
             <h2 id="archived-heading" className="text-lg font-semibold">Archived ({archived.length})</h2>
             <p className="mt-1 text-sm text-stone-600">Read-only for every member; an owner unarchives a project from its page.</p>
-            <ProjectList label="Archived projects" memberships={archived} />
+            <ProjectList label="Archived" memberships={archived} />
           </section>
         )}
         {restorable.length > 0 && (
           <section className="mt-10 max-w-2xl" aria-labelledby="deleted-heading">
             <h2 id="deleted-heading" className="text-lg font-semibold">Recently deleted</h2>
-            <ul className="mt-2 divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white text-sm" aria-label="Recently deleted projects">
+            <ul className="mt-2 divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white text-sm" aria-label="Recently deleted">
               {restorable.map((p) => (
                 <li key={p.id} className="flex items-center justify-between gap-3 px-4 py-2">
                   <span>

@@ -27,8 +27,8 @@ export function InviteMemberForm({ projectId }: { projectId: string }) {
   return (
     <form onSubmit={onSubmit} className="mt-4 space-y-2 rounded-lg border border-stone-200 bg-white p-4 text-sm" aria-label="Invite a member">
       <p className="font-medium">Invite a member</p>
-      <input name="email" type="email" placeholder="E-mail" required className="block w-full rounded border border-stone-300 px-2 py-1" />
-      <select name="role" defaultValue="analyst" className="block w-full rounded border border-stone-300 px-2 py-1">
+      <input name="email" type="email" placeholder="E-mail" aria-label="E-mail address" required className="block w-full rounded border border-stone-300 px-2 py-1" />
+      <select name="role" defaultValue="analyst" aria-label="Role" className="block w-full rounded border border-stone-300 px-2 py-1">
         <option value="analyst">Analyst: reads and codes</option>
         <option value="viewer">Viewer: reads only</option>
         <option value="owner">Owner: also manages members and codebook</option>
