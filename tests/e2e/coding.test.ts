@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser } from "./browser";
 import { signedInPage } from "./pages/login-page";
 import { TranscriptPage } from "./pages/transcript-page";
+import { until } from "./pages/wait";
 
 const appUrl = inject("appUrl");
 const demoProjectId = inject("demoProjectId");
@@ -23,14 +24,6 @@ async function openP14As(email: string): Promise<{ page: Page; transcript: Trans
   await transcript.waitUntilReady();
   return { page, transcript };
 }
-
-const until = async (check: () => Promise<boolean>, what: string) => {
-  for (let i = 0; i < 100; i++) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-};
 
 describe("coding a transcript", () => {
   it("tags a mouse selection, keeps it over a reload, undoes, tags by keyboard shortcut and deletes", async () => {
@@ -126,7 +119,7 @@ describe("coding a transcript", () => {
     const active = transcript.picker().locator('[role="option"][aria-selected="true"]');
     for (let step = 0; step < 60; step++) {
       const text = await active.innerText();
-      if (text.includes("Cost versus value") && !text.includes("recent")) break;
+      if (text.includes("Cost versus value") && !/recent/i.test(text)) break;
       await page.keyboard.press("ArrowDown");
     }
     expect(await active.innerText()).toContain("Cost versus value");

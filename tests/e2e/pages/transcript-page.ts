@@ -51,8 +51,9 @@ export class TranscriptPage {
     return this.page.getByTestId("code-picker");
   }
 
+  /** Clicks the first option of that name: a recent code is listed first and again in its place in the tree. */
   async pickCode(name: string) {
-    await this.picker().getByRole("option", { name: new RegExp(name) }).click();
+    await this.picker().getByRole("option", { name: new RegExp(name) }).first().click();
   }
 
   /**
