@@ -72,7 +72,8 @@ export function CodePicker({ selection, codes, index, recent, focusFilter, onApp
   };
 
   const top = Math.min(selection.rect.bottom + 8, window.innerHeight - 340);
-  const left = Math.min(Math.max(8, selection.rect.left), window.innerWidth - 300);
+  // The picker is 20rem (320 px) wide: kept 8 px inside the window, the left edge winning on a phone.
+  const left = Math.max(8, Math.min(selection.rect.left, window.innerWidth - 328));
   const { start, end, before, after } = list.window;
   return (
     <div

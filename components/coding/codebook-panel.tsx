@@ -218,7 +218,7 @@ function CodeRow({ code, depth, path, siblingsBefore, doc, project, isHidden, op
             type="button"
             onClick={() => (tagging ? props.onApply(code.id) : onDefinition())}
             title={tagging ? `Tag the selected passage with ${code.name}` : "Show the definition"}
-            className={`min-w-0 flex-1 truncate text-left ${hidden ? "text-stone-400 line-through" : ""} hover:underline`}
+            className={`min-w-0 flex-1 truncate text-left ${hidden ? "text-stone-600 line-through" : ""} hover:underline`}
           >
             {path && path.length > 0 && <span className="text-xs text-stone-500">{pathLabel(path)} / </span>}
             {code.name}
