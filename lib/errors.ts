@@ -45,6 +45,11 @@ export function toActionError(error: unknown): ActionError {
   if (code === "P2003") return { code: "NOT_FOUND", message: "Something it refers to was not found in this project." };
   // No database connection came free in time (many people writing at once).
   if (code === "P2028") return { code: "RATE_LIMITED", message: "The server is busy; nothing was saved. Try again in a moment." };
+  // Two writers crossed (a deadlock PostgreSQL broke, or a serialization failure): one of them
+  // was rolled back whole, so it can simply be tried again.
+  if (code === "P2034" || cause?.originalCode === "40P01" || cause?.originalCode === "40001") {
+    return { code: "CONFLICT", message: "Someone else changed this at the same moment; nothing was saved. Try again." };
+  }
   if (cause?.originalCode === "23514") return { code: "VALIDATION", message: cause.originalMessage ?? "The database refused invalid data." };
   return { code: "INTERNAL", message: "Something went wrong on the server; nothing was changed. Try again." };
 }
