@@ -78,9 +78,17 @@ async function olderSafeUser(db: Db): Promise<{ id: string }> {
   return { id };
 }
 
-async function smallStudy(db: Db) {
+// The same for a project and its analysts: Project has gained columns since that migration.
+async function olderSafeProject(db: Db, coders: { id: string }[]): Promise<{ id: string }> {
+  const id = randomUUID();
+  await db.$executeRaw`INSERT INTO "Project" (id, name, "updatedAt") VALUES (${id}, 'Older study', now())`;
+  for (const coder of coders) await db.$executeRaw`INSERT INTO "Membership" (id, "projectId", "userId", role) VALUES (${randomUUID()}, ${id}, ${coder.id}, 'analyst')`;
+  return { id };
+}
+
+async function smallStudy(db: Db, old = false) {
   const coders = [await olderSafeUser(db), await olderSafeUser(db), await olderSafeUser(db)];
-  const project = await makeProject(db, coders.map((c) => ({ userId: c.id, role: "analyst" as const })));
+  const project = old ? await olderSafeProject(db, coders) : await makeProject(db, coders.map((c) => ({ userId: c.id, role: "analyst" as const })));
   const documents = [await makeDocument(db, project.id, TEXT), await makeDocument(db, project.id, TEXT), await makeDocument(db, project.id, TEXT)];
   const codes = [];
   for (let i = 0; i < 5; i++) codes.push(await makeCode(db, project.id, `K${i}`));
@@ -239,7 +247,7 @@ describe("passage tables", () => {
       await applyMigrations(oldUrl, before);
       const old = createPrismaClient(oldUrl);
       try {
-        const { projectId, coders, documents, codes } = await smallStudy(old);
+        const { projectId, coders, documents, codes } = await smallStudy(old, true);
         const random = seeded(7);
         const pick = <T,>(list: readonly T[]) => list[Math.floor(random() * list.length)];
         await old.coding.createMany({
