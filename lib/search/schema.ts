@@ -1,0 +1,33 @@
+import { z } from "zod";
+import { MAX_QUERY_LENGTH, SEARCH_MODES, SPEAKER_FILTERS } from "./limits";
+
+const id = z.string().trim().min(1).max(64);
+const values = <T extends readonly { value: string }[]>(list: T) => list.map((m) => m.value) as [T[number]["value"], ...T[number]["value"][]];
+
+/**
+ * A search as the page and GET /api/projects/<id>/search take it from the URL:
+ * ?q=&mode=&speaker=&documents=<id>,<id>&page=. An empty `documents` means every interview.
+ */
+export const searchQuerySchema = z.object({
+  q: z.string().trim().min(1, "Type something to search for.").max(MAX_QUERY_LENGTH, `A search is at most ${MAX_QUERY_LENGTH} characters.`),
+  mode: z.enum(values(SEARCH_MODES)).default("words"),
+  speaker: z.enum(values(SPEAKER_FILTERS)).default("all"),
+  documents: z
+    .string()
+    .max(64 * 1000)
+    .default("")
+    .transform((s) => [...new Set(s.split(",").map((x) => x.trim()).filter(Boolean))])
+    .pipe(z.array(id).max(1000)),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+});
+
+export type SearchQuery = z.output<typeof searchQuerySchema>;
+
+/** The URL's search parameters as the schema reads them (a missing one is undefined, not null). */
+export function searchParamsObject(params: URLSearchParams | Record<string, string | string[] | undefined>): Record<string, string | undefined> {
+  const get = (key: string) => {
+    const value = params instanceof URLSearchParams ? params.get(key) : params[key];
+    return Array.isArray(value) ? value[0] : (value ?? undefined);
+  };
+  return { q: get("q"), mode: get("mode"), speaker: get("speaker"), documents: get("documents"), page: get("page") };
+}
