@@ -23,7 +23,7 @@ describe("theme summaries and the findings report", () => {
     const row = page.getByTestId("summaries-table").getByRole("row", { name: /Cost versus value/ });
     const interviews = await row.getByRole("link", { name: /of 32/ }).innerText();
     expect(interviews).toMatch(/^\d+ of 32$/);
-    await expect(page.locator("svg[role=img] title").first().textContent()).resolves.toMatch(/share of interviews/);
+    await expect(page.locator("figure > svg[aria-labelledby] title").first().textContent()).resolves.toMatch(/share of interviews/);
 
     // Choose one analyst: the label changes with the figures.
     await page.getByRole("combobox", { name: "Whose coding counts" }).selectOption({ label: "Ana Analyst (A) only" });
@@ -48,7 +48,7 @@ describe("theme summaries and the findings report", () => {
 
   it("downloads a chart as a standalone SVG and as a PNG drawn from it", async () => {
     await page.goto(`${appUrl}/projects/${demoProjectId}/summaries`);
-    const chart = page.locator("figure").filter({ has: page.locator("svg[role=img]") }).first();
+    const chart = page.locator("figure").filter({ has: page.locator("svg[aria-labelledby]") }).first();
     const viewBox = (await chart.locator("svg").getAttribute("viewBox"))!.split(" ").map(Number);
 
     const [svgDownload] = await Promise.all([page.waitForEvent("download"), chart.getByRole("button", { name: "Download SVG" }).click()]);
