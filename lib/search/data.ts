@@ -150,3 +150,12 @@ async function wordFinder(language: string, query: SearchQuery): Promise<Finder>
     },
   };
 }
+
+/** What the search page shows around its results: the project's name and its interviews to choose from. */
+export async function searchPageContext(projectId: string) {
+  const project = await db().project.findUniqueOrThrow({
+    where: { id: projectId },
+    select: { name: true, documents: { orderBy: [{ position: "asc" }, { createdAt: "asc" }, { id: "asc" }], select: { id: true, title: true } } },
+  });
+  return { name: project.name, documents: project.documents };
+}

@@ -23,11 +23,17 @@ export const searchQuerySchema = z.object({
 
 export type SearchQuery = z.output<typeof searchQuerySchema>;
 
-/** The URL's search parameters as the schema reads them (a missing one is undefined, not null). */
+/**
+ * The URL's search parameters as the schema reads them (a missing one is undefined, not null).
+ * Interviews may come as one comma-separated value or as repeated ?documents= (the form's
+ * checkboxes).
+ */
 export function searchParamsObject(params: URLSearchParams | Record<string, string | string[] | undefined>): Record<string, string | undefined> {
-  const get = (key: string) => {
-    const value = params instanceof URLSearchParams ? params.get(key) : params[key];
-    return Array.isArray(value) ? value[0] : (value ?? undefined);
+  const all = (key: string): string[] => {
+    const value = params instanceof URLSearchParams ? params.getAll(key) : params[key];
+    return value === undefined ? [] : Array.isArray(value) ? value : [value];
   };
-  return { q: get("q"), mode: get("mode"), speaker: get("speaker"), documents: get("documents"), page: get("page") };
+  const one = (key: string) => all(key)[0];
+  const documents = all("documents");
+  return { q: one("q"), mode: one("mode"), speaker: one("speaker"), documents: documents.length > 0 ? documents.join(",") : undefined, page: one("page") };
 }

@@ -46,6 +46,7 @@ const PAGES: Record<string, string[]> = {
   "app/projects/[projectId]/rigour/blind/page.tsx": [`${P}/rigour/blind`],
   "app/projects/[projectId]/rigour/disagreements/page.tsx": [`${P}/rigour/disagreements`, `${P}/rigour/disagreements?coders=${study.benId}`],
   "app/projects/[projectId]/rigour/queue/page.tsx": [`${P}/rigour/queue`],
+  "app/projects/[projectId]/search/page.tsx": [`${P}/search`, `${P}/search?q=the&mode=any`, `${P}/search?q=%22the%22&mode=phrase&speaker=respondent`],
   "app/projects/[projectId]/summaries/page.tsx": [`${P}/summaries`, `${P}/summaries?coders=coder:${study.benId}`, `${P}/summaries?coders=any`],
   "app/projects/[projectId]/themes/[codeId]/page.tsx": [`${P}/themes/${study.codeId}`, `${P}/themes/${study.codeId}?coders=coder:${study.benId}`],
 };

@@ -45,6 +45,10 @@ export default async function ProjectHomePage({ params, searchParams }: { params
       <main className="mx-auto max-w-6xl px-6 py-8">
         <div className="flex items-baseline justify-between gap-4">
           <h1 className="text-2xl font-semibold">{project.name}</h1>
+          <form method="get" action={`/projects/${project.id}/search`} role="search" aria-label="Search the transcripts" className="ml-auto flex gap-2 text-sm">
+            <input type="search" name="q" required aria-label="Search the transcripts" placeholder="Search transcripts" className="w-56 rounded border border-stone-400 px-2 py-1" />
+            <button type="submit" className="rounded border border-teal-800 px-3 py-1 font-medium text-teal-800 hover:bg-teal-50">Search</button>
+          </form>
           <span className="rounded bg-stone-100 px-2 py-0.5 text-xs text-stone-600">You are {role === "owner" ? "an owner" : `an ${role}`.replace("an viewer", "a viewer")}</span>
         </div>
         {archived && (

@@ -1,0 +1,57 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AppHeader } from "@/components/layout/app-header";
+import { SearchForm } from "@/components/search/search-form";
+import { SearchResults } from "@/components/search/search-results";
+import { EmptyState } from "@/components/ui/empty-state";
+import { AppError } from "@/lib/errors";
+import { requireProjectMember } from "@/lib/projects/page-access";
+import { searchPageContext, searchProject, type SearchResult } from "@/lib/search/data";
+import { searchParamsObject, searchQuerySchema } from "@/lib/search/schema";
+
+export const metadata: Metadata = { title: "Search" };
+
+type Search = Record<string, string | string[] | undefined>;
+
+/** Full-text search over the project's transcripts, hits as keywords in context (lib/search). */
+export default async function SearchPage({ params, searchParams }: { params: Promise<{ projectId: string }>; searchParams: Promise<Search> }) {
+  const { projectId } = await params;
+  const { user } = await requireProjectMember(projectId, `/projects/${projectId}/search`);
+  const raw = searchParamsObject(await searchParams);
+  const { name, documents } = await searchPageContext(projectId);
+  const parsed = raw.q?.trim() ? searchQuerySchema.safeParse(raw) : null;
+
+  let result: SearchResult | null = null;
+  let problem: string | null = parsed && !parsed.success ? (parsed.error.issues[0]?.message ?? "That search is not valid.") : null;
+  if (parsed?.success) {
+    try {
+      result = await searchProject(projectId, parsed.data);
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code === "INTERNAL") throw error;
+      problem = error.message;
+    }
+  }
+  const query = parsed?.success ? parsed.data : null;
+  const href = (page: number) => {
+    const next = new URLSearchParams({ q: query?.q ?? "", mode: query?.mode ?? "words", speaker: query?.speaker ?? "all" });
+    if (query && query.documents.length > 0) next.set("documents", query.documents.join(","));
+    if (page > 1) next.set("page", String(page));
+    return `/projects/${projectId}/search?${next}`;
+  };
+
+  return (
+    <>
+      <AppHeader user={user}>
+        <Link href="/projects" className="hover:underline">Projects</Link> / <Link href={`/projects/${projectId}`} className="hover:underline">{name}</Link> / <span className="text-stone-900">Search</span>
+      </AppHeader>
+      <main className="mx-auto max-w-5xl space-y-6 px-6 py-8">
+        <h1 className="text-2xl font-semibold">Search the transcripts</h1>
+        <SearchForm projectId={projectId} q={raw.q ?? ""} mode={query?.mode ?? raw.mode ?? "words"} speaker={query?.speaker ?? raw.speaker ?? "all"} chosen={query?.documents ?? []} documents={documents} />
+        {problem && <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900">{problem}</p>}
+        {!raw.q?.trim() && <EmptyState>Type a word or phrase above to find every place it is said across the {documents.length} interviews.</EmptyState>}
+        {result && result.totalHits === 0 && <EmptyState>No matches. Try fewer words, Any word, or the beginning of a word.</EmptyState>}
+        {result && result.totalHits > 0 && <SearchResults projectId={projectId} result={result} href={href} />}
+      </main>
+    </>
+  );
+}
