@@ -7,13 +7,16 @@ type Props = {
   speaker: string;
   chosen: readonly string[];
   documents: readonly { id: string; title: string }[];
+  /** "<attributeId>:<value>" or "" for all cases. */
+  caseValue: string;
+  categories: readonly { id: string; name: string; categories: string[] }[];
 };
 
 /**
  * The search form: a plain GET form, so every search has its own address (bookmark it, send it
  * to a colleague, go back to it) and works before any JavaScript has loaded.
  */
-export function SearchForm({ projectId, q, mode, speaker, chosen, documents }: Props) {
+export function SearchForm({ projectId, q, mode, speaker, chosen, documents, caseValue, categories }: Props) {
   const picked = new Set(chosen);
   return (
     <form method="get" action={`/projects/${projectId}/search`} role="search" aria-label="Search the transcripts" className="space-y-3 rounded-lg border border-stone-200 bg-white p-4">
@@ -35,6 +38,19 @@ export function SearchForm({ projectId, q, mode, speaker, chosen, documents }: P
             {SPEAKER_FILTERS.map((s) => <option key={s.value} value={s.value}>{s.label}</option>)}
           </select>
         </label>
+        {categories.length > 0 && (
+          <label className="flex flex-col text-sm">
+            <span className="text-xs text-stone-600">Cases</span>
+            <select name="case" defaultValue={caseValue} className="max-w-64 rounded border border-stone-400 px-2 py-1.5">
+              <option value="">All cases</option>
+              {categories.map((a) => (
+                <optgroup key={a.id} label={a.name}>
+                  {a.categories.map((c) => <option key={c} value={`${a.id}:${c}`}>{a.name}: {c}</option>)}
+                </optgroup>
+              ))}
+            </select>
+          </label>
+        )}
         <button type="submit" className="rounded bg-teal-800 px-4 py-1.5 text-sm font-medium text-white hover:bg-teal-900 focus:outline-2 focus:outline-offset-2 focus:outline-teal-700">Search</button>
       </div>
       <p className="text-xs text-stone-600">

@@ -1,3 +1,4 @@
+import { casesMatching } from "../analysis/data";
 import { Prisma } from "../db/generated/client";
 import { db } from "../db/client";
 import { AppError, notFound } from "../errors";
@@ -43,7 +44,8 @@ export async function searchProject(projectId: string, query: SearchQuery): Prom
     const found = await db().document.count({ where: { projectId, id: { in: query.documents } } });
     if (found !== query.documents.length) throw notFound("An interview chosen to search in");
   }
-  const inScope = query.documents.length > 0 ? Prisma.sql`AND id = ANY(${query.documents}::text[])` : Prisma.empty;
+  const cases = query.case ? await casesMatching(projectId, [{ attributeId: query.case.attributeId, op: "eq", value: query.case.value }]) : null;
+  const inScope = Prisma.sql`${query.documents.length > 0 ? Prisma.sql`AND id = ANY(${query.documents}::text[])` : Prisma.empty} ${cases ? Prisma.sql`AND "caseId" = ANY(${cases}::text[])` : Prisma.empty}`;
 
   let finder: Finder;
   let regex: Map<string, Span[]> | null = null;
@@ -151,11 +153,15 @@ async function wordFinder(language: string, query: SearchQuery): Promise<Finder>
   };
 }
 
-/** What the search page shows around its results: the project's name and its interviews to choose from. */
+/** What the search page shows around its results: the project's name, its interviews and category attributes to choose from. */
 export async function searchPageContext(projectId: string) {
   const project = await db().project.findUniqueOrThrow({
     where: { id: projectId },
-    select: { name: true, documents: { orderBy: [{ position: "asc" }, { createdAt: "asc" }, { id: "asc" }], select: { id: true, title: true } } },
+    select: {
+      name: true,
+      documents: { orderBy: [{ position: "asc" }, { createdAt: "asc" }, { id: "asc" }], select: { id: true, title: true } },
+      attributes: { where: { type: "category" }, orderBy: [{ position: "asc" }, { name: "asc" }], select: { id: true, name: true, categories: true } },
+    },
   });
-  return { name: project.name, documents: project.documents };
+  return { name: project.name, documents: project.documents, categories: project.attributes };
 }

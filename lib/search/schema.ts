@@ -18,6 +18,21 @@ export const searchQuerySchema = z.object({
     .default("")
     .transform((s) => [...new Set(s.split(",").map((x) => x.trim()).filter(Boolean))])
     .pipe(z.array(id).max(1000)),
+  /** Interviews of cases with one value of a category attribute: "<attributeId>:<value>". */
+  case: z
+    .string()
+    .max(600)
+    .optional()
+    .transform((s, ctx) => {
+      if (!s) return null;
+      const at = s.indexOf(":");
+      const attributeId = s.slice(0, at).trim();
+      if (at < 1 || attributeId.length > 64) {
+        ctx.addIssue({ code: "custom", message: "That case filter is not valid." });
+        return z.NEVER;
+      }
+      return { attributeId, value: s.slice(at + 1) };
+    }),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
 });
 
@@ -35,5 +50,5 @@ export function searchParamsObject(params: URLSearchParams | Record<string, stri
   };
   const one = (key: string) => all(key)[0];
   const documents = all("documents");
-  return { q: one("q"), mode: one("mode"), speaker: one("speaker"), documents: documents.length > 0 ? documents.join(",") : undefined, page: one("page") };
+  return { q: one("q"), mode: one("mode"), speaker: one("speaker"), documents: documents.length > 0 ? documents.join(",") : undefined, case: one("case"), page: one("page") };
 }

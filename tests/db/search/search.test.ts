@@ -111,6 +111,19 @@ describe("searchProject over the demo study", () => {
     expect(result.groups.map((g) => g.document.id).sort()).toEqual(chosen.map((d) => d.id).sort());
   });
 
+  it("keeps to interviews of cases with one value of a category attribute, and refuses another project's attribute", async () => {
+    const sector = await prisma.attributeDefinition.findFirstOrThrow({ where: { projectId, name: "sector" } });
+    const category = sector.categories[0];
+    const cases = await prisma.attributeValue.findMany({ where: { attributeId: sector.id, textValue: category }, select: { caseId: true } });
+    const inSector = new Set((await prisma.document.findMany({ where: { caseId: { in: cases.map((c) => c.caseId) } }, select: { id: true } })).map((d) => d.id));
+    expect(inSector.size).toBeGreaterThan(0);
+    expect(inSector.size).toBeLessThan(32);
+    const result = await search({ q: "cost", case: `${sector.id}:${category}` });
+    expect(totals(result)).toEqual(expected(/\bcosts?\b/gi, (doc) => inSector.has(doc.id)));
+    const elsewhere = await prisma.attributeDefinition.create({ data: { projectId: (await makeProject(prisma)).id, name: "sector", type: "category", categories: [category] } });
+    await expect(search({ q: "cost", case: `${elsewhere.id}:${category}` })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
   it("pages by interview and counts every hit", async () => {
     const first = await search({ q: "the", mode: "phrase" });
     expect(first.totalInterviews).toBe(32);

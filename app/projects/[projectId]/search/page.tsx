@@ -18,7 +18,7 @@ export default async function SearchPage({ params, searchParams }: { params: Pro
   const { projectId } = await params;
   const { user } = await requireProjectMember(projectId, `/projects/${projectId}/search`);
   const raw = searchParamsObject(await searchParams);
-  const { name, documents } = await searchPageContext(projectId);
+  const { name, documents, categories } = await searchPageContext(projectId);
   const parsed = raw.q?.trim() ? searchQuerySchema.safeParse(raw) : null;
 
   let result: SearchResult | null = null;
@@ -35,6 +35,7 @@ export default async function SearchPage({ params, searchParams }: { params: Pro
   const href = (page: number) => {
     const next = new URLSearchParams({ q: query?.q ?? "", mode: query?.mode ?? "words", speaker: query?.speaker ?? "all" });
     if (query && query.documents.length > 0) next.set("documents", query.documents.join(","));
+    if (query?.case) next.set("case", `${query.case.attributeId}:${query.case.value}`);
     if (page > 1) next.set("page", String(page));
     return `/projects/${projectId}/search?${next}`;
   };
@@ -46,7 +47,8 @@ export default async function SearchPage({ params, searchParams }: { params: Pro
       </AppHeader>
       <main className="mx-auto max-w-5xl space-y-6 px-6 py-8">
         <h1 className="text-2xl font-semibold">Search the transcripts</h1>
-        <SearchForm projectId={projectId} q={raw.q ?? ""} mode={query?.mode ?? raw.mode ?? "words"} speaker={query?.speaker ?? raw.speaker ?? "all"} chosen={query?.documents ?? []} documents={documents} />
+        <SearchForm projectId={projectId} q={raw.q ?? ""} mode={query?.mode ?? raw.mode ?? "words"} speaker={query?.speaker ?? raw.speaker ?? "all"} chosen={query?.documents ?? []} documents={documents}
+          caseValue={raw.case ?? ""} categories={categories} />
         {problem && <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900">{problem}</p>}
         {!raw.q?.trim() && <EmptyState>Type a word or phrase above to find every place it is said across the {documents.length} interviews.</EmptyState>}
         {result && result.totalHits === 0 && <EmptyState>No matches. Try fewer words, Any word, or the beginning of a word.</EmptyState>}
