@@ -1,11 +1,12 @@
 import type { AgreementTable } from "@/lib/rigour/agreement";
-import { type AgreementRow, type Figure, figureNotes } from "@/lib/rigour/agreement-table";
+import { type AgreementRow, type Figure, OVERALL_LABEL, figureNotes } from "@/lib/rigour/agreement-table";
 import { formatCoefficient, formatPercent } from "@/lib/rigour/methods";
 
 /**
  * The agreement table: one row per code of the codebook and the overall row. An undefined
- * figure shows as a dash with its reason in the Notes column (never NaN); a figure resting on
- * too few units is marked and explained.
+ * figure shows as "n/a" with its reason in the Notes column (never NaN, never 100% for a code
+ * nobody applied); a figure resting on too few units is marked and explained. The overall row
+ * says in its notes how it was pooled and which codes it leaves out.
  */
 export function AgreementTableView({ table }: { table: AgreementTable }) {
   const names = new Map(table.codes.map((c) => [c.id, c]));
@@ -43,7 +44,7 @@ export function AgreementTableView({ table }: { table: AgreementTable }) {
           })}
         </tbody>
         <tfoot className="border-t-2 border-stone-300 font-medium">
-          <Row row={table.overall} label="Overall (codes in use)" testId="overall-row" common={common} />
+          <Row row={table.overall} label={OVERALL_LABEL} testId="overall-row" common={common} pooling={table.pooling} />
         </tfoot>
       </table>
     </div>
@@ -52,7 +53,7 @@ export function AgreementTableView({ table }: { table: AgreementTable }) {
 }
 
 
-function Row({ row, label, colour, depth = 0, testId, common }: { row: AgreementRow; label: string; colour?: string; depth?: number; testId?: string; common: string[] }) {
+function Row({ row, label, colour, depth = 0, testId, common, pooling }: { row: AgreementRow; label: string; colour?: string; depth?: number; testId?: string; common: string[]; pooling?: string }) {
   const unique = figureNotes(row).filter((n) => !common.includes(n));
   return (
     <tr className={row.inUse ? "" : "text-stone-600"} data-testid={testId ?? "code-row"}>
@@ -70,6 +71,7 @@ function Row({ row, label, colour, depth = 0, testId, common }: { row: Agreement
       <Cell figure={row.kappa} format={(v) => formatCoefficient(v, 3)} />
       <Cell figure={row.alpha} format={(v) => formatCoefficient(v, 3)} testId={testId ? "overall-alpha" : undefined} />
       <td className="px-3 py-2 text-xs text-stone-600">
+        {pooling && <p className="font-normal text-stone-700" data-testid="overall-pooling">{pooling}</p>}
         {row.stabilityNote && <p className="text-amber-800">⚠ {row.stabilityNote}</p>}
         {unique.map((n) => (
           <p key={n}>{n}</p>
@@ -82,7 +84,7 @@ function Row({ row, label, colour, depth = 0, testId, common }: { row: Agreement
 function Cell({ figure, format, testId }: { figure: Figure; format: (v: number) => string; testId?: string }) {
   return (
     <td className="px-3 py-2 text-right tabular-nums" data-testid={testId}>
-      {figure.value === null ? <span title={figure.note} aria-label={`not computed: ${figure.note}`}>—</span> : format(figure.value)}
+      {figure.value === null ? <span title={figure.note} aria-label={`not computed: ${figure.note}`}>n/a</span> : format(figure.value)}
     </td>
   );
 }

@@ -19,5 +19,5 @@ export {
 export { type AgreementDesign, type AgreementDocument, type AnalysisUnit, type CodeUnits, type Coding, type Segment } from "./codings";
 export { documentPresenceUnits } from "./document-presence";
 export { segmentUnits } from "./segment-presence";
-export { poolCodes } from "./pool-codes";
+export { type Variation, codesWithVariation, poolCodes, variationOf } from "./pool-codes";
 export { type DocumentContinuum, characterContinua, concatenateContinua } from "./character-continua";

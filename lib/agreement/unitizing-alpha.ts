@@ -88,13 +88,20 @@ export function poolCategories(perCategory: ReadonlyArray<CategoryUnitizingAlpha
   let observed = 0;
   let expected = 0;
   let units = 0;
+  // A category whose own alpha_u is undefined (no variation) is left out, as the agreement
+  // table leaves out presence codes without variation: a pooled figure over it would rest on
+  // a comparison that says nothing about whether the coders could tell anything apart.
   for (const c of perCategory) {
+    if (c.value === null) continue;
     observed += c.observedDisagreement ?? 0;
     expected += c.expectedDisagreement ?? 0;
     units += c.markedUnits;
   }
   const counts = { markedUnits: units, observedDisagreement: observed, expectedDisagreement: expected, stabilityNote: null };
-  if (units === 0) return { ...notComputed("no-variation", "no coder marked any category"), ...counts };
+  if (units === 0) {
+    const detail = perCategory.some((c) => c.markedUnits > 0) ? "no marked category varies" : "no coder marked any category";
+    return { ...notComputed("no-variation", detail), ...counts };
+  }
   if (expected === 0) return { ...notComputed("no-variation"), ...counts };
   return { ...computed(1 - observed / expected), ...counts, stabilityNote: stabilityNote(units, "marked units") };
 }

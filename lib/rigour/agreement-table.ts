@@ -14,10 +14,17 @@ import type { AgreementUnit } from "./schema";
  * - document, segment: each (code, unit) is coded 1 or not 0 by each analyst; percent
  *   agreement, Cohen's kappa (exactly two analysts) and Krippendorff's alpha (nominal),
  *   computed from counts (presence.ts, presence-stats.ts) with lib/agreement's definitions.
- *   "Overall" pools the codes in use: every (code, unit) pair is one decision, as
- *   lib/agreement's poolCodes does; codes nobody applied would only add unanimous zeros.
+ *   "Overall" pools the codes with variation: their counts are summed, every (code, unit)
+ *   pair one decision, as lib/agreement's poolCodes does, and each figure is computed once
+ *   from the sum (not a mean of per-code figures). A code without variation (nobody applied
+ *   it, or every analyst applied it to every unit) has no alpha or kappa of its own (0/0);
+ *   pooling it would only add unanimous pairs, i.e. count it as perfect agreement, so it is
+ *   left out and `pooling` says so.
  * - span: Krippendorff's alpha for unitizing on the documents laid end to end; percent
  *   agreement and kappa are not defined there, and the table says so instead of a number.
+ *
+ * A parent code nobody applied directly shows no figure at all (its sub-codes have theirs):
+ * the 100% percent agreement of "neither applied it" says nothing about the coders.
  */
 
 /** A figure, or null and why (never NaN). */
@@ -36,10 +43,20 @@ export type AgreementRow = {
   stabilityNote: string | null;
   /** Whether any compared analyst used the code in these documents. */
   inUse: boolean;
+  /** Whether the overall figure counts this code (it is in use and its coefficient is defined). */
+  pooled: boolean;
 };
 
-export type AgreementFigures = { rows: AgreementRow[]; overall: AgreementRow; notes: string[] };
+/** `pooling` says in words how the overall row was pooled and which codes it leaves out. */
+export type AgreementFigures = { rows: AgreementRow[]; overall: AgreementRow; notes: string[]; pooling: string };
 
+export type AgreementOptions = { /** Codes with sub-codes: never applied directly, they show no figure. */ parentCodes?: ReadonlySet<string> };
+
+/** The overall row's name on the page and in the exports; `pooling` says what it pools. */
+export const OVERALL_LABEL = "Overall (pooled over codes with variation)";
+const NOT_APPLIED = "not applied by these analysts in these documents";
+const PARENT = "parent code not applied directly: its sub-codes carry the figures";
+const UNIT_NOUN = { document: "interview", segment: "segment" } as const;
 const NOT_FOR_SPANS = "not defined for character spans; choose the segment or document unit for it";
 const KAPPA_TWO = "Cohen's kappa compares exactly two analysts; read Krippendorff's alpha";
 
@@ -57,8 +74,9 @@ const missing = (note: string): Figure => ({ value: null, note });
 
 export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-export async function computeAgreementFigures(codings: ReadonlyArray<Coding>, design: AgreementDesign, unit: AgreementUnit): Promise<AgreementFigures> {
+export async function computeAgreementFigures(codings: ReadonlyArray<Coding>, design: AgreementDesign, unit: AgreementUnit, options: AgreementOptions = {}): Promise<AgreementFigures> {
   const notes: string[] = [];
+  const parents = options.parentCodes ?? new Set<string>();
   if (design.documents.length === 0) {
     const empty = (codeId: string | null): AgreementRow => ({
       codeId,
@@ -69,23 +87,31 @@ export async function computeAgreementFigures(codings: ReadonlyArray<Coding>, de
       alpha: missing("no documents to compare"),
       stabilityNote: null,
       inUse: false,
+      pooled: false,
     });
-    return { rows: design.codes.map(empty), overall: empty(null), notes };
+    return { rows: design.codes.map(empty), overall: empty(null), notes, pooling: "The overall figures have no documents to compare." };
   }
   const used = codesInUse(codings, design);
-  if (unit === "span") return spanFigures(codings, design, used, notes);
+  if (unit === "span") return spanFigures(codings, design, used, parents, notes);
 
+  const m = design.coders.length;
   const counts = presenceCounts(codings, design, unit);
   await yieldToEventLoop();
-  const rows = design.codes.map((codeId, i) => presenceRow(codeId, counts[i], used.has(codeId)));
-  const inUse = counts.filter((_, i) => used.has(design.codes[i]));
-  const overall = presenceRow(null, poolCounts(inUse, design.coders.length), inUse.length > 0);
-  if (inUse.length === 0) overall.alpha = overall.percent = overall.kappa = missing("no analyst applied any code in these documents");
-  if (design.coders.length > 2) notes.push(KAPPA_TWO + ".");
-  return { rows, overall, notes };
+  const rows = design.codes.map((codeId, i) => presenceRow(codeId, counts[i], used.has(codeId), parents.has(codeId), unit));
+  const pooled = counts.filter((_, i) => rows[i].pooled);
+  const overall = presenceRow(null, poolCounts(pooled, m), pooled.length > 0, false, unit);
+  overall.pooled = pooled.length > 0;
+  if (used.size === 0) overall.alpha = overall.percent = overall.kappa = missing("no analyst applied any code in these documents");
+  else if (pooled.length === 0) overall.alpha = overall.percent = overall.kappa = missing(`no code in use varies: each was applied by ${everyAnalyst(m)} to every ${UNIT_NOUN[unit]}`);
+  if (m > 2) notes.push(KAPPA_TWO + ".");
+  const pooling = describePooling(rows, `every code × ${UNIT_NOUN[unit]} pair counted as one decision; each figure is computed once from the summed counts, not averaged over codes`);
+  return { rows, overall, notes, pooling };
 }
 
-function presenceRow(codeId: string | null, counts: PresenceCounts, inUse: boolean): AgreementRow {
+const everyAnalyst = (m: number) => (m === 2 ? "both analysts" : `all ${m} analysts`);
+const absentNote = (m: number) => `no variation: ${everyAnalyst(m)} agree it is absent everywhere (${NOT_APPLIED}); left out of the overall figure`;
+
+function presenceRow(codeId: string | null, counts: PresenceCounts, inUse: boolean, parent: boolean, unit: "document" | "segment"): AgreementRow {
   const f = presenceFigures(counts);
   const row: AgreementRow = {
     codeId,
@@ -96,17 +122,42 @@ function presenceRow(codeId: string | null, counts: PresenceCounts, inUse: boole
     alpha: figure(f.alpha),
     stabilityNote: f.stabilityNote,
     inUse,
+    pooled: inUse && f.alpha.value !== null,
   };
-  if (!inUse && codeId !== null) {
-    // Say why in the user's terms rather than the statistic's ("no variation").
-    const note = "not applied by these analysts in these documents";
-    if (row.alpha.value === null) row.alpha = missing(note);
-    if (row.kappa.value === null && f.kappa) row.kappa = missing(note);
-  }
+  if (codeId === null) return row;
+  const m = counts.perCoder.length;
+  const present = inUse && f.alpha.reason?.code === "no-variation";
+  // Say why in the user's terms rather than the statistic's ("every unit got the same value").
+  const note = parent && !inUse
+    ? PARENT
+    : !inUse
+      ? absentNote(m)
+      : present
+        ? `no variation: ${everyAnalyst(m)} agree it is present everywhere (applied to every ${UNIT_NOUN[unit]}); left out of the overall figure`
+        : null;
+  if (note === null || m < 2) return row;
+  // Nobody applied it: "100% agreement" would only say that nobody applied it.
+  if (!inUse) row.percent = missing(note);
+  if (row.alpha.value === null) row.alpha = missing(note);
+  if (row.kappa.value === null && f.kappa) row.kappa = missing(note);
+  if (parent && !inUse) row.stabilityNote = null;
   return row;
 }
 
-async function spanFigures(codings: ReadonlyArray<Coding>, design: AgreementDesign, used: Set<string>, notes: string[]): Promise<AgreementFigures> {
+/** "The overall figures pool the 14 codes with variation, <how>. Left out: ...": for the page, the exports and the methods paragraph. */
+function describePooling(rows: ReadonlyArray<AgreementRow>, how: string): string {
+  const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? "" : "s"}`;
+  const pooled = rows.filter((r) => r.pooled).length;
+  const constant = rows.filter((r) => r.inUse && !r.pooled).length;
+  const unused = rows.filter((r) => !r.inUse).length;
+  const out: string[] = [];
+  if (constant > 0) out.push(`${plural(constant, "code")} in use without variation (no coefficient of ${constant === 1 ? "its" : "their"} own)`);
+  if (unused > 0) out.push(`${plural(unused, "code")} no analyst applied here`);
+  if (pooled === 0) return `The overall figures have no code with variation to pool${out.length > 0 ? ` (${out.join("; ")})` : ""}.`;
+  return `The overall figures pool the ${plural(pooled, "code")} with variation, ${how}${out.length > 0 ? `. Left out: ${out.join("; ")}` : ""}.`;
+}
+
+async function spanFigures(codings: ReadonlyArray<Coding>, design: AgreementDesign, used: Set<string>, parents: ReadonlySet<string>, notes: string[]): Promise<AgreementFigures> {
   const continuum = studyContinuum(codings, design);
   const rows: AgreementRow[] = [];
   const perCategory: CategoryUnitizingAlpha[] = [];
@@ -119,9 +170,10 @@ async function spanFigures(codings: ReadonlyArray<Coding>, design: AgreementDesi
       perCoder: continuum.coders.map((c) => mergedCount(c.spans.filter((s) => s.category === codeId))),
       percent: missing(NOT_FOR_SPANS),
       kappa: missing(NOT_FOR_SPANS),
-      alpha: used.has(codeId) ? figure(result) : missing("not applied by these analysts in these documents"),
+      alpha: used.has(codeId) ? (result.value === null ? missing(`${result.reason.message}; left out of the overall figure`) : figure(result)) : missing(parents.has(codeId) ? PARENT : absentNote(design.coders.length)),
       stabilityNote: result.stabilityNote,
       inUse: used.has(codeId),
+      pooled: used.has(codeId) && result.value !== null,
     });
     await yieldToEventLoop();
   }
@@ -137,8 +189,10 @@ async function spanFigures(codings: ReadonlyArray<Coding>, design: AgreementDesi
     alpha: used.size === 0 ? missing("no analyst applied any code in these documents") : figure(all),
     stabilityNote: all.stabilityNote,
     inUse: used.size > 0,
+    pooled: rows.some((r) => r.pooled),
   };
-  return { rows, overall, notes };
+  const pooling = describePooling(rows, "each code's observed and expected disagreement summed before alpha-u is taken (Krippendorff 2004), so codes weigh by their marked spans, not equally");
+  return { rows, overall, notes, pooling };
 }
 
 /**

@@ -83,7 +83,7 @@ export async function getAgreement(projectId: string, query: Omit<AgreementQuery
   const t0 = performance.now();
   const input = await loadAgreementInput(projectId, query, viewer);
   const t1 = performance.now();
-  const figures = await computeAgreementFigures(input.codings, input.design, query.unit);
+  const figures = await computeAgreementFigures(input.codings, input.design, query.unit, { parentCodes: input.parentCodes });
   const t2 = performance.now();
   return { ...input.table, ...figures, timings: { loadMs: t1 - t0, computeMs: t2 - t1 } };
 }
@@ -102,7 +102,9 @@ export async function loadAgreementInput(projectId: string, query: Omit<Agreemen
     db().document.count({ where: { projectId } }),
   ]);
   const visible = scoped.filter((id) => seesAll(visibility.get(id) ?? [], coderIds));
-  const codes = flattenCodeTree(rawCodes).map((c) => ({ id: c.id, name: c.name, colour: c.colour, depth: c.depth }));
+  const tree = flattenCodeTree(rawCodes);
+  const codes = tree.map((c) => ({ id: c.id, name: c.name, colour: c.colour, depth: c.depth }));
+  const parentCodes = new Set(tree.filter((c) => c.childCount > 0).map((c) => c.id));
 
   const [documents, turns, codings] = await Promise.all([
     db().document.findMany({
@@ -137,6 +139,7 @@ export async function loadAgreementInput(projectId: string, query: Omit<Agreemen
   return {
     codings,
     design,
+    parentCodes,
     table: {
       unit: query.unit,
       scope: query.scope,

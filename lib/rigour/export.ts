@@ -5,7 +5,7 @@ import type { CurrentUser } from "../auth/session";
 import type { ActionResult } from "../errors";
 import { toCsv } from "../interop/csv";
 import { type AgreementTable, defaultCoderIds, getAgreement, listComparableCoders } from "./agreement";
-import { type AgreementRow, type Figure, figureNotes } from "./agreement-table";
+import { type AgreementRow, type Figure, OVERALL_LABEL, figureNotes } from "./agreement-table";
 import { blindAtSomePoint } from "./data";
 import { methodsParagraph, unitLabel } from "./methods";
 import { agreementQuerySchema } from "./schema";
@@ -53,11 +53,12 @@ type Cell = string | number;
 export function agreementRows(table: AgreementTable): Cell[][] {
   const header = ["Code", "Units", ...table.coders.map((c) => `Coded by ${c.name}`), "Percent agreement", "Cohen's kappa", "Krippendorff's alpha", "Notes"];
   const names = new Map(table.codes.map((c) => [c.id, c.name]));
-  const line = (label: string, row: AgreementRow): Cell[] => {
-    const notes = [...figureNotes(row), ...(row.stabilityNote ? [row.stabilityNote] : [])];
+  const line = (label: string, row: AgreementRow, first: string[] = []): Cell[] => {
+    const notes = [...first, ...figureNotes(row), ...(row.stabilityNote ? [row.stabilityNote] : [])];
     return [label, row.units, ...row.perCoder, value(row.percent), value(row.kappa), value(row.alpha), notes.join("; ")];
   };
-  return [header, ...table.rows.map((r) => line(names.get(r.codeId!) ?? r.codeId!, r)), line("Overall (codes in use)", table.overall)];
+  // The overall row says how it was pooled, first in its notes, so a reader of the file alone knows.
+  return [header, ...table.rows.map((r) => line(names.get(r.codeId!) ?? r.codeId!, r)), line(OVERALL_LABEL, table.overall, [table.pooling])];
 }
 
 export function agreementCsv(table: AgreementTable): string {
@@ -87,6 +88,7 @@ export async function agreementXlsx(table: AgreementTable, paragraph: string): P
     ["Documents", table.scope === "done" ? "Interviews every analyst marked done" : "Interviews every analyst coded (owner's choice)"],
     ["Analysts", table.coders.map((c) => c.name).join(", ")],
     ["Interviews compared", `${table.documents.length} of ${table.totalDocuments}`],
+    ["Overall", table.pooling],
     ...(table.hiddenByBlindMode > 0 ? [["Left out", `${table.hiddenByBlindMode} interviews in blind mode for the person exporting`]] : []),
     ...table.notes.map((n) => ["Note", n]),
     [],

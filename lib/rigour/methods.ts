@@ -18,6 +18,8 @@ export type MethodsInput = {
   /** Whether blind mode covered these documents at some point (then "independently" is earned). */
   blind: boolean;
   segmentSources?: { turns: number; paragraphs: number };
+  /** How the overall figures were pooled, in words (AgreementFigures.pooling); said after them. */
+  pooling?: string;
 };
 
 const NUMBER_WORDS = ["No", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten"];
@@ -68,6 +70,7 @@ export function methodsParagraph(input: MethodsInput): string {
   if (input.overall.percent.value !== null) extras.push(`percent agreement was ${formatPercent(input.overall.percent.value)}`);
   if (input.overall.kappa.value !== null) extras.push(`Cohen's kappa ${formatCoefficient(input.overall.kappa.value)}`);
   let text = `${parts[0]}; ${sentence}${extras.length > 0 ? `; ${extras.join(" and ")}` : ""}.`;
+  if (input.pooling) text += ` ${input.pooling}`;
   if (notComputed.length > 0) {
     text += ` For ${notComputed.length} code${notComputed.length === 1 ? "" : "s"} alpha could not be computed (${[...new Set(notComputed.map((r) => r.alpha.note))].join("; ")}).`;
   }

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { characterContinua, cohensKappa, concatenateContinua, krippendorffAlpha, percentAgreement, unitizingAlpha } from "../../../lib/agreement";
+import { characterContinua, codesWithVariation, cohensKappa, concatenateContinua, documentPresenceUnits, krippendorffAlpha, percentAgreement, poolCodes, unitizingAlpha } from "../../../lib/agreement";
 import { loadDemoStudy } from "../../../lib/demo";
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
@@ -117,6 +117,30 @@ describe("agreement on the demo study's two reference codings", () => {
     expect(span.overall.alpha.value).toBeCloseTo(reference.value!, 10);
   });
 
+  it("leaves codes without variation out of the overall figure and shows no figure for parent codes never applied directly", async () => {
+    // Segment and span figures are unchanged by this rule on the demo: every code in use varies there.
+    const segment = await getAgreement(projectId, { coderIds: [a, b], unit: "segment", scope: "done" }, owner);
+    const span = await getAgreement(projectId, { coderIds: [a, b], unit: "span", scope: "done" }, owner);
+    expect(segment.rows.filter((r) => r.inUse && !r.pooled)).toEqual([]);
+    expect(span.rows.filter((r) => r.inUse && !r.pooled)).toEqual([]);
+    // At the document level some codes were applied by both analysts in every interview: no
+    // alpha of their own, left out of the overall figure, which is alpha over the others.
+    const document = await getAgreement(projectId, { coderIds: [a, b], unit: "document", scope: "done" }, owner);
+    const constant = document.rows.filter((r) => r.inUse && !r.pooled);
+    expect(constant.length).toBeGreaterThan(0);
+    for (const r of constant) expect(r.alpha.note).toMatch(/^no variation: both analysts agree it is present everywhere/);
+    const design = { coders: [a, b], codes: codes.map((c) => c.id), documents: documents.map((d) => ({ id: d.id, length: d.textLength })) };
+    const varying = codesWithVariation(documentPresenceUnits(codings, design));
+    expect(varying.length).toBe(document.rows.filter((r) => r.pooled).length);
+    expect(document.overall.alpha.value).toBeCloseTo(krippendorffAlpha(poolCodes(varying).data).value!, 10);
+    expect(document.pooling).toMatch(new RegExp(`^The overall figures pool the ${varying.length} codes with variation, every code × interview pair counted as one decision`));
+
+    const parents = new Set((await prisma.code.findMany({ where: { projectId, deletedAt: null, parentId: { not: null } }, select: { parentId: true } })).map((c) => c.parentId!));
+    const bare = segment.rows.filter((r) => parents.has(r.codeId!) && !codings.some((c) => c.codeId === r.codeId));
+    expect(bare.length).toBeGreaterThan(0);
+    for (const r of bare) for (const f of [r.percent, r.kappa, r.alpha]) expect(f).toEqual({ value: null, note: "parent code not applied directly: its sub-codes carry the figures" });
+  });
+
   it("exports the table the page shows as CSV and XLSX, figures as numbers, and the methods paragraph as text", async () => {
     const user = await prisma.user.findUniqueOrThrow({ where: { id: owner.id }, select: { id: true, email: true, name: true } });
     const table = await getAgreement(projectId, { coderIds: [a, b], unit: "segment", scope: "done" }, owner);
@@ -136,6 +160,9 @@ describe("agreement on the demo study's two reference codings", () => {
       else expect(Number(line[6])).toBeCloseTo(row.alpha.value, 4);
     }
     expect(Number(rows.at(-1)![6])).toBeCloseTo(table.overall.alpha.value!, 4);
+    // The overall row names its pooling, in its label and first in its notes.
+    expect(rows.at(-1)![0]).toBe("Overall (pooled over codes with variation)");
+    expect(rows.at(-1)![7].startsWith(table.pooling)).toBe(true);
 
     const xlsx = await runAgreementExport(user, { ...request, format: "xlsx" });
     if (!xlsx.ok) throw new Error(xlsx.error.message);
@@ -152,5 +179,6 @@ describe("agreement on the demo study's two reference codings", () => {
     expect(txt.data.data).toBe(paragraph + "\n");
     expect(paragraph).toMatch(/^Two analysts \(Ana Analyst \(A\), Ben Analyst \(B\)\) each coded 32 of 32 interviews; Krippendorff's alpha \(nominal, segment level: speaker turns\) was \d\.\d\d overall, ranging from/);
     expect(paragraph).toContain(table.overall.alpha.value!.toFixed(2));
+    expect(paragraph).toContain(table.pooling);
   });
 });

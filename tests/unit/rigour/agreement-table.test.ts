@@ -138,7 +138,11 @@ describe("the agreement table", () => {
       expect(json).not.toMatch(/NaN|null,"note":null/);
       const unused = table.rows[2];
       expect(unused.inUse).toBe(false);
-      expect(unused.alpha).toEqual({ value: null, note: "not applied by these analysts in these documents" });
+      const absent = "no variation: both analysts agree it is absent everywhere (not applied by these analysts in these documents); left out of the overall figure";
+      expect(unused.alpha).toEqual({ value: null, note: absent });
+      expect(unused.pooled).toBe(false);
+      // No "100%" for a code nobody applied: percent agreement is withheld with the same reason.
+      if (unit !== "span") expect(unused.percent).toEqual({ value: null, note: absent });
       for (const row of [...table.rows, table.overall]) {
         for (const f of [row.percent, row.kappa, row.alpha]) expect(f.value === null ? typeof f.note : typeof f.value).toBe(f.value === null ? "string" : "number");
       }

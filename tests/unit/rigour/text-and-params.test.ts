@@ -51,6 +51,7 @@ describe("the methods paragraph", () => {
     alpha: alpha === null ? { value: null, note: "no variation: every unit got the same value" } : { value: alpha, note: null },
     stabilityNote: null,
     inUse: true,
+    pooled: alpha !== null,
     ...extra,
   });
   const codes = [
