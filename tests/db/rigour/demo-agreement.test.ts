@@ -96,7 +96,7 @@ describe("agreement on the demo study's two reference codings", () => {
     expect(row.perCoder).toEqual([both + onlyA, both + onlyB]);
   });
 
-  it("pools the codes in use for the overall figure, and gives the document and span figures of lib/agreement", async () => {
+  it("pools the codes in use (all of which vary at the segment level) for the overall figure, and gives the document and span figures of lib/agreement", async () => {
     const used = codes.filter((c) => codings.some((k) => k.codeId === c.id)).map((c) => c.id);
     const segment = await getAgreement(projectId, { coderIds: [a, b], unit: "segment", scope: "done" }, owner);
     const pooled = used.map(turnData);
