@@ -15,6 +15,7 @@ import { CodingDetails } from "./coding-details";
 import { domEndpoint, elementAt, selectOffsets } from "./dom-selection";
 import { NoticeProvider, useNotify } from "./notices";
 import { Transcript, type TranscriptControl } from "./transcript";
+import { TranscriptFind } from "./transcript-find";
 import type { Code, CoderFilter, Opening, PendingSelection, WorkspaceShell } from "./types";
 import { useUndoStack } from "./undo-stack";
 import { useKeyboardCaret } from "./use-keyboard-caret";
@@ -79,6 +80,7 @@ function WorkspaceInner({ workspace, opening, me, canCode: mayCode, canManage: m
   const [hidden, setHidden] = useState<Set<string>>(new Set());
   const [pending, setPending] = useState<PendingSelection | null>(null);
   const [pickerFocus, setPickerFocus] = useState(false);
+  const [finding, setFinding] = useState(false);
   const [details, setDetails] = useState<{ ids: string[]; rect: { top: number; left: number; bottom: number } } | null>(null);
   const { recent, remember } = useRecentCodes(project.id);
   // Below the lg breakpoint the codebook is a drawer over the transcript, opened by a button.
@@ -200,6 +202,14 @@ function WorkspaceInner({ workspace, opening, me, canCode: mayCode, canManage: m
     setPending({ ...span, rect: { top: rect.top, left: rect.left, bottom: rect.bottom } });
   }, [fullText, caret]);
 
+  // A find hit: drawn, scrolled to and flashed, then selected as if by hand, so it can be coded.
+  const showHit = useCallback(async (start: number, end: number) => {
+    await flash(start, end);
+    const root = rootRef.current;
+    if (!root || !selectOffsets(root, start, end)) return;
+    readSelection();
+  }, [flash, readSelection]);
+
   const jump = useCallback(
     (codeId: string, direction: 1 | -1) => {
       const list = visible.filter((c) => c.codeId === codeId).sort((a, b) => a.start - b.start);
@@ -223,6 +233,12 @@ function WorkspaceInner({ workspace, opening, me, canCode: mayCode, canManage: m
     const onKey = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement;
       const typing = target.closest("input, textarea, select, [contenteditable=true]");
+      // The browser's find sees only the turns drawn so far: ours searches the whole text.
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "f" && fullText !== null) {
+        event.preventDefault();
+        setFinding(true);
+        return;
+      }
       if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "z" && !typing) {
         event.preventDefault();
         void (event.shiftKey ? history.redo() : history.undo());
@@ -329,7 +345,8 @@ function WorkspaceInner({ workspace, opening, me, canCode: mayCode, canManage: m
             Blind coding: you see only your own codings here until a project owner reveals the others.
           </p>
         )}
-        <Toolbar loaded={!!loaded} filter={filter} setFilter={setFilter} coders={coders} meId={me.id} history={history} canCode={mayCode} />
+        <Toolbar loaded={!!loaded} filter={filter} setFilter={setFilter} coders={coders} meId={me.id} history={history} canCode={mayCode} onFind={fullText !== null ? () => setFinding(true) : undefined} />
+        {finding && fullText !== null && <TranscriptFind text={fullText} onShow={(hit) => void showHit(hit.start, hit.end)} onClose={() => setFinding(false)} />}
         <button ref={drawerOpen} type="button" onClick={() => setDrawer(true)} aria-expanded={drawer} aria-controls="codebook-drawer" data-testid="open-codebook"
           className="mt-3 rounded border border-stone-500 bg-white px-3 py-1 text-sm text-stone-900 lg:hidden">Codebook</button>
         <div className="mt-4 rounded-lg border border-stone-200 bg-white p-3 shadow-sm sm:p-5" onMouseUp={() => setTimeout(readSelection, 0)}>

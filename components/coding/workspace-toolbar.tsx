@@ -4,7 +4,7 @@ import type { CoderFilter } from "./types";
 import type { useUndoStack } from "./undo-stack";
 
 /** Whose codings the transcript shows, and undo/redo (or a viewer's read-only note). */
-export function WorkspaceToolbar({ loaded, filter, setFilter, coders, meId, history, canCode }: {
+export function WorkspaceToolbar({ loaded, filter, setFilter, coders, meId, history, canCode, onFind }: {
   loaded: boolean;
   filter: CoderFilter;
   setFilter: (f: CoderFilter) => void;
@@ -12,6 +12,8 @@ export function WorkspaceToolbar({ loaded, filter, setFilter, coders, meId, hist
   meId: string;
   history: ReturnType<typeof useUndoStack>;
   canCode: boolean;
+  /** Opens the find bar (Ctrl+F); absent until the whole transcript is loaded. */
+  onFind?: () => void;
 }) {
   const value = filter.kind === "coder" ? `coder:${filter.coderId}` : filter.kind;
   return (
@@ -29,6 +31,7 @@ export function WorkspaceToolbar({ loaded, filter, setFilter, coders, meId, hist
           ))}
         </select>
       </label>
+      <button type="button" onClick={onFind} disabled={!onFind} title="Find in this transcript (Ctrl+F)" className="rounded border border-stone-300 px-2 py-1 disabled:opacity-40">Find</button>
       {canCode ? (
         <div className="ml-auto flex gap-2">
           <button type="button" onClick={() => void history.undo()} disabled={!history.canUndo} title={history.nextUndoLabel ? `Undo ${history.nextUndoLabel} (Ctrl+Z)` : "Nothing to undo"}

@@ -135,6 +135,39 @@ describe("coding a transcript", () => {
     await page.context().close();
   });
 
+  it("finds text anywhere in the transcript with Ctrl+F, steps through the hits and selects each for coding", async () => {
+    const { page, transcript } = await openP14As("analyst-a@demo.grounded.test");
+    const text = await page.evaluate(async () => (await (await fetch(location.pathname.replace("/projects/", "/api/projects/"))).json()).document?.text ?? null);
+    await page.keyboard.press("Control+f");
+    const find = page.getByTestId("transcript-find");
+    await find.getByLabel("Find").fill("aws");
+    // The count is of the whole text, drawn or not: the same as a plain count.
+    expect(typeof text).toBe("string");
+    const expected = (String(text).match(/aws/gi) ?? []).length;
+    const status = find.getByRole("status");
+    await until(async () => /matches$/.test(await status.innerText()), "the count");
+    const total = Number((await status.innerText()).match(/^(\d+)/)![1]);
+    expect(total).toBeGreaterThan(1);
+    expect(total).toBe(expected);
+
+    await find.getByLabel("Find").press("Enter");
+    await until(async () => (await status.innerText()) === `1 of ${total}`, "the first hit");
+    await until(async () => (await page.evaluate(() => window.getSelection()?.toString() ?? "")).toLowerCase() === "aws", "the hit selected");
+    await transcript.picker().waitFor();
+    // Backwards from the first wraps to the last, however far down it is drawn.
+    await find.getByLabel("Find").press("Shift+Enter");
+    await until(async () => (await status.innerText()) === `${total} of ${total}`, "the last hit");
+    await until(async () => (await page.evaluate(() => window.getSelection()?.toString() ?? "")).toLowerCase() === "aws", "the last hit selected");
+    // Scrolled to (smoothly: waited for).
+    await until(() => page.evaluate(() => {
+      const rect = window.getSelection()!.getRangeAt(0).getBoundingClientRect();
+      return rect.top >= 0 && rect.bottom <= window.innerHeight;
+    }), "the last hit in view");
+    await find.getByLabel("Find").press("Escape");
+    await until(async () => (await find.count()) === 0, "the find bar to close");
+    await page.context().close();
+  });
+
   it("lets a viewer read and filter but not tag", async () => {
     const { page, transcript } = await openP14As("viewer@demo.grounded.test");
     const before = await transcript.counts("Cost versus value");
