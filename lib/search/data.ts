@@ -31,6 +31,21 @@ type Finder = {
 const BATCH = 16;
 
 /**
+ * A word's lexemes under a text search configuration never change (short of a new dictionary,
+ * which needs a restart anyway), so they are kept between searches: a transcript's vocabulary
+ * is put through to_tsvector once, not on every search. Bounded: emptied when it grows past
+ * LEXEME_CACHE_WORDS.
+ */
+const LEXEME_CACHE_WORDS = 200_000;
+const lexemeCaches = new Map<string, Map<string, string[]>>();
+function lexemeCache(language: string): Map<string, string[]> {
+  if ([...lexemeCaches.values()].reduce((n, m) => n + m.size, 0) > LEXEME_CACHE_WORDS) lexemeCaches.clear();
+  let cache = lexemeCaches.get(language);
+  if (!cache) lexemeCaches.set(language, (cache = new Map()));
+  return cache;
+}
+
+/**
  * Searches a project's transcripts (authorization is the caller's: any member may search,
  * since transcript text is not hidden by blind coding). Candidates come from PostgreSQL (the
  * tsvector's GIN index); hits are then located in each candidate's text, a batch at a time, so
@@ -132,7 +147,7 @@ async function wordFinder(language: string, query: SearchQuery): Promise<Finder>
   );
   if (lexemes.size === 0) throw new AppError("VALIDATION", "Those are all words search ignores as too common (the, and, of …). Search for them as an exact phrase instead.");
   const tsquery = words.join(query.mode === "any" ? " | " : " & ");
-  const lexemesOf = new Map<string, string[]>();
+  const lexemesOf = lexemeCache(language);
   return {
     candidates: Prisma.sql`AND ("searchVector" @@ to_tsquery(${config}, ${tsquery}) OR "searchVector" IS NULL)`,
     async hitsIn(text) {
