@@ -180,3 +180,12 @@ export async function searchPageContext(projectId: string) {
   });
   return { name: project.name, documents: project.documents, categories: project.attributes };
 }
+
+/** The text search languages PostgreSQL offers (pg_ts_config), and the project's own. */
+export async function searchLanguages(projectId: string): Promise<{ current: string; available: string[] }> {
+  const [project, rows] = await Promise.all([
+    db().project.findUniqueOrThrow({ where: { id: projectId }, select: { searchLanguage: true } }),
+    db().$queryRaw<{ cfgname: string }[]>`SELECT cfgname::text FROM pg_ts_config ORDER BY cfgname`,
+  ]);
+  return { current: project.searchLanguage, available: rows.map((r) => r.cfgname) };
+}

@@ -52,3 +52,9 @@ export function searchParamsObject(params: URLSearchParams | Record<string, stri
   const documents = all("documents");
   return { q: one("q"), mode: one("mode"), speaker: one("speaker"), documents: documents.length > 0 ? documents.join(",") : undefined, case: one("case"), page: one("page") };
 }
+
+/** An owner's choice of the project's text search language (a pg_ts_config name, e.g. "german"). */
+export const setSearchLanguageSchema = z.object({
+  projectId: id,
+  language: z.string().trim().toLowerCase().min(1).max(63).regex(/^[a-z_]+$/, "Choose one of the languages listed."),
+});

@@ -2,11 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AppHeader } from "@/components/layout/app-header";
 import { SearchForm } from "@/components/search/search-form";
+import { SearchLanguageForm } from "@/components/search/search-language-form";
 import { SearchResults } from "@/components/search/search-results";
 import { EmptyState } from "@/components/ui/empty-state";
 import { AppError } from "@/lib/errors";
 import { requireProjectMember } from "@/lib/projects/page-access";
-import { searchPageContext, searchProject, type SearchResult } from "@/lib/search/data";
+import { searchLanguages, searchPageContext, searchProject, type SearchResult } from "@/lib/search/data";
 import { searchParamsObject, searchQuerySchema } from "@/lib/search/schema";
 
 export const metadata: Metadata = { title: "Search" };
@@ -16,7 +17,7 @@ type Search = Record<string, string | string[] | undefined>;
 /** Full-text search over the project's transcripts, hits as keywords in context (lib/search). */
 export default async function SearchPage({ params, searchParams }: { params: Promise<{ projectId: string }>; searchParams: Promise<Search> }) {
   const { projectId } = await params;
-  const { user } = await requireProjectMember(projectId, `/projects/${projectId}/search`);
+  const { user, role, archived } = await requireProjectMember(projectId, `/projects/${projectId}/search`);
   const raw = searchParamsObject(await searchParams);
   const { name, documents, categories } = await searchPageContext(projectId);
   const parsed = raw.q?.trim() ? searchQuerySchema.safeParse(raw) : null;
@@ -47,6 +48,7 @@ export default async function SearchPage({ params, searchParams }: { params: Pro
       </AppHeader>
       <main className="mx-auto max-w-5xl space-y-6 px-6 py-8">
         <h1 className="text-2xl font-semibold">Search the transcripts</h1>
+        {role === "owner" && !archived && <SearchLanguageForm projectId={projectId} {...await searchLanguages(projectId)} />}
         <SearchForm projectId={projectId} q={raw.q ?? ""} mode={query?.mode ?? raw.mode ?? "words"} speaker={query?.speaker ?? raw.speaker ?? "all"} chosen={query?.documents ?? []} documents={documents}
           caseValue={raw.case ?? ""} categories={categories} />
         {problem && <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900">{problem}</p>}
