@@ -42,6 +42,15 @@ describe("searching the transcripts", () => {
     await expect(page.getByTestId("transcript").innerText().then((t) => t.replace(/\s+/g, " "))).resolves.toContain(words);
   });
 
+  it("searches from the header of any page of the project", async () => {
+    await page.goto(`${appUrl}/projects/${demoProjectId}/summaries`);
+    const box = page.getByRole("search", { name: "Search this project" }).getByRole("searchbox");
+    await box.fill("label");
+    await box.press("Enter");
+    await page.waitForURL((url) => url.pathname.endsWith("/search") && url.searchParams.get("q") === "label");
+    await expect(page.getByTestId("search-summary").innerText()).resolves.toMatch(/^25 matches in \d+ interviews$/);
+  });
+
   it("narrows to an exact phrase said by respondents, and says clearly when a pattern is not valid", async () => {
     await page.goto(`${appUrl}/projects/${demoProjectId}/search`);
     const form = page.getByRole("search", { name: "Search the transcripts" });

@@ -39,7 +39,7 @@ export default async function ProjectHomePage({ params, searchParams }: { params
 
   return (
     <>
-      <AppHeader user={user}>
+      <AppHeader user={user} projectId={projectId}>
         <Link href="/projects" className="hover:underline">Projects</Link> / <span className="text-stone-900">{project.name}</span>
       </AppHeader>
       <main className="mx-auto max-w-6xl px-6 py-8">

@@ -23,7 +23,7 @@ export default async function CasesPage({ params, searchParams }: { params: Prom
   const memoCase = sheet.allCases.find((c) => c.id === search.memos) ?? null;
   return (
     <>
-      <AppHeader user={user}>
+      <AppHeader user={user} projectId={projectId}>
         <Link href="/projects" className="hover:underline">Projects</Link> / <Link href={`/projects/${projectId}`} className="hover:underline">{sheet.projectName}</Link> / <span className="text-stone-900">Cases</span>
       </AppHeader>
       <main className="mx-auto max-w-7xl px-6 py-8">

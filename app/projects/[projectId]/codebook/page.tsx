@@ -25,7 +25,7 @@ export default async function CodebookPage({ params, searchParams }: { params: P
 
   return (
     <>
-      <AppHeader user={user}>
+      <AppHeader user={user} projectId={projectId}>
         <Link href="/projects" className="hover:underline">Projects</Link> / <Link href={`/projects/${projectId}`} className="hover:underline">{codebook.name}</Link> / <span className="text-stone-900">Codebook</span>
       </AppHeader>
       <main className="mx-auto max-w-7xl space-y-10 px-6 py-8">

@@ -29,7 +29,7 @@ export default async function FindingsPage({ params, searchParams }: { params: P
     pageSelection(projectId, { id: user.id, role }, search.coders),
   ]);
   const header = (
-    <AppHeader user={user}>
+    <AppHeader user={user} projectId={projectId}>
       <Link href="/projects" className="hover:underline">Projects</Link> / <Link href={`/projects/${projectId}`} className="hover:underline">{project.name}</Link> / <span className="text-stone-900">Findings</span>
     </AppHeader>
   );

@@ -18,7 +18,7 @@ export default async function ImportPage({ params }: { params: Promise<{ project
   const project = await db().project.findUniqueOrThrow({ where: { id: projectId }, select: { name: true, cases: { orderBy: { name: "asc" }, select: { id: true, name: true } } } });
   return (
     <>
-      <AppHeader user={user}>
+      <AppHeader user={user} projectId={projectId}>
         <Link href="/projects" className="hover:underline">Projects</Link> / <Link href={`/projects/${projectId}`} className="hover:underline">{project.name}</Link> / <span className="text-stone-900">Import</span>
       </AppHeader>
       <main className="mx-auto max-w-5xl px-6 py-8">

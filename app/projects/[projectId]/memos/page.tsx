@@ -33,7 +33,7 @@ export default async function MemosPage({ params, searchParams }: { params: Prom
   const filtered = Boolean(kind || search.author || text);
   return (
     <>
-      <AppHeader user={user}>
+      <AppHeader user={user} projectId={projectId}>
         <Link href="/projects" className="hover:underline">Projects</Link> / <Link href={`/projects/${projectId}`} className="hover:underline">{name}</Link> / <span className="text-stone-900">Memos</span>
       </AppHeader>
       <main className="mx-auto max-w-4xl space-y-8 px-6 py-8">

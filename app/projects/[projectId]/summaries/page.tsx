@@ -34,7 +34,7 @@ export default async function SummariesPage({ params, searchParams }: { params: 
   });
   const { selection, hidden, forced, visibility } = await pageSelection(projectId, { id: user.id, role }, search.coders);
   const header = (
-    <AppHeader user={user}>
+    <AppHeader user={user} projectId={projectId}>
       <Link href="/projects" className="hover:underline">Projects</Link> / <Link href={`/projects/${projectId}`} className="hover:underline">{project.name}</Link> / <span className="text-stone-900">Theme summaries</span>
     </AppHeader>
   );

@@ -34,7 +34,7 @@ export default async function DocumentPage({ params, searchParams }: { params: P
           the scripts, half a second later. */}
       <link rel="preload" as="fetch" crossOrigin="anonymous" href={workspaceRestUrl(projectId, documentId)} />
       <link rel="preload" as="fetch" crossOrigin="anonymous" href={projectCodeCountsUrl(projectId)} />
-      <AppHeader user={user}>
+      <AppHeader user={user} projectId={projectId}>
         <Link href="/projects" className="hover:underline">Projects</Link> /{" "}
         <Link href={`/projects/${projectId}`} className="hover:underline">{opening.project.name}</Link> /{" "}
         <span className="text-stone-900">{opening.document.title}</span>

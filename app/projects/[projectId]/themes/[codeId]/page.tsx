@@ -60,7 +60,7 @@ export default async function ThemePage({ params, searchParams }: { params: Prom
   };
   return (
     <>
-      <AppHeader user={user}>
+      <AppHeader user={user} projectId={projectId}>
         <Link href="/projects" className="hover:underline">Projects</Link> / <Link href={`/projects/${projectId}`} className="hover:underline">{project.name}</Link> /{" "}
         <Link href={`/projects/${projectId}/summaries`} className="hover:underline">Theme summaries</Link> / <span className="text-stone-900">{code.name}</span>
       </AppHeader>
