@@ -19,8 +19,12 @@ export function useSheetAction() {
   const run = <T,>(call: () => Promise<ActionResult<T>>, done?: (data: T) => string | null, failed?: () => void) =>
     startTransition(async () => {
       const result = await call();
-      if (result.ok) report(done ? (done(result.data) ? { kind: "ok", text: done(result.data)! } : null) : null);
-      else {
+      // A success with nothing to say leaves the status alone: it may be another cell's error,
+      // and `done` may have just reported something itself.
+      if (result.ok) {
+        const text = done?.(result.data);
+        if (text) report({ kind: "ok", text });
+      } else {
         report({ kind: "error", text: result.error.message });
         failed?.();
       }

@@ -19,13 +19,18 @@ export function ValueCell({ projectId, caseId, caseName, attribute, value, canEd
   const { pending, run, report } = useSheetAction();
   const [invalid, setInvalid] = useState(false);
   const sent = useRef<string | null>(null);
+  // Whether the status line shows this cell's error, which its next good save clears.
+  const reportedError = useRef(false);
   const label = `${attribute.name} of ${caseName}`;
   const save = (next: Scalar | null) =>
     run(() => setValueAction({ projectId, caseId, attributeId: attribute.id, value: next }), () => {
       setInvalid(false);
+      if (reportedError.current) report(null);
+      reportedError.current = false;
       return null;
     }, () => {
       sent.current = null;
+      reportedError.current = true;
       setInvalid(true);
     });
 
@@ -60,6 +65,7 @@ export function ValueCell({ projectId, caseId, caseName, attribute, value, canEd
       const n = parseNumber(raw);
       if (n === null) {
         setInvalid(true);
+        reportedError.current = true;
         report({ kind: "error", text: `“${raw}” is not a number; ${attribute.name} holds numbers. Nothing was saved.` });
         return;
       }
