@@ -27,7 +27,7 @@ export function RigourHeader({ user, project, section, blind, children }: {
   const current = SECTIONS.find((s) => s.id === section)!;
   return (
     <>
-      <AppHeader user={user}>
+      <AppHeader user={user} projectId={project.id}>
         <Link href="/projects" className="hover:underline">Projects</Link> /{" "}
         <Link href={`/projects/${project.id}`} className="hover:underline">{project.name}</Link> /{" "}
         {section === "overview" ? <span className="text-stone-900">Rigour</span> : <><Link href={base} className="hover:underline">Rigour</Link> / <span className="text-stone-900">{current.label}</span></>}
