@@ -1,4 +1,4 @@
-import { MAX_QUERY_LENGTH, SEARCH_MODES, SPEAKER_FILTERS } from "@/lib/search/limits";
+import { CODED_FILTERS, MAX_QUERY_LENGTH, SEARCH_MODES, SPEAKER_FILTERS } from "@/lib/search/limits";
 
 type Props = {
   projectId: string;
@@ -10,13 +10,17 @@ type Props = {
   /** "<attributeId>:<value>" or "" for all cases. */
   caseValue: string;
   categories: readonly { id: string; name: string; categories: string[] }[];
+  /** The coded / not coded filter as chosen ("" = any code, any analyst). */
+  coded: { filter: string; code: string; analyst: string };
+  codes: readonly { id: string; name: string; depth: number }[];
+  analysts: readonly { id: string; name: string }[];
 };
 
 /**
  * The search form: a plain GET form, so every search has its own address (bookmark it, send it
  * to a colleague, go back to it) and works before any JavaScript has loaded.
  */
-export function SearchForm({ projectId, q, mode, speaker, chosen, documents, caseValue, categories }: Props) {
+export function SearchForm({ projectId, q, mode, speaker, chosen, documents, caseValue, categories, coded, codes, analysts }: Props) {
   const picked = new Set(chosen);
   return (
     <form method="get" action={`/projects/${projectId}/search`} role="search" aria-label="Search the transcripts" className="space-y-3 rounded-lg border border-stone-200 bg-white p-4">
@@ -51,6 +55,29 @@ export function SearchForm({ projectId, q, mode, speaker, chosen, documents, cas
             </select>
           </label>
         )}
+        <fieldset className="flex flex-wrap items-end gap-2">
+          <legend className="sr-only">Coded or not</legend>
+          <label className="flex flex-col text-sm">
+            <span className="text-xs text-stone-600">Hits</span>
+            <select name="coded" defaultValue={coded.filter} className="rounded border border-stone-400 px-2 py-1.5">
+              {CODED_FILTERS.map((c) => <option key={c.value} value={c.value}>{c.label}</option>)}
+            </select>
+          </label>
+          <label className="flex flex-col text-sm">
+            <span className="text-xs text-stone-600">Code (and its sub-codes)</span>
+            <select name="code" defaultValue={coded.code} className="max-w-56 rounded border border-stone-400 px-2 py-1.5">
+              <option value="">Any code</option>
+              {codes.map((c) => <option key={c.id} value={c.id}>{"\u00a0\u00a0".repeat(c.depth) + c.name}</option>)}
+            </select>
+          </label>
+          <label className="flex flex-col text-sm">
+            <span className="text-xs text-stone-600">By</span>
+            <select name="analyst" defaultValue={coded.analyst} className="max-w-48 rounded border border-stone-400 px-2 py-1.5">
+              <option value="">Any analyst</option>
+              {analysts.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
+            </select>
+          </label>
+        </fieldset>
         <button type="submit" className="rounded bg-teal-800 px-4 py-1.5 text-sm font-medium text-white hover:bg-teal-900 focus:outline-2 focus:outline-offset-2 focus:outline-teal-700">Search</button>
       </div>
       <p className="text-xs text-stone-600">

@@ -18,6 +18,13 @@ export const SPEAKER_FILTERS = [
 ] as const;
 export type SpeakerFilter = (typeof SPEAKER_FILTERS)[number]["value"];
 
+export const CODED_FILTERS = [
+  { value: "any", label: "Coded or not" },
+  { value: "yes", label: "Coded with" },
+  { value: "no", label: "Not coded with" },
+] as const;
+export type CodedFilter = (typeof CODED_FILTERS)[number]["value"];
+
 export const MAX_QUERY_LENGTH = 300;
 /** Interviews on one page of results. */
 export const INTERVIEWS_PER_PAGE = 20;

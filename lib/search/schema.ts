@@ -1,7 +1,8 @@
 import { z } from "zod";
-import { MAX_QUERY_LENGTH, SEARCH_MODES, SPEAKER_FILTERS } from "./limits";
+import { CODED_FILTERS, MAX_QUERY_LENGTH, SEARCH_MODES, SPEAKER_FILTERS } from "./limits";
 
 const id = z.string().trim().min(1).max(64);
+const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const values = <T extends readonly { value: string }[]>(list: T) => list.map((m) => m.value) as [T[number]["value"], ...T[number]["value"][]];
 
 /**
@@ -33,6 +34,10 @@ export const searchQuerySchema = z.object({
       }
       return { attributeId, value: s.slice(at + 1) };
     }),
+  /** Hits on ("yes") or off ("no") the codings of `code` (with its sub-codes) and/or `analyst`; "any": no filter. */
+  coded: z.enum(values(CODED_FILTERS)).default("any"),
+  code: z.preprocess(blankToUndefined, id.optional()),
+  analyst: z.preprocess(blankToUndefined, id.optional()),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
 });
 
@@ -50,7 +55,30 @@ export function searchParamsObject(params: URLSearchParams | Record<string, stri
   };
   const one = (key: string) => all(key)[0];
   const documents = all("documents");
-  return { q: one("q"), mode: one("mode"), speaker: one("speaker"), documents: documents.length > 0 ? documents.join(",") : undefined, case: one("case"), page: one("page") };
+  return {
+    q: one("q"),
+    mode: one("mode"),
+    speaker: one("speaker"),
+    documents: documents.length > 0 ? documents.join(",") : undefined,
+    case: one("case"),
+    coded: one("coded"),
+    code: one("code"),
+    analyst: one("analyst"),
+    page: one("page"),
+  };
+}
+
+/** A search back as URL parameters (the inverse of searchParamsObject), without the page. */
+export function searchQueryParams(query: Omit<SearchQuery, "page">): URLSearchParams {
+  const out = new URLSearchParams({ q: query.q, mode: query.mode, speaker: query.speaker });
+  if (query.documents.length > 0) out.set("documents", query.documents.join(","));
+  if (query.case) out.set("case", `${query.case.attributeId}:${query.case.value}`);
+  if (query.coded !== "any") {
+    out.set("coded", query.coded);
+    if (query.code) out.set("code", query.code);
+    if (query.analyst) out.set("analyst", query.analyst);
+  }
+  return out;
 }
 
 /** An owner's choice of the project's text search language (a pg_ts_config name, e.g. "german"). */

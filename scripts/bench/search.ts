@@ -8,6 +8,7 @@ import { createPrismaClient, type Db } from "../../lib/db/client";
 import { ensureDatabase, startEmbeddedPostgres } from "../../lib/db/embedded-postgres";
 import { applyMigrations } from "../../lib/db/migrate";
 import { loadDemoStudy } from "../../lib/demo";
+import { OPERATOR_SCOPE } from "../../lib/rigour/blind";
 import { searchProject } from "../../lib/search/data";
 import { searchQuerySchema } from "../../lib/search/schema";
 
@@ -40,12 +41,12 @@ async function main(): Promise<void> {
     console.log(`search on the demo study, ${RUNS} runs each (after 2 warm-up runs)`);
     for (const raw of SEARCHES) {
       const query = searchQuerySchema.parse(raw);
-      for (let i = 0; i < 2; i++) await searchProject(projectId, query);
+      for (let i = 0; i < 2; i++) await searchProject(projectId, query, OPERATOR_SCOPE);
       const times: number[] = [];
-      let result = await searchProject(projectId, query);
+      let result = await searchProject(projectId, query, OPERATOR_SCOPE);
       for (let i = 0; i < RUNS; i++) {
         const started = performance.now();
-        result = await searchProject(projectId, query);
+        result = await searchProject(projectId, query, OPERATOR_SCOPE);
         times.push(performance.now() - started);
       }
       times.sort((a, b) => a - b);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { runProjectAction } from "../../../lib/auth/project-access";
+import { OPERATOR_SCOPE } from "../../../lib/rigour/blind";
 import { searchProject } from "../../../lib/search/data";
 import { setSearchLanguage } from "../../../lib/search/mutations";
 import { searchQuerySchema, setSearchLanguageSchema } from "../../../lib/search/schema";
@@ -10,7 +11,7 @@ const { prisma } = await useTestDatabase();
 
 const setLanguage = (u: { id: string; email: string; name: string }, input: Record<string, unknown>) =>
   runProjectAction({ id: u.id, email: u.email, name: u.name }, setSearchLanguageSchema, "owner", setSearchLanguage, input);
-const hits = async (projectId: string, q: string) => (await searchProject(projectId, searchQuerySchema.parse({ q }))).totalHits;
+const hits = async (projectId: string, q: string) => (await searchProject(projectId, searchQuerySchema.parse({ q }), OPERATOR_SCOPE)).totalHits;
 
 describe("the project's search language", () => {
   it("is English for a new project; an owner's change re-stems every transcript at once, audited", async () => {

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadDemoStudy } from "../../../lib/demo";
+import { OPERATOR_SCOPE } from "../../../lib/rigour/blind";
 import { searchProject, type SearchResult } from "../../../lib/search/data";
 import { HIT_CAP } from "../../../lib/search/limits";
 import { regexHits } from "../../../lib/search/regex";
@@ -19,7 +20,7 @@ beforeAll(async () => {
   documents = await prisma.document.findMany({ where: { projectId }, select: { id: true, text: true, turns: { select: { start: true, end: true, role: true } } } });
 }, 120_000);
 
-const search = (q: Record<string, string>) => searchProject(projectId, searchQuerySchema.parse(q));
+const search = (q: Record<string, string>) => searchProject(projectId, searchQuerySchema.parse(q), OPERATOR_SCOPE);
 
 /** The independent count: a plain JavaScript regular expression over every transcript. */
 function expected(pattern: RegExp, keep: (doc: Doc, start: number) => boolean = () => true) {

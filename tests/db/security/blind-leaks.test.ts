@@ -84,9 +84,9 @@ const ROUTES: Record<string, Call | Exempt> = {
     (await handler("app/api/projects/[projectId]/imports/attributes/route.ts", "POST"))(request("/x", emptyUpload()), params({ projectId: w.project.id })),
   "app/api/projects/[projectId]/imports/transcripts/route.ts POST": async (w) =>
     (await handler("app/api/projects/[projectId]/imports/transcripts/route.ts", "POST"))(request("/x", emptyUpload()), params({ projectId: w.project.id })),
-  // Transcript text only, never codings: blind coding hides nothing a search could show.
+  // Transcript text, and hits on or off codings: that the coded filter ignores Ben's is tests/db/search/coded-filter.test.ts's.
   "app/api/projects/[projectId]/search/route.ts GET": async (w) =>
-    (await handler("app/api/projects/[projectId]/search/route.ts", "GET"))(request(`/api/projects/${w.project.id}/search?q=${encodeURIComponent('"a"')}&mode=phrase`), params({ projectId: w.project.id })),
+    (await handler("app/api/projects/[projectId]/search/route.ts", "GET"))(request(`/api/projects/${w.project.id}/search?q=${encodeURIComponent('"a"')}&mode=phrase&coded=yes&analyst=${w.ben.id}`), params({ projectId: w.project.id })),
   "app/projects/[projectId]/rigour/agreement/export/route.ts GET": async (w) => {
     const get = await handler("app/projects/[projectId]/rigour/agreement/export/route.ts", "GET");
     const coders = `${w.ana.id},${w.ben.id}`;

@@ -8,7 +8,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { AppError } from "@/lib/errors";
 import { requireProjectMember } from "@/lib/projects/page-access";
 import { searchLanguages, searchPageContext, searchProject, type SearchResult } from "@/lib/search/data";
-import { searchParamsObject, searchQuerySchema } from "@/lib/search/schema";
+import { readScope } from "@/lib/rigour/blind";
+import { searchParamsObject, searchQueryParams, searchQuerySchema } from "@/lib/search/schema";
 
 export const metadata: Metadata = { title: "Search" };
 
@@ -19,14 +20,15 @@ export default async function SearchPage({ params, searchParams }: { params: Pro
   const { projectId } = await params;
   const { user, role, archived } = await requireProjectMember(projectId, `/projects/${projectId}/search`);
   const raw = searchParamsObject(await searchParams);
-  const { name, documents, categories } = await searchPageContext(projectId);
+  const scope = await readScope(projectId, { id: user.id, role });
+  const { name, documents, categories, codes, analysts } = await searchPageContext(projectId, scope);
   const parsed = raw.q?.trim() ? searchQuerySchema.safeParse(raw) : null;
 
   let result: SearchResult | null = null;
   let problem: string | null = parsed && !parsed.success ? (parsed.error.issues[0]?.message ?? "That search is not valid.") : null;
   if (parsed?.success) {
     try {
-      result = await searchProject(projectId, parsed.data);
+      result = await searchProject(projectId, parsed.data, scope);
     } catch (error) {
       if (!(error instanceof AppError) || error.code === "INTERNAL") throw error;
       problem = error.message;
@@ -34,9 +36,7 @@ export default async function SearchPage({ params, searchParams }: { params: Pro
   }
   const query = parsed?.success ? parsed.data : null;
   const href = (page: number) => {
-    const next = new URLSearchParams({ q: query?.q ?? "", mode: query?.mode ?? "words", speaker: query?.speaker ?? "all" });
-    if (query && query.documents.length > 0) next.set("documents", query.documents.join(","));
-    if (query?.case) next.set("case", `${query.case.attributeId}:${query.case.value}`);
+    const next = query ? searchQueryParams(query) : new URLSearchParams();
     if (page > 1) next.set("page", String(page));
     return `/projects/${projectId}/search?${next}`;
   };
@@ -50,7 +50,8 @@ export default async function SearchPage({ params, searchParams }: { params: Pro
         <h1 className="text-2xl font-semibold">Search the transcripts</h1>
         {role === "owner" && !archived && <SearchLanguageForm projectId={projectId} {...await searchLanguages(projectId)} />}
         <SearchForm projectId={projectId} q={raw.q ?? ""} mode={query?.mode ?? raw.mode ?? "words"} speaker={query?.speaker ?? raw.speaker ?? "all"} chosen={query?.documents ?? []} documents={documents}
-          caseValue={raw.case ?? ""} categories={categories} />
+          caseValue={raw.case ?? ""} categories={categories}
+          coded={{ filter: query?.coded ?? raw.coded ?? "any", code: query?.code ?? raw.code ?? "", analyst: query?.analyst ?? raw.analyst ?? "" }} codes={codes} analysts={analysts} />
         {problem && <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900">{problem}</p>}
         {!raw.q?.trim() && <EmptyState>Type a word or phrase above to find every place it is said across the {documents.length} interviews.</EmptyState>}
         {result && result.totalHits === 0 && <EmptyState>No matches. Try fewer words, Any word, or the beginning of a word.</EmptyState>}
