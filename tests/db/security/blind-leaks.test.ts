@@ -78,6 +78,16 @@ const ROUTES: Record<string, Call | Exempt> = {
     const get = await handler("app/api/projects/[projectId]/export/[format]/route.ts", "GET");
     return [await get(request("/x"), params({ projectId: w.project.id, format: "qdpx" })), await get(request("/x"), params({ projectId: w.project.id, format: "qdc" }))];
   },
+  // Ben's code as a slice and as a theme, with analysts named: only Ana's own codings come back.
+  "app/api/projects/[projectId]/export/slice/route.ts GET": async (w) => {
+    const get = await handler("app/api/projects/[projectId]/export/slice/route.ts", "GET");
+    const urls = [`slice=code&id=${w.cost.id}&subcodes=1&format=csv`, `slice=code&id=${w.community.id}&format=xlsx`, `slice=document&id=${w.doc1.id}&format=csv`].map((q) => `/x?${q}`);
+    return Promise.all(urls.map((url) => get(request(url), params({ projectId: w.project.id }))));
+  },
+  "app/api/projects/[projectId]/export/theme-quotes/route.ts GET": async (w) => {
+    const get = await handler("app/api/projects/[projectId]/export/theme-quotes/route.ts", "GET");
+    return Promise.all([w.cost.id, w.community.id].map((codeId) => get(request(`/x?codeId=${codeId}&subcodes=1&coders=1`), params({ projectId: w.project.id }))));
+  },
   "app/api/projects/[projectId]/findings/markdown/route.ts GET": async (w) =>
     (await handler("app/api/projects/[projectId]/findings/markdown/route.ts", "GET"))(request(`/api/projects/${w.project.id}/findings/markdown?coders=any`), params({ projectId: w.project.id })),
   "app/api/projects/[projectId]/imports/attributes/route.ts POST": async (w) =>
@@ -245,5 +255,7 @@ describe("blind mode has no back door", () => {
     for (const marker of [refiGuid("coding", w.benCost.id), refiGuid("selection", w.benCommunity.id), "BEN-SECRET-NOTE", "BEN-SECRET-CODING-MEMO", "Hiddenfeld", w.ben.email]) expect(qdpx).toContain(marker);
     const csv = await readable(await (ROUTES["app/api/projects/[projectId]/codings/[format]/route.ts GET"] as Call)(w).then((r) => (r as Response[])[0]));
     expect(csv).toContain("Hiddenfeld");
+    for (const route of ["app/api/projects/[projectId]/export/slice/route.ts GET", "app/api/projects/[projectId]/export/theme-quotes/route.ts GET"])
+      for (const answer of (await (ROUTES[route] as Call)(w)) as Response[]) expect(await readable(answer)).toContain("Hiddenfeld");
   });
 });
