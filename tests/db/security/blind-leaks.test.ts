@@ -123,6 +123,15 @@ const ACTIONS: Record<string, Call | Exempt> = {
   "lib/cases/actions.ts previewRetypeAction": async (w) => (await action("lib/cases/actions.ts", "previewRetypeAction"))({ projectId: w.project.id, attributeId: w.cost.id, type: "number" }),
   "lib/cases/actions.ts retypeAttributeAction": async (w) => (await action("lib/cases/actions.ts", "retypeAttributeAction"))({ projectId: w.project.id, attributeId: w.cost.id, type: "number" }),
   "lib/cases/actions.ts deleteAttributeAction": async (w) => (await action("lib/cases/actions.ts", "deleteAttributeAction"))({ projectId: w.project.id, attributeId: w.cost.id }),
+  // Auto-coding codes as the caller and counts only the caller's codings; Ben's run (its source a marker) is NOT_FOUND to others while blind.
+  "lib/autocode/actions.ts previewBySpeakerAction": async (w) => (await action("lib/autocode/actions.ts", "previewBySpeakerAction"))({ projectId: w.project.id, codeId: w.community.id, role: "respondent" }),
+  "lib/autocode/actions.ts applyBySpeakerAction": async (w) => (await action("lib/autocode/actions.ts", "applyBySpeakerAction"))({ projectId: w.project.id, codeId: w.community.id, role: "respondent" }),
+  "lib/autocode/actions.ts previewByPatternAction": async (w) => (await action("lib/autocode/actions.ts", "previewByPatternAction"))({ projectId: w.project.id, codeId: w.cost.id, kind: "prefix", pattern: "Ben" }),
+  "lib/autocode/actions.ts applyByPatternAction": async (w) => (await action("lib/autocode/actions.ts", "applyByPatternAction"))({ projectId: w.project.id, codeId: w.cost.id, kind: "regex", pattern: "^Ana", section: "section" }),
+  "lib/autocode/actions.ts undoAutocodeBatchAction": async (w) => {
+    const run = await prisma.codingBatch.create({ data: { projectId: w.project.id, actorId: w.ben.id, codeId: w.cost.id, kind: "speaker", source: { summary: "BEN-SECRET-RUN" } } });
+    return (await action("lib/autocode/actions.ts", "undoAutocodeBatchAction"))({ projectId: w.project.id, batchId: run.id });
+  },
   "lib/codes/actions.ts createCodeAction": async (w) => (await action("lib/codes/actions.ts", "createCodeAction"))({ projectId: w.project.id, name: `Open code ${Math.random()}` }),
   "lib/codes/actions.ts updateCodeAction": async (w) => (await action("lib/codes/actions.ts", "updateCodeAction"))({ projectId: w.project.id, codeId: w.cost.id, name: "Renamed" }),
   "lib/codes/actions.ts moveCodeAction": async (w) => (await action("lib/codes/actions.ts", "moveCodeAction"))({ projectId: w.project.id, codeId: w.cost.id, parentId: null, position: 0 }),
