@@ -34,3 +34,6 @@ export const HITS_SHOWN_PER_INTERVIEW = 50;
 export const HIT_CAP = 5000;
 /** How long a regular expression may run before the search gives up. */
 export const REGEX_TIMEOUT_MS = 2000;
+/** Saved searches a project keeps (each is re-run to show its count). */
+export const MAX_SAVED_SEARCHES = 50;
+export const MAX_SAVED_SEARCH_NAME = 120;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CODED_FILTERS, MAX_QUERY_LENGTH, SEARCH_MODES, SPEAKER_FILTERS } from "./limits";
+import { CODED_FILTERS, MAX_QUERY_LENGTH, MAX_SAVED_SEARCH_NAME, SEARCH_MODES, SPEAKER_FILTERS } from "./limits";
 
 const id = z.string().trim().min(1).max(64);
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
@@ -86,3 +86,12 @@ export const setSearchLanguageSchema = z.object({
   projectId: id,
   language: z.string().trim().toLowerCase().min(1).max(63).regex(/^[a-z_]+$/, "Choose one of the languages listed."),
 });
+
+export const saveSearchSchema = z.object({
+  projectId: id,
+  name: z.string().trim().min(1, "Give the search a name.").max(MAX_SAVED_SEARCH_NAME, `A name is at most ${MAX_SAVED_SEARCH_NAME} characters.`),
+  /** The search page's query string, as its address has it. */
+  params: z.string().max(70_000),
+});
+
+export const deleteSavedSearchSchema = z.object({ projectId: id, savedSearchId: id });

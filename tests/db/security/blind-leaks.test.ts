@@ -195,6 +195,8 @@ const ACTIONS: Record<string, Call | Exempt> = {
   "lib/rigour/actions.ts undoDecisionAction": async (w) => (await action("lib/rigour/actions.ts", "undoDecisionAction"))({ projectId: w.project.id, decisionId: w.decisionId }),
   // Owner-only: the blind analyst and the viewer are refused before anything is read.
   "lib/search/actions.ts setSearchLanguageAction": async (w) => (await action("lib/search/actions.ts", "setSearchLanguageAction"))({ projectId: w.project.id, language: "simple" }),
+  "lib/search/actions.ts saveSearchAction": async (w) => (await action("lib/search/actions.ts", "saveSearchAction"))({ projectId: w.project.id, name: "Blind search", params: `q=cost&coded=yes&analyst=${w.ben.id}` }),
+  "lib/search/actions.ts deleteSavedSearchAction": async (w) => (await action("lib/search/actions.ts", "deleteSavedSearchAction"))({ projectId: w.project.id, savedSearchId: "missing" }),
   "lib/stars/actions.ts starQuoteAction": async (w) => (await action("lib/stars/actions.ts", "starQuoteAction"))({ projectId: w.project.id, codingIds: [w.benCommunity.id] }),
   "lib/stars/actions.ts unstarQuoteAction": async (w) => (await action("lib/stars/actions.ts", "unstarQuoteAction"))({ projectId: w.project.id, codingIds: [w.benCost.id] }),
 };

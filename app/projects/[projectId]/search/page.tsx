@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AppHeader } from "@/components/layout/app-header";
 import { SearchForm } from "@/components/search/search-form";
+import { SaveSearchForm } from "@/components/search/save-search-form";
+import { SavedSearches } from "@/components/search/saved-searches";
 import { SearchLanguageForm } from "@/components/search/search-language-form";
 import { SearchResults } from "@/components/search/search-results";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -9,6 +11,7 @@ import { AppError } from "@/lib/errors";
 import { requireProjectMember } from "@/lib/projects/page-access";
 import { searchLanguages, searchPageContext, searchProject, type SearchResult } from "@/lib/search/data";
 import { readScope } from "@/lib/rigour/blind";
+import { listSavedSearches } from "@/lib/search/saved";
 import { searchParamsObject, searchQueryParams, searchQuerySchema } from "@/lib/search/schema";
 
 export const metadata: Metadata = { title: "Search" };
@@ -35,6 +38,8 @@ export default async function SearchPage({ params, searchParams }: { params: Pro
     }
   }
   const query = parsed?.success ? parsed.data : null;
+  const saved = await listSavedSearches(projectId, scope);
+  const mayEdit = role !== "viewer" && !archived;
   const href = (page: number) => {
     const next = query ? searchQueryParams(query) : new URLSearchParams();
     if (page > 1) next.set("page", String(page));
@@ -55,7 +60,9 @@ export default async function SearchPage({ params, searchParams }: { params: Pro
         {problem && <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900">{problem}</p>}
         {!raw.q?.trim() && <EmptyState>Type a word or phrase above to find every place it is said across the {documents.length} interviews.</EmptyState>}
         {result && result.totalHits === 0 && <EmptyState>No matches. Try fewer words, Any word, or the beginning of a word.</EmptyState>}
+        {result && query && mayEdit && <SaveSearchForm projectId={projectId} params={searchQueryParams(query).toString()} suggestion={query.q} />}
         {result && result.totalHits > 0 && <SearchResults projectId={projectId} result={result} href={href} />}
+        <SavedSearches projectId={projectId} saved={saved.map((s) => ({ ...s, mayDelete: mayEdit && (role === "owner" || s.createdById === user.id) }))} />
       </main>
     </>
   );
