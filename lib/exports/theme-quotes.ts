@@ -3,6 +3,7 @@ import type { CurrentUser } from "../auth/session";
 import { db } from "../db/client";
 import type { SpeakerRole } from "../db/generated/enums";
 import type { CoderVisibility } from "../rigour/blind";
+import { citation } from "./citation";
 import { CONTENT_TYPES, exportVisibility, parseQuery, type Download } from "./download";
 import { safeFileName } from "./file-name";
 import { themeQuotesQuerySchema } from "./schema";
@@ -64,13 +65,6 @@ export async function* themeQuotes(projectId: string, codeIds: readonly string[]
       after = quotes.at(-1)!;
     }
   }
-}
-
-/** Where a quote is, as a reader of a paper would cite it: "Interview 07, respondent (Maria), ¶ 12". */
-export function citation(documentTitle: string, q: Pick<ThemeQuote, "turnIndex" | "speaker" | "role" | "line">): string {
-  if (q.turnIndex === null) return `${documentTitle}, line ${q.line}`;
-  const who = q.role && q.speaker && q.speaker.toLowerCase() !== q.role ? `${q.role} (${q.speaker})` : (q.speaker ?? q.role ?? "speaker");
-  return `${documentTitle}, ${who}, ¶ ${q.turnIndex + 1}`;
 }
 
 /**

@@ -33,6 +33,7 @@ const PAGES: Record<string, string[]> = {
   "app/projects/[projectId]/cases/page.tsx": [`${P}/cases`],
   "app/projects/[projectId]/codebook/page.tsx": [`${P}/codebook`, `${P}/codebook?history=2`],
   "app/projects/[projectId]/documents/[documentId]/page.tsx": [`${P}/documents/${study.documentId}`, `${P}/documents/${study.documentId}?coders=coder:${study.benId}`],
+  "app/projects/[projectId]/exports/page.tsx": [`${P}/exports`],
   "app/projects/[projectId]/findings/page.tsx": [`${P}/findings`, `${P}/findings?coders=coder:${study.benId}`, `${P}/findings?coders=consensus`],
   "app/projects/[projectId]/import/page.tsx": [`${P}/import`],
   "app/projects/[projectId]/memos/page.tsx": [`${P}/memos`, `${P}/memos?author=${study.benId}`, `${P}/memos?kind=coding`],

@@ -69,6 +69,7 @@ export default async function ProjectHomePage({ params, searchParams }: { params
           <Link href={`/projects/${project.id}/rigour`} className="font-medium text-teal-800 underline">Rigour: double coding and agreement</Link>
           <a href={`/api/projects/${project.id}/export/qdpx`} className="text-teal-800 underline">Download project (REFI-QDA .qdpx)</a>
           <a href={`/api/projects/${project.id}/export/qdc`} className="text-teal-800 underline">Download codebook (.qdc)</a>
+          <Link href={`/projects/${project.id}/exports`} className="text-teal-800 underline">Export codings or quotes of a code, interview or case</Link>
           {owner && <a href={`/api/projects/${project.id}/backup`} className="text-teal-800 underline">Download backup (.zip)</a>}
         </nav>
 

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { CurrentUser } from "../../../lib/auth/session";
 import { loadDemoStudy } from "../../../lib/demo";
 import { AppError } from "../../../lib/errors";
+import { exportChoices } from "../../../lib/exports/data";
 import { sliceDownload, type Download } from "../../../lib/exports/download";
 import { themeQuotesDownload } from "../../../lib/exports/theme-quotes";
 import { makeCode, makeDocument, makeProject, makeUser } from "../helpers/factories";
@@ -158,6 +159,22 @@ describe("codings exports per slice, over the demo study", () => {
     const named = await themeQuotesDownload(owner, projectId, { codeId: parent.id, subcodes: "1", coders: "1" });
     const namedText = wordText(new TextDecoder().decode(unzipSync(await bytes(named.body))["word/document.xml"])).join("\n");
     expect(namedText).toContain("coded by Ana Analyst (A)");
+  });
+});
+
+describe("the exports page's choices", () => {
+  it("offer every code as a tree, every interview and case, and the values cases have", async () => {
+    const choices = await exportChoices(projectId);
+    expect(choices.codes.map((c) => c.id).sort()).toEqual(codes.map((c) => c.id).sort());
+    // A child comes right after its parent's branch starts, one level deeper.
+    for (const [i, c] of choices.codes.entries()) {
+      const parentId = codes.find((x) => x.id === c.id)!.parentId;
+      if (parentId) expect(choices.codes.slice(0, i).find((x) => x.id === parentId)!.depth).toBe(c.depth - 1);
+    }
+    expect(choices.documents).toHaveLength(documents.size);
+    expect(choices.cases).toHaveLength(await prisma.case.count({ where: { projectId } }));
+    const sector = await prisma.attributeDefinition.findFirstOrThrow({ where: { projectId, type: "category" }, select: { id: true, categories: true } });
+    expect(choices.attributes.find((a) => a.id === sector.id)!.values).toEqual(sector.categories);
   });
 });
 

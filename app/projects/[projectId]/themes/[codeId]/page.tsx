@@ -74,6 +74,11 @@ export default async function ThemePage({ params, searchParams }: { params: Prom
               <div key={k} className="contents"><dt className="text-stone-500">{k}</dt><dd>{v}</dd></div>
             ))}
           </dl>
+          <p className="mt-3 flex flex-wrap gap-4 text-sm" aria-label="Export this theme">
+            <a href={`/api/projects/${projectId}/export/theme-quotes?codeId=${codeId}&subcodes=1`} className="text-teal-800 underline">Export quotes (Word)</a>
+            <a href={`/api/projects/${projectId}/export/slice?slice=code&id=${codeId}&subcodes=1&format=csv`} className="text-teal-800 underline">Export codings (CSV)</a>
+            <a href={`/api/projects/${projectId}/export/slice?slice=code&id=${codeId}&subcodes=1&format=xlsx`} className="text-teal-800 underline">Export codings (XLSX)</a>
+          </p>
         </div>
         <SelectionPicker selection={selection} coders={coders} label={label} forced={forced} decisions={decisions} hiddenFields={{ ...(search.attribute ? { attribute: search.attribute } : {}), ...(value ? { value } : {}), ...(search.q ? { q: search.q } : {}), ...(representativeOnly ? { starred: "1" } : {}) }} />
         <form method="get" className="flex flex-wrap items-end gap-3 text-sm" aria-label="Filter passages">
