@@ -8,7 +8,7 @@ export function CrosstabTable({ crosstab, rows, selection }: { crosstab: Crossta
   const attributeId = crosstab.attribute.id;
   return (
     <table className={FIGURE_TABLE} data-testid="crosstab">
-      <caption className="sr-only">Cases with each theme by {crosstab.attribute.name}; whose coding counts: {crosstab.selectionLabel}</caption>
+      <caption className="sr-only">Cases with each theme by {crosstab.attribute.label}; whose coding counts: {crosstab.selectionLabel}</caption>
       <thead className={FIGURE_HEAD}>
         <tr>
           <th>Theme</th>

@@ -1,9 +1,9 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { deleteAttributeAction, previewRetypeAction, renameAttributeAction, retypeAttributeAction } from "@/lib/cases/actions";
+import { deleteAttributeAction, previewRetypeAction, renameAttributeAction, retypeAttributeAction, setAttributeDisplayNameAction } from "@/lib/cases/actions";
 import type { SheetAttribute } from "@/lib/cases/data";
-import { ATTRIBUTE_NAME_MAX, ATTRIBUTE_TYPES, TYPE_LABELS, type AttributeKind } from "@/lib/cases/limits";
+import { ATTRIBUTE_DISPLAY_NAME_MAX, ATTRIBUTE_NAME_MAX, ATTRIBUTE_TYPES, TYPE_LABELS, type AttributeKind } from "@/lib/cases/limits";
 import { useSheetAction } from "./sheet-status";
 
 const lines = (text: string) => text.split("\n").map((l) => l.trim()).filter(Boolean);
@@ -20,13 +20,26 @@ export function AttributeHeader({ projectId, attribute, canEdit }: { projectId: 
   const { pending, run, report } = useSheetAction();
   const [type, setType] = useState<AttributeKind>(attribute.type);
   const [preview, setPreview] = useState<Preview | null>(null);
-  const label = <><span className="font-semibold">{attribute.name}</span> <span className="text-xs font-normal text-stone-600">({TYPE_LABELS[attribute.type]})</span></>;
+  // The name stays the column's key (imports match on it); a display name is what reports print.
+  const label = (
+    <>
+      <span className="font-semibold">{attribute.name}</span> <span className="text-xs font-normal text-stone-600">({TYPE_LABELS[attribute.type]})</span>
+      {attribute.displayName && <span className="block text-xs font-normal text-stone-600" data-testid="display-name">In reports: {attribute.displayName}</span>}
+    </>
+  );
   if (!canEdit) return label;
 
   const rename = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const name = String(new FormData(e.currentTarget).get("name") ?? "");
     run(() => renameAttributeAction({ projectId, attributeId: attribute.id, name }), (a) => `Renamed the attribute to “${a.name}”.`);
+  };
+  const saveDisplayName = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const displayName = String(new FormData(e.currentTarget).get("displayName") ?? "");
+    run(() => setAttributeDisplayNameAction({ projectId, attributeId: attribute.id, displayName }), (a) =>
+      a.displayName ? `Reports now label “${a.name}” as “${a.displayName}”.` : `Reports now label the attribute by its name, “${a.name}”.`,
+    );
   };
   const check = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -60,6 +73,12 @@ export function AttributeHeader({ projectId, attribute, canEdit }: { projectId: 
           <form onSubmit={rename} aria-label={`Rename ${attribute.name}`} className="flex items-end gap-1">
             <label className="grow">Name<input name="name" defaultValue={attribute.name} required maxLength={ATTRIBUTE_NAME_MAX} className="mt-0.5 block w-full rounded border border-stone-300 px-1 py-0.5" /></label>
             <button type="submit" disabled={pending} className="rounded bg-teal-800 px-2 py-0.5 text-white disabled:opacity-60">Rename</button>
+          </form>
+          <form onSubmit={saveDisplayName} aria-label={`Display name of ${attribute.name}`} className="flex items-end gap-1">
+            <label className="grow">Display name <span className="text-stone-600">(in reports; empty: the name)</span>
+              <input name="displayName" defaultValue={attribute.displayName} maxLength={ATTRIBUTE_DISPLAY_NAME_MAX} placeholder={attribute.name} className="mt-0.5 block w-full rounded border border-stone-300 px-1 py-0.5" />
+            </label>
+            <button type="submit" disabled={pending} className="rounded bg-teal-800 px-2 py-0.5 text-white disabled:opacity-60">Save</button>
           </form>
           <form onSubmit={check} aria-label={`Change the type of ${attribute.name}`} className="space-y-1">
             <label className="block" htmlFor={`${id}-type`}>Type</label>

@@ -1,3 +1,4 @@
+import { attributeLabel } from "../cases/label";
 import { db } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import { AppError, notFound } from "../errors";
@@ -16,10 +17,10 @@ import type { CoOccurrence, Crosstab, CrosstabCategory } from "./types";
 /** Cases with each code (rolled up) by category of a category or yes/no attribute. */
 export async function getCrosstab(projectId: string, selection: CoderSelection, attributeId: string): Promise<Crosstab> {
   const prisma = db();
-  const attribute = await prisma.attributeDefinition.findFirst({ where: { id: attributeId, projectId }, select: { id: true, name: true, type: true, categories: true } });
+  const attribute = await prisma.attributeDefinition.findFirst({ where: { id: attributeId, projectId }, select: { id: true, name: true, displayName: true, type: true, categories: true } });
   if (!attribute) throw notFound("That case attribute");
   if (attribute.type !== "category" && attribute.type !== "boolean") {
-    throw new AppError("VALIDATION", `"${attribute.name}" is not a category; choose a category or yes/no attribute to break down by.`);
+    throw new AppError("VALIDATION", `"${attributeLabel(attribute)}" is not a category; choose a category or yes/no attribute to break down by.`);
   }
   const caseCategory = caseCategoryCte(projectId, attributeId);
   const [{ label }, codebook, cells, columns] = await Promise.all([
@@ -53,7 +54,7 @@ export async function getCrosstab(projectId: string, selection: CoderSelection, 
   return {
     selection,
     selectionLabel: label,
-    attribute: { id: attribute.id, name: attribute.name },
+    attribute: { id: attribute.id, name: attribute.name, label: attributeLabel(attribute) },
     categories,
     rows: codebook.map((code) => {
       const row = categories.map((k) => {

@@ -58,7 +58,8 @@ export type CrosstabCategory = { value: string | null; label: string; cases: num
 export type Crosstab = {
   selection: CoderSelection;
   selectionLabel: string;
-  attribute: { id: string; name: string };
+  /** label: what readers see (lib/cases/label.ts); name: the key. */
+  attribute: { id: string; name: string; label: string };
   /** The attribute's categories in their order, then values found but not listed, then "no value" if any case lacks one. */
   categories: CrosstabCategory[];
   rows: {

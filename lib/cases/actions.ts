@@ -3,11 +3,11 @@
 import { revalidatePath } from "next/cache";
 import { projectAction } from "../auth/project-action";
 import type { ProjectContext } from "../auth/project-access";
-import { createAttribute, deleteAttribute, previewRetype, renameAttribute, retypeAttribute } from "./attributes";
+import { createAttribute, deleteAttribute, previewRetype, renameAttribute, retypeAttribute, setAttributeDisplayName } from "./attributes";
 import { createCase, deleteCase, linkDocument, renameCase, setValue } from "./mutations";
 import {
   createAttributeSchema, createCaseSchema, deleteAttributeSchema, deleteCaseSchema, linkDocumentSchema,
-  previewRetypeSchema, renameAttributeSchema, renameCaseSchema, retypeAttributeSchema, setValueSchema,
+  previewRetypeSchema, renameAttributeSchema, renameCaseSchema, retypeAttributeSchema, setAttributeDisplayNameSchema, setValueSchema,
 } from "./schema";
 
 // The case sheet is the study's data (what the summaries break down by and findings filter on),
@@ -29,6 +29,7 @@ export const setValueAction = projectAction(setValueSchema, "owner", changed(set
 export const linkDocumentAction = projectAction(linkDocumentSchema, "owner", changed(linkDocument));
 export const createAttributeAction = projectAction(createAttributeSchema, "owner", changed(createAttribute));
 export const renameAttributeAction = projectAction(renameAttributeSchema, "owner", changed(renameAttribute));
+export const setAttributeDisplayNameAction = projectAction(setAttributeDisplayNameSchema, "owner", changed(setAttributeDisplayName));
 export const retypeAttributeAction = projectAction(retypeAttributeSchema, "owner", changed(retypeAttribute));
 export const deleteAttributeAction = projectAction(deleteAttributeSchema, "owner", changed(deleteAttribute));
 // A read, but of what the owner is about to change: owner-only like the change itself.

@@ -5,7 +5,7 @@ import type { Prisma } from "../db/generated/client";
 import { AppError } from "../errors";
 import { lockAttribute, lockNames } from "./locks";
 import { describeRetype, planRetype, showValue, storedScalar, type RetypePlan, type RetypeRow } from "./retype";
-import type { CreateAttributeInput, DeleteAttributeInput, PreviewRetypeInput, RenameAttributeInput, RetypeAttributeInput } from "./schema";
+import type { CreateAttributeInput, DeleteAttributeInput, PreviewRetypeInput, RenameAttributeInput, RetypeAttributeInput, SetAttributeDisplayNameInput } from "./schema";
 
 type Tx = Prisma.TransactionClient;
 
@@ -44,6 +44,20 @@ export async function renameAttribute(ctx: ProjectContext, input: RenameAttribut
     await refuseDuplicateAttribute(tx, ctx.projectId, input.name, attribute.id);
     const after = await tx.attributeDefinition.update({ where: { id: attribute.id }, data: { name: input.name }, select: { id: true, name: true } });
     await recordAudit(tx, { projectId: ctx.projectId, actorId: ctx.user.id, action: "attribute.rename", entity: "AttributeDefinition", entityId: attribute.id, before: { id: attribute.id, name: attribute.name }, after });
+    return after;
+  }, TEAM_WRITE);
+}
+
+/**
+ * Sets the label reports and tables show for an attribute. The name is left alone: imports,
+ * exports and backups match columns on it, so a friendlier label must not break them.
+ */
+export async function setAttributeDisplayName(ctx: ProjectContext, input: SetAttributeDisplayNameInput) {
+  return db().$transaction(async (tx) => {
+    const attribute = await lockAttribute(tx, ctx.projectId, input.attributeId, "update");
+    const before = await tx.attributeDefinition.findUniqueOrThrow({ where: { id: attribute.id }, select: { id: true, name: true, displayName: true } });
+    const after = await tx.attributeDefinition.update({ where: { id: attribute.id }, data: { displayName: input.displayName }, select: { id: true, name: true, displayName: true } });
+    await recordAudit(tx, { projectId: ctx.projectId, actorId: ctx.user.id, action: "attribute.display_name", entity: "AttributeDefinition", entityId: attribute.id, before, after });
     return after;
   }, TEAM_WRITE);
 }

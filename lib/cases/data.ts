@@ -3,7 +3,7 @@ import { db } from "../db/client";
 import type { AttributeKind } from "./limits";
 import { storedScalar, type Scalar } from "./retype";
 
-export type SheetAttribute = { id: string; name: string; type: AttributeKind; categories: string[]; values: number };
+export type SheetAttribute = { id: string; name: string; displayName: string; type: AttributeKind; categories: string[]; values: number };
 export type SheetCase = { id: string; name: string; values: Record<string, Scalar>; documents: { id: string; title: string }[]; memos: number };
 export type SheetDocument = { id: string; title: string; caseId: string | null; caseName: string | null };
 export type CaseSheet = { projectName: string; attributes: SheetAttribute[]; cases: SheetCase[]; window: PageWindow; documents: SheetDocument[]; allCases: { id: string; name: string }[] };
@@ -22,7 +22,7 @@ export async function getCaseSheet(projectId: string, page: number, options: { m
   const prisma = db();
   const [project, attributes, counts, allCases, documents] = await Promise.all([
     prisma.project.findUniqueOrThrow({ where: { id: projectId }, select: { name: true } }),
-    prisma.attributeDefinition.findMany({ where: { projectId }, orderBy: [{ position: "asc" }, { name: "asc" }], select: { id: true, name: true, type: true, categories: true } }),
+    prisma.attributeDefinition.findMany({ where: { projectId }, orderBy: [{ position: "asc" }, { name: "asc" }], select: { id: true, name: true, displayName: true, type: true, categories: true } }),
     prisma.attributeValue.groupBy({ by: ["attributeId"], where: { projectId }, _count: { _all: true } }),
     prisma.case.findMany({ where: { projectId }, orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true } }),
     prisma.document.findMany({ where: { projectId }, orderBy: [{ position: "asc" }, { title: "asc" }], select: { id: true, title: true, caseId: true } }),

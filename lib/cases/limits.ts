@@ -4,6 +4,8 @@
 /** The same as lib/documents/import-schema.ts's CASE_NAME_MAX (a unit test holds them equal). */
 export const CASE_NAME_MAX = 200;
 export const ATTRIBUTE_NAME_MAX = 200;
+/** A display name labels the attribute in reports; empty means the name is shown. */
+export const ATTRIBUTE_DISPLAY_NAME_MAX = 200;
 /** The limits of the attribute sheet import too (lib/cases/attribute-import.ts). */
 export const CATEGORY_VALUE_MAX = 200;
 export const TEXT_VALUE_MAX = 5000;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ATTRIBUTE_NAME_MAX, ATTRIBUTE_TYPES, CASE_NAME_MAX, CATEGORIES_MAX, CATEGORY_VALUE_MAX, TEXT_VALUE_MAX } from "./limits";
+import { ATTRIBUTE_DISPLAY_NAME_MAX, ATTRIBUTE_NAME_MAX, ATTRIBUTE_TYPES, CASE_NAME_MAX, CATEGORIES_MAX, CATEGORY_VALUE_MAX, TEXT_VALUE_MAX } from "./limits";
 
 const projectId = z.string().trim().min(1).max(64);
 const id = z.string().trim().min(1).max(64);
@@ -36,6 +36,12 @@ export const createAttributeSchema = z
   .object({ projectId, name: attributeName, type: attributeType, categories })
   .refine((a) => a.type !== "category" || a.categories.length > 0, { path: ["categories"], message: "List the categories a case may have (one per line)." });
 export const renameAttributeSchema = z.object({ projectId, attributeId: id, name: attributeName });
+/** Blank clears the display name: reports then show the attribute's name. */
+export const setAttributeDisplayNameSchema = z.object({
+  projectId,
+  attributeId: id,
+  displayName: z.string().trim().max(ATTRIBUTE_DISPLAY_NAME_MAX, `A display name has at most ${ATTRIBUTE_DISPLAY_NAME_MAX} characters.`),
+});
 export const deleteAttributeSchema = z.object({ projectId, attributeId: id });
 
 export const previewRetypeSchema = z.object({ projectId, attributeId: id, type: attributeType, categories });
@@ -54,6 +60,7 @@ export type SetValueInput = z.infer<typeof setValueSchema>;
 export type LinkDocumentInput = z.infer<typeof linkDocumentSchema>;
 export type CreateAttributeInput = z.infer<typeof createAttributeSchema>;
 export type RenameAttributeInput = z.infer<typeof renameAttributeSchema>;
+export type SetAttributeDisplayNameInput = z.infer<typeof setAttributeDisplayNameSchema>;
 export type DeleteAttributeInput = z.infer<typeof deleteAttributeSchema>;
 export type PreviewRetypeInput = z.infer<typeof previewRetypeSchema>;
 export type RetypeAttributeInput = z.infer<typeof retypeAttributeSchema>;

@@ -12,7 +12,23 @@ const NOT_ATTRIBUTES = new Set(["case", "document"]);
 const CATEGORY_COLUMNS = new Set(["sector"]);
 const TEXT_COLUMNS = new Set(["respondent_role", "organisation", "respondents"]);
 
-export type DemoAttribute = { name: string; type: AttributeType; categories: string[]; position: number };
+export type DemoAttribute = { name: string; displayName: string; type: AttributeType; categories: string[]; position: number };
+
+// The labels the published report would use; the column names stay the attributes' names.
+const DISPLAY_NAMES: Record<string, string> = { sector: "Sector", respondent_role: "Respondent's role", organisation: "Organisation", respondents: "Respondents", projects: "Projects" };
+const PROJECT_GROUPS: [prefix: string, label: string][] = [["tf_only", "TensorFlow-only projects"], ["tf_plus", "TensorFlow-and-other projects"], ["no_tf", "Projects without TensorFlow"]];
+const DEPLOYMENTS: Record<string, string> = { aws: "on AWS", other_cloud: "on another cloud", on_premise: "on premises", mixed: "mixed deployment" };
+
+/** "tf_only_aws" -> "TensorFlow-only projects on AWS"; a column not known here keeps no display name (its name shows). */
+export function demoDisplayName(column: string): string {
+  if (DISPLAY_NAMES[column]) return DISPLAY_NAMES[column];
+  for (const [prefix, label] of PROJECT_GROUPS) {
+    if (column === prefix) return label;
+    const where = column.startsWith(`${prefix}_`) ? DEPLOYMENTS[column.slice(prefix.length + 1)] : undefined;
+    if (where) return `${label} ${where}`;
+  }
+  return "";
+}
 
 export type DemoAttributeValue = { textValue: string } | { numberValue: number };
 
@@ -22,9 +38,9 @@ export function demoAttributes(columns: string[], cases: DemoCase[]): DemoAttrib
     .map((name, position) => {
       if (CATEGORY_COLUMNS.has(name)) {
         const categories = [...new Set(cases.map((c) => c.row[name].trim()))];
-        return { name, type: AttributeType.category, categories, position };
+        return { name, displayName: demoDisplayName(name), type: AttributeType.category, categories, position };
       }
-      return { name, type: TEXT_COLUMNS.has(name) ? AttributeType.text : AttributeType.number, categories: [], position };
+      return { name, displayName: demoDisplayName(name), type: TEXT_COLUMNS.has(name) ? AttributeType.text : AttributeType.number, categories: [], position };
     });
 }
 

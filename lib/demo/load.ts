@@ -94,7 +94,7 @@ async function writeStudy(tx: Tx, study: PreparedStudy, name: string, passwordHa
   await tx.membership.createMany({ data: users.map((user) => ({ projectId, userId: user.id, role: user.role })) });
 
   const attributes = await tx.attributeDefinition.createManyAndReturn({
-    data: study.attributes.map((a) => ({ projectId, name: a.name, type: a.type, categories: a.categories, position: a.position })),
+    data: study.attributes.map((a) => ({ projectId, name: a.name, displayName: a.displayName, type: a.type, categories: a.categories, position: a.position })),
     select: { id: true, name: true },
   });
   const attributeIds = new Map(attributes.map((a) => [a.name, a.id]));

@@ -1,6 +1,7 @@
 import { type AttributeValueRow, type CaseFilter, caseFilterLabel, filterCases } from "../analysis/case-filter";
 import type { CoderSelection } from "../analysis/coder-selection";
 import { type CodebookEntry, getLiveCodebook, interviewCoverage, resolveCoderSelection } from "../analysis/data";
+import { attributeLabel } from "../cases/label";
 import { db } from "../db/client";
 import { formatFraction, formatPercent } from "./display";
 import { type FindingFigure, figureReferences } from "./figure";
@@ -19,7 +20,8 @@ export type FigureContext = {
   selection: CoderSelection;
   selectionLabel: string;
   codes: Map<string, CodebookEntry>;
-  attributes: Map<string, { id: string; name: string; type: string }>;
+  /** Each with its label for readers (attributeLabel): figures name attributes as the report prints them. */
+  attributes: Map<string, { id: string; name: string; label: string; type: string }>;
   caseIds: string[];
   values: AttributeValueRow[];
   /** Interview coverage of every code the report's figures count, one query per case filter (see batchCoverage). */
@@ -35,7 +37,7 @@ export async function loadFigureContext(projectId: string, selection: CoderSelec
   const [{ label }, codebook, attributes, cases, values] = await Promise.all([
     resolveCoderSelection(projectId, selection),
     getLiveCodebook(projectId),
-    prisma.attributeDefinition.findMany({ where: { projectId }, select: { id: true, name: true, type: true } }),
+    prisma.attributeDefinition.findMany({ where: { projectId }, select: { id: true, name: true, displayName: true, type: true } }),
     prisma.case.findMany({ where: { projectId }, orderBy: { name: "asc" }, select: { id: true } }),
     prisma.attributeValue.findMany({
       where: { projectId, attributeId: { in: attributeIds } },
@@ -47,7 +49,7 @@ export async function loadFigureContext(projectId: string, selection: CoderSelec
     selection,
     selectionLabel: label,
     codes: new Map(codebook.map((c) => [c.id, c])),
-    attributes: new Map(attributes.map((a) => [a.id, a])),
+    attributes: new Map(attributes.map((a) => [a.id, { id: a.id, name: a.name, label: attributeLabel(a), type: a.type }])),
     caseIds: cases.map((c) => c.id),
     values,
     coverage: new Map(),
@@ -99,7 +101,7 @@ async function coverageOf(ctx: FigureContext, codeIds: string[], filter: CaseFil
 }
 
 export async function computeFigure(ctx: FigureContext, figure: FindingFigure): Promise<FigureResult> {
-  const filterLabel = caseFilterLabel(figure.filter, (id) => ctx.attributes.get(id)?.name ?? "(deleted attribute)");
+  const filterLabel = caseFilterLabel(figure.filter, (id) => ctx.attributes.get(id)?.label ?? "(deleted attribute)");
   const missingFilter = figure.filter.some((c) => !ctx.attributes.has(c.attributeId));
   switch (figure.kind) {
     case "interview-share": {
@@ -120,7 +122,7 @@ export async function computeFigure(ctx: FigureContext, figure: FindingFigure): 
       return share(base, details(n, documents), n, documents, "No interviews match the filter.");
     }
     case "attribute-ratio": {
-      const name = (id: string) => ctx.attributes.get(id)?.name ?? "(deleted attribute)";
+      const name = (id: string) => ctx.attributes.get(id)?.label ?? "(deleted attribute)";
       const label = `${figure.numerator.map(name).join(" + ")} ÷ ${figure.denominator.map(name).join(" + ")} (${filterLabel})`;
       const base = { kind: figure.kind, label, selectionLabel: null };
       const ids = [...figure.numerator, ...figure.denominator];
@@ -130,7 +132,7 @@ export async function computeFigure(ctx: FigureContext, figure: FindingFigure): 
       const details: FigureDetails = { kind: figure.kind, numerator: part(figure.numerator), denominator: part(figure.denominator), filterLabel, cases: cases.size };
       if (missingFilter || ids.some((id) => !ctx.attributes.has(id))) return unavailable(base, details, "A case attribute of this figure was deleted; edit the figure.");
       const notNumber = ids.map((id) => ctx.attributes.get(id)!).find((a) => a.type !== "number");
-      if (notNumber) return unavailable(base, details, `"${notNumber.name}" is not a number, so it cannot be summed.`);
+      if (notNumber) return unavailable(base, details, `"${notNumber.label}" is not a number, so it cannot be summed.`);
       return share(base, details, total(sums, figure.numerator), total(sums, figure.denominator), "The denominator adds up to 0.");
     }
     case "code-ranking": {

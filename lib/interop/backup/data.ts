@@ -25,7 +25,7 @@ async function readRows(tx: Tx, projectId: string) {
   const project = await tx.project.findUnique({ where: { id: projectId }, select: { name: true, description: true, blindCoding: true, createdAt: true, updatedAt: true } });
   if (!project) throw notFound("That project");
   const memberships = await tx.membership.findMany({ where, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { userId: true, role: true, createdAt: true } });
-  const attributes = await tx.attributeDefinition.findMany({ where, orderBy: [{ position: "asc" }, { name: "asc" }], select: { id: true, name: true, type: true, categories: true, position: true } });
+  const attributes = await tx.attributeDefinition.findMany({ where, orderBy: [{ position: "asc" }, { name: "asc" }], select: { id: true, name: true, displayName: true, type: true, categories: true, position: true } });
   const cases = await tx.case.findMany({
     where,
     orderBy: [{ name: "asc" }, { id: "asc" }],

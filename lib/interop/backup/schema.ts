@@ -50,7 +50,8 @@ const name = z.string().min(1).max(300);
 
 const userSchema = z.object({ id, email: z.string().trim().toLowerCase().min(3).max(320), name: z.string().max(200) });
 const membershipSchema = z.object({ userId: id, role: z.enum(["owner", "analyst", "viewer"]), createdAt: date });
-const attributeSchema = z.object({ id, name, type: z.enum(["text", "number", "category", "boolean"]), categories: z.array(z.string()), position: int });
+// displayName came later: a backup written before it restores with "" (use the name).
+const attributeSchema = z.object({ id, name, displayName: z.string().max(300).default(""), type: z.enum(["text", "number", "category", "boolean"]), categories: z.array(z.string()), position: int });
 const valueSchema = z.object({ attributeId: id, textValue: z.string().nullable(), numberValue: z.number().nullable(), booleanValue: z.boolean().nullable() });
 const caseSchema = z.object({ id, name, description: z.string(), createdAt: date, values: z.array(valueSchema) });
 const turnSchema = z.object({ speaker: z.string(), role: z.enum(["interviewer", "respondent", "other"]), start: int.nonnegative(), end: int.nonnegative(), timestampMs: int.nullable() });

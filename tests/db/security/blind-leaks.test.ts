@@ -90,6 +90,8 @@ const ROUTES: Record<string, Call | Exempt> = {
   },
   "app/api/projects/[projectId]/findings/markdown/route.ts GET": async (w) =>
     (await handler("app/api/projects/[projectId]/findings/markdown/route.ts", "GET"))(request(`/api/projects/${w.project.id}/findings/markdown?coders=any`), params({ projectId: w.project.id })),
+  "app/api/projects/[projectId]/findings/docx/route.ts GET": async (w) =>
+    (await handler("app/api/projects/[projectId]/findings/docx/route.ts", "GET"))(request(`/api/projects/${w.project.id}/findings/docx?coders=any&showCoders=1`), params({ projectId: w.project.id })),
   "app/api/projects/[projectId]/imports/attributes/route.ts POST": async (w) =>
     (await handler("app/api/projects/[projectId]/imports/attributes/route.ts", "POST"))(request("/x", emptyUpload()), params({ projectId: w.project.id })),
   "app/api/projects/[projectId]/imports/transcripts/route.ts POST": async (w) =>
@@ -120,6 +122,7 @@ const ACTIONS: Record<string, Call | Exempt> = {
   "lib/cases/actions.ts linkDocumentAction": async (w) => (await action("lib/cases/actions.ts", "linkDocumentAction"))({ projectId: w.project.id, documentId: w.doc1.id, caseId: null }),
   "lib/cases/actions.ts createAttributeAction": async (w) => (await action("lib/cases/actions.ts", "createAttributeAction"))({ projectId: w.project.id, name: "Blind attribute", type: "text" }),
   "lib/cases/actions.ts renameAttributeAction": async (w) => (await action("lib/cases/actions.ts", "renameAttributeAction"))({ projectId: w.project.id, attributeId: w.cost.id, name: "Renamed" }),
+  "lib/cases/actions.ts setAttributeDisplayNameAction": async (w) => (await action("lib/cases/actions.ts", "setAttributeDisplayNameAction"))({ projectId: w.project.id, attributeId: w.cost.id, displayName: "Cost in euros" }),
   "lib/cases/actions.ts previewRetypeAction": async (w) => (await action("lib/cases/actions.ts", "previewRetypeAction"))({ projectId: w.project.id, attributeId: w.cost.id, type: "number" }),
   "lib/cases/actions.ts retypeAttributeAction": async (w) => (await action("lib/cases/actions.ts", "retypeAttributeAction"))({ projectId: w.project.id, attributeId: w.cost.id, type: "number" }),
   "lib/cases/actions.ts deleteAttributeAction": async (w) => (await action("lib/cases/actions.ts", "deleteAttributeAction"))({ projectId: w.project.id, attributeId: w.cost.id }),

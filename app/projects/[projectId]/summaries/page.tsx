@@ -7,6 +7,7 @@ import { ThemeTable } from "@/components/analysis/theme-table";
 import { BarChart } from "@/components/charts/bar-chart";
 import { AppHeader } from "@/components/layout/app-header";
 import { Pager } from "@/components/ui/pager";
+import { attributeLabel } from "@/lib/cases/label";
 import { CO_OCCURRENCE_CODES, CO_OCCURRENCE_SHOWN, getCoOccurrence, getCrosstab } from "@/lib/analysis/breakdowns-data";
 import { coderSelectionToParam } from "@/lib/analysis/coder-selection";
 import { consensusDecisionCount, getLiveCodebook, getThemeSummaries } from "@/lib/analysis/data";
@@ -30,7 +31,7 @@ export default async function SummariesPage({ params, searchParams }: { params: 
   const { user, role } = await requireProjectMember(projectId, `/projects/${projectId}/summaries`);
   const project = await db().project.findUniqueOrThrow({
     where: { id: projectId },
-    select: { name: true, attributes: { orderBy: { position: "asc" }, select: { id: true, name: true, type: true } } },
+    select: { name: true, attributes: { orderBy: { position: "asc" }, select: { id: true, name: true, displayName: true, type: true } } },
   });
   const { selection, hidden, forced, visibility } = await pageSelection(projectId, { id: user.id, role }, search.coders);
   const header = (
@@ -103,7 +104,7 @@ export default async function SummariesPage({ params, searchParams }: { params: 
                   <label htmlFor="weight">Weight by</label>
                   <select id="weight" name="weight" defaultValue={weightId ?? ""} className="rounded border border-stone-300 px-2 py-1">
                     {numeric.map((a) => (
-                      <option key={a.id} value={a.id}>{a.name.replaceAll("_", " ")}</option>
+                      <option key={a.id} value={a.id}>{attributeLabel(a)}</option>
                     ))}
                   </select>
                   <button type="submit" className="rounded border border-stone-300 px-2 py-1">Apply</button>
@@ -144,14 +145,14 @@ export default async function SummariesPage({ params, searchParams }: { params: 
         {crosstab && (
           <section aria-labelledby="crosstab-heading">
             <div className="flex flex-wrap items-baseline justify-between gap-3">
-              <h2 id="crosstab-heading" className="text-lg font-semibold">Themes by {crosstab.attribute.name.replaceAll("_", " ")} (cases)</h2>
+              <h2 id="crosstab-heading" className="text-lg font-semibold">Themes by {crosstab.attribute.label} (cases)</h2>
               <form method="get" className="flex items-center gap-2 text-sm">
                 <input type="hidden" name="coders" value={coderSelectionToParam(selection)} />
                 {weightId && <input type="hidden" name="weight" value={weightId} />}
                 <label htmlFor="by">Break down by</label>
                 <select id="by" name="by" defaultValue={byId ?? ""} className="rounded border border-stone-300 px-2 py-1">
                   {categorical.map((a) => (
-                    <option key={a.id} value={a.id}>{a.name.replaceAll("_", " ")}</option>
+                    <option key={a.id} value={a.id}>{attributeLabel(a)}</option>
                   ))}
                 </select>
                 <button type="submit" className="rounded border border-stone-300 px-2 py-1">Apply</button>
