@@ -7,23 +7,27 @@ export type Bar = { label: string; value: number; display: string; colour: strin
  * reads the values out), drawn on the server; values are shares 0..1 unless `max` says otherwise.
  * When its bars are links, it is a group of named links instead: an image is one thing to
  * assistive technology, and links inside it would be focusable yet unnamed and unreachable.
+ * `captionTitle`: the title as an HTML caption above the drawing, which wraps to its box, for
+ * long titles (a finding's statement); in the SVG text it would run past the edge or be cut.
  */
-export function BarChart({ id, title, description, bars, max = 1 }: { id: string; title: string; description: string; bars: Bar[]; max?: number }) {
+export function BarChart({ id, title, description, bars, max = 1, captionTitle = false }: { id: string; title: string; description: string; bars: Bar[]; max?: number; captionTitle?: boolean }) {
   const rowHeight = 28;
   const labelWidth = 230;
   const barWidth = 360;
   const width = labelWidth + barWidth + 70;
-  const height = bars.length * rowHeight + 36;
+  const top = captionTitle ? 4 : 28;
+  const height = bars.length * rowHeight + top + 8;
   const linked = bars.some((bar) => bar.href);
   return (
     <figure className="space-y-1">
+      {captionTitle && <figcaption className="break-words text-sm font-semibold text-stone-900" data-testid="chart-title">{title}</figcaption>}
       <svg id={id} xmlns="http://www.w3.org/2000/svg" viewBox={`0 0 ${width} ${height}`} width="100%" style={{ maxWidth: width }} role={linked ? "group" : "img"} aria-labelledby={`${id}-title ${id}-desc`} fontFamily="system-ui, sans-serif" fontSize="12">
         <title id={`${id}-title`}>{title}</title>
         <desc id={`${id}-desc`}>{description}</desc>
         <rect width={width} height={height} fill="#ffffff" />
-        <text x={0} y={16} fontWeight="600" fill="#1c1917">{title}</text>
+        {!captionTitle && <text x={0} y={16} fontWeight="600" fill="#1c1917">{title}</text>}
         {bars.map((bar, i) => {
-          const y = 28 + i * rowHeight;
+          const y = top + i * rowHeight;
           const w = max > 0 ? Math.max(1, (bar.value / max) * barWidth) : 0;
           const content = (
             <>

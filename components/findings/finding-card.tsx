@@ -2,20 +2,27 @@ import Link from "next/link";
 import { BarChart } from "@/components/charts/bar-chart";
 import { passageHref, percent } from "@/lib/analysis/links";
 import type { FindingView } from "@/lib/findings/data";
+import { evidenceSource } from "@/lib/findings/markdown";
 
-/** One finding as the report prints it: statement, live figure, published figure, evidence. */
-export function FindingCard({ projectId, finding, index, starred, children }: {
+/**
+ * One finding as the report prints it: statement, live figure, published figure, evidence.
+ * The statement, figure and chart are one block that a printed page never splits; each quote
+ * is cited by interview and speaker, the analyst only with `showCoders`.
+ */
+export function FindingCard({ projectId, finding, index, starred, showCoders = false, children }: {
   projectId: string;
   finding: FindingView;
   index: number;
   /** The pinned codings the team starred as representative, marked with a star. */
   starred?: ReadonlySet<string>;
+  showCoders?: boolean;
   children?: React.ReactNode;
 }) {
   const r = finding.result;
   const c = finding.comparison;
   return (
-    <article className="break-inside-avoid rounded-lg border border-stone-200 bg-white p-5 print:border-0 print:p-0" data-testid="finding" aria-labelledby={`finding-${finding.id}`}>
+    <article className="rounded-lg border border-stone-200 bg-white p-5 print:mt-8 print:border-0 print:p-0" data-testid="finding" aria-labelledby={`finding-${finding.id}`}>
+      <div className="break-inside-avoid" data-testid="finding-head">
       <h2 id={`finding-${finding.id}`} className="text-lg font-semibold">
         <span className="text-stone-600">{index + 1}.</span> {finding.statement}
       </h2>
@@ -32,7 +39,8 @@ export function FindingCard({ projectId, finding, index, starred, children }: {
         <div className="mt-3">
           <BarChart
             id={`finding-chart-${finding.id}`}
-            title={finding.statement.length > 60 ? `${finding.statement.slice(0, 57)}…` : finding.statement}
+            title={finding.statement}
+            captionTitle
             description={r.details.ranking.map((c) => `${c.rank}. ${c.name}: ${c.interviews} interviews (${percent(c.share)})`).join("; ")}
             bars={r.details.ranking.map((c) => ({ label: c.name, value: c.share ?? 0, display: `${percent(c.share)} (${c.interviews})`, colour: "#0f766e" }))}
           />
@@ -40,7 +48,7 @@ export function FindingCard({ projectId, finding, index, starred, children }: {
           {r.details.ranking.map((code) => (
             <li key={code.codeId}>
               <span className="inline-block w-6 tabular-nums text-stone-500">{code.rank}.</span>
-              <Link href={`/projects/${projectId}/themes/${code.codeId}`} className="hover:underline">{code.name}</Link>: {code.interviews} interviews ({percent(code.share)})
+              <Link href={`/projects/${projectId}/themes/${code.codeId}`} className="hover:underline print:no-underline">{code.name}</Link>: {code.interviews} interviews ({percent(code.share)})
             </li>
           ))}
         </ol>
@@ -52,16 +60,20 @@ export function FindingCard({ projectId, finding, index, starred, children }: {
           {c.mismatch ? <strong>The data does not support the published figure.</strong> : "Consistent with the data."}
         </p>
       )}
+      </div>
       {finding.evidence.length > 0 && (
         <ul className="mt-4 space-y-3" aria-label="Evidence">
           {finding.evidence.map((e) => (
-            <li key={e.codingId} className="border-l-4 pl-3" style={{ borderColor: "#0f766e" }}>
+            <li key={e.codingId} className="break-inside-avoid border-l-4 pl-3" style={{ borderColor: "#0f766e" }}>
               <blockquote className="font-serif text-stone-800">
                 {starred?.has(e.codingId) && <span className="mr-1 font-sans text-amber-700" role="img" aria-label="Representative quote" title="Representative quote">★</span>}“{e.quote}”
               </blockquote>
-              <p className="mt-1 text-xs text-stone-500">
-                {e.documentTitle}{e.caseName ? `, case ${e.caseName}` : ""} · {e.codeName}{e.codeDeleted ? " (code deleted)" : ""} · coded by {e.coderName} ·{" "}
-                <Link href={passageHref(projectId, e.documentId, e.start, e.end)} className="text-teal-800 underline print:no-underline">source</Link>
+              <p className="mt-1 text-xs text-stone-600" data-testid="evidence-source">
+                — {evidenceSource(e, showCoders)}
+                <span className="print:hidden">
+                  {" "}· {e.codeName}{e.codeDeleted ? " (code deleted)" : ""} ·{" "}
+                  <Link href={passageHref(projectId, e.documentId, e.start, e.end)} className="text-teal-800 underline">source</Link>
+                </span>
               </p>
             </li>
           ))}

@@ -29,6 +29,9 @@ export type EvidenceView = {
   end: number;
   quote: string;
   memo: string;
+  /** The speaker turn the passage starts in (its speaker and 1-based number), where the transcript has turns. */
+  speaker: string | null;
+  turn: number | null;
 };
 
 export type FindingView = {
@@ -121,7 +124,7 @@ async function buildReport(projectId: string, selection: CoderSelection, rows: F
         figureProblem: problem,
         result,
         comparison,
-        evidence: row.evidence.filter(({ coding }) => mayRead(reader, { documentId: coding.document.id, coderId: coding.coder.id })).map(({ position, coding }) => ({
+        evidence: row.evidence.filter(({ coding }) => mayRead(reader, { documentId: coding.document.id, coderId: coding.coder.id })).map(({ position, coding }): EvidenceView => ({
           codingId: coding.id,
           position,
           documentId: coding.document.id,
@@ -136,9 +139,28 @@ async function buildReport(projectId: string, selection: CoderSelection, rows: F
           end: coding.end,
           quote: coding.quote,
           memo: coding.memo,
+          speaker: null,
+          turn: null,
         })),
       };
     }),
   );
+  await placeInTurns(findings.flatMap((f) => f.evidence));
   return { selection, selectionLabel: ctx.selectionLabel, findings };
+}
+
+/** Fills in who speaks where each passage starts (one query for the whole report), so a quote can be cited as "P01, Ana, turn 12". */
+async function placeInTurns(evidence: EvidenceView[]) {
+  if (evidence.length === 0) return;
+  // The turn a passage starts in is the last one starting at or before it (a passage may begin in a speaker's label), as the quotes export cites it.
+  const rows = await db().$queryRaw<{ i: bigint; index: number | null; speaker: string | null }[]>`
+    SELECT e.i, t.index, t.speaker
+    FROM unnest(${evidence.map((e) => e.documentId)}::text[], ${evidence.map((e) => e.start)}::int[]) WITH ORDINALITY AS e(doc, st, i)
+    LEFT JOIN LATERAL (
+      SELECT s.index, s.speaker FROM "SpeakerTurn" s WHERE s."documentId" = e.doc AND s.start <= e.st ORDER BY s.start DESC LIMIT 1
+    ) t ON true`;
+  for (const row of rows) {
+    const e = evidence[Number(row.i) - 1];
+    if (row.index !== null) Object.assign(e, { speaker: row.speaker, turn: row.index + 1 });
+  }
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { FindingsReport } from "../../../lib/findings/data";
 import { findingsToMarkdown, markdownText } from "../../../lib/findings/markdown";
+import type { PrintedReport } from "../../../lib/findings/report";
 
 describe("findings Markdown escapes what people wrote", () => {
   it("raw HTML becomes text, links and images cannot be formed, line breaks cannot start blocks", () => {
@@ -27,9 +28,17 @@ describe("findings Markdown escapes what people wrote", () => {
         },
       ],
     } as unknown as FindingsReport;
-    const markdown = findingsToMarkdown(`Study ${evil}`, report, new Date("2026-01-01T00:00:00Z"));
+    const printed = {
+      title: `Study ${evil}`,
+      description: `About ${evil}`,
+      generatedAt: new Date("2026-01-01T00:00:00Z"),
+      showCoders: true,
+      methods: { interviews: 1, cases: 1, coders: [{ label: evil, interviews: 1, codings: 1 }], agreement: evil },
+      report,
+    } as PrintedReport;
+    const markdown = findingsToMarkdown(printed);
     expect(markdown).not.toMatch(/<[a-z/]/i);
-    expect(markdown).toContain("## 1. Costs dominate &lt;img src=x onerror=\"alert(1)\"&gt;");
+    expect(markdown).toContain("### 1. Costs dominate &lt;img src=x onerror=\"alert(1)\"&gt;");
     expect(markdown).toContain("> It costs. &lt;script&gt;steal()&lt;/script&gt;");
   });
 });

@@ -6,12 +6,15 @@ import { EvidencePicker } from "@/components/findings/evidence-picker";
 import { FindingControls } from "@/components/findings/finding-controls";
 import { NewFinding } from "@/components/findings/new-finding";
 import { PrintButton } from "@/components/findings/print-button";
+import { ReportFront } from "@/components/findings/report-front";
 import { AppHeader } from "@/components/layout/app-header";
 import { coderSelectionToParam } from "@/lib/analysis/coder-selection";
 import { consensusDecisionCount, resolveCoderSelection } from "@/lib/analysis/data";
 import { pageSelection } from "@/lib/analysis/page-selection";
 import { db } from "@/lib/db/client";
+import { attributeLabel } from "@/lib/cases/label";
 import { getFindingsReport } from "@/lib/findings/data";
+import { getReportMethods } from "@/lib/findings/report";
 import { readScope } from "@/lib/rigour/blind";
 import { requireProjectMember } from "@/lib/projects/page-access";
 import { canCode } from "@/lib/projects/permissions";
@@ -20,12 +23,12 @@ import { starredQuotes, starsOf } from "@/lib/stars/data";
 export const metadata: Metadata = { title: "Findings report" };
 
 /** The findings report: every figure computed now, checked against what the report states. */
-export default async function FindingsPage({ params, searchParams }: { params: Promise<{ projectId: string }>; searchParams: Promise<{ coders?: string }> }) {
+export default async function FindingsPage({ params, searchParams }: { params: Promise<{ projectId: string }>; searchParams: Promise<{ coders?: string; showCoders?: string }> }) {
   const { projectId } = await params;
   const search = await searchParams;
   const { user, role } = await requireProjectMember(projectId, `/projects/${projectId}/findings`);
   const [project, { selection, hidden, forced, visibility }] = await Promise.all([
-    db().project.findUniqueOrThrow({ where: { id: projectId }, select: { name: true } }),
+    db().project.findUniqueOrThrow({ where: { id: projectId }, select: { name: true, description: true } }),
     pageSelection(projectId, { id: user.id, role }, search.coders),
   ]);
   const header = (
@@ -42,36 +45,45 @@ export default async function FindingsPage({ params, searchParams }: { params: P
     );
   }
   const editable = canCode(role);
-  const [report, { coders, label }, numbers, decisions, representative] = await Promise.all([
-    readScope(projectId, { id: user.id, role }).then((scope) => getFindingsReport(projectId, selection, scope)),
+  // Analysts are named on quotes and in the methods only when the reader asks: a report's reader needs the source, not who coded it.
+  const showCoders = search.showCoders === "1";
+  const scope = await readScope(projectId, { id: user.id, role });
+  const [report, { coders, label }, numbers, decisions, representative, methods] = await Promise.all([
+    getFindingsReport(projectId, selection, scope),
     resolveCoderSelection(projectId, selection, visibility),
-    db().attributeDefinition.findMany({ where: { projectId, type: "number" }, orderBy: { position: "asc" }, select: { id: true, name: true } }),
+    db().attributeDefinition.findMany({ where: { projectId, type: "number" }, orderBy: { position: "asc" }, select: { id: true, name: true, displayName: true } }),
     consensusDecisionCount(projectId),
     editable ? starredQuotes(projectId, { id: user.id, role }) : [],
+    getReportMethods(projectId, scope, showCoders),
   ]);
   const order = report.findings.map((f) => f.id);
   const stars = await starsOf(projectId, report.findings.flatMap((f) => f.evidence.map((e) => e.codingId)));
   const starred = new Set(stars.keys());
+  const coderParam = { coders: coderSelectionToParam(selection) };
+  const query = new URLSearchParams({ ...coderParam, ...(showCoders ? { showCoders: "1" } : {}) }).toString();
+  const toggleCoders = new URLSearchParams({ ...coderParam, ...(showCoders ? {} : { showCoders: "1" }) }).toString();
   return (
     <>
       <div className="print:hidden">{header}</div>
-      <main className="mx-auto max-w-4xl space-y-6 px-6 py-8 print:max-w-none print:px-0">
-        <div className="flex flex-wrap items-baseline justify-between gap-3">
-          <h1 className="text-2xl font-semibold">Findings: {project.name}</h1>
-          <div className="flex gap-3 print:hidden">
-            <PrintButton />
-            <a href={`/api/projects/${projectId}/findings/markdown?coders=${coderSelectionToParam(selection)}`} className="rounded border border-stone-300 px-3 py-1 text-sm">Download Markdown</a>
-            <a href={`/api/projects/${projectId}/codings/csv`} className="rounded border border-stone-300 px-3 py-1 text-sm">Codings (CSV)</a>
-            <a href={`/api/projects/${projectId}/codings/xlsx`} className="rounded border border-stone-300 px-3 py-1 text-sm">Codings (XLSX)</a>
-          </div>
+      <main className="mx-auto max-w-4xl space-y-6 px-6 py-8 print:max-w-none print:px-0 print:py-0">
+        <div className="flex flex-wrap items-center justify-end gap-3 print:hidden">
+          <PrintButton />
+          <a href={`/api/projects/${projectId}/findings/markdown?${query}`} className="rounded border border-stone-300 px-3 py-1 text-sm">Download Markdown</a>
+          <a href={`/api/projects/${projectId}/findings/docx?${query}`} className="rounded border border-stone-300 px-3 py-1 text-sm">Download Word (.docx)</a>
+          <a href={`/api/projects/${projectId}/codings/csv`} className="rounded border border-stone-300 px-3 py-1 text-sm">Codings (CSV)</a>
+          <a href={`/api/projects/${projectId}/codings/xlsx`} className="rounded border border-stone-300 px-3 py-1 text-sm">Codings (XLSX)</a>
+          <a href={`?${toggleCoders}`} className="text-sm text-teal-800 underline" data-testid="show-coders">
+            {showCoders ? "Hide coders" : "Show coders"}<span className="sr-only"> on quotes and in the methods</span>
+          </a>
         </div>
+        <ReportFront title={project.name} description={project.description} generatedAt={new Date()} selectionLabel={label} methods={methods} />
         <div className="print:hidden">
           <SelectionPicker selection={selection} coders={coders} label={label} forced={forced} decisions={decisions} />
         </div>
-        <p className="hidden text-sm print:block">Whose coding counts: {label}. Printed {new Date().toISOString().slice(0, 10)}.</p>
+        <h2 className="hidden text-2xl font-semibold print:block">Findings</h2>
         {report.findings.length === 0 && <p className="rounded-lg border border-dashed border-stone-300 bg-white p-6 text-stone-600">No findings yet. {editable ? "Add the first one below." : ""}</p>}
         {report.findings.map((finding, i) => (
-          <FindingCard key={finding.id} projectId={projectId} finding={finding} index={i} starred={starred}>
+          <FindingCard key={finding.id} projectId={projectId} finding={finding} index={i} starred={starred} showCoders={showCoders}>
             {editable && <FindingControls projectId={projectId} finding={finding} order={order} />}
             {editable && (
               <EvidencePicker
@@ -84,7 +96,7 @@ export default async function FindingsPage({ params, searchParams }: { params: P
             )}
           </FindingCard>
         ))}
-        {editable && <NewFinding projectId={projectId} numbers={numbers} />}
+        {editable && <NewFinding projectId={projectId} numbers={numbers.map((a) => ({ id: a.id, name: attributeLabel(a) }))} />}
       </main>
     </>
   );
