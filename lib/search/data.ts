@@ -122,6 +122,19 @@ export async function searchProject(projectId: string, query: SearchQuery, scope
   return { totalHits, totalInterviews, capped, page: query.page, pageCount: Math.max(1, Math.ceil(totalInterviews / INTERVIEWS_PER_PAGE)), groups };
 }
 
+/** Hits per interview of a search (those with any), for figures such as the crosstab; counting stops at HIT_CAP. */
+export async function hitsPerDocument(projectId: string, query: SearchQuery, scope: ReadScope): Promise<{ counts: Map<string, number>; capped: boolean }> {
+  const counts = new Map<string, number>();
+  const state = { truncated: false };
+  let total = 0;
+  for await (const { document, hits } of documentHits(projectId, query, scope, HIT_CAP, state)) {
+    counts.set(document.id, hits.length);
+    total += hits.length;
+    if (total >= HIT_CAP) return { counts, capped: true };
+  }
+  return { counts, capped: state.truncated };
+}
+
 /** A hit as auto-coding takes it: code point offsets into one document. */
 export type HitSpan = Span & { documentId: string };
 
