@@ -4,8 +4,9 @@ import { revalidatePath } from "next/cache";
 import { projectAction } from "../auth/project-action";
 import { readScope } from "../rigour/blind";
 import { setSearchLanguage } from "./mutations";
+import { applySearchAutocode, previewSearchAutocode } from "./autocode";
 import { deleteSavedSearch, saveSearch } from "./saved";
-import { deleteSavedSearchSchema, saveSearchSchema, setSearchLanguageSchema } from "./schema";
+import { deleteSavedSearchSchema, saveSearchSchema, searchAutocodeSchema, setSearchLanguageSchema } from "./schema";
 
 export const setSearchLanguageAction = projectAction(setSearchLanguageSchema, "owner", async (ctx, input) => {
   const result = await setSearchLanguage(ctx, input);
@@ -21,6 +22,15 @@ export const saveSearchAction = projectAction(saveSearchSchema, "analyst", async
 
 export const deleteSavedSearchAction = projectAction(deleteSavedSearchSchema, "analyst", async (ctx, input) => {
   const result = await deleteSavedSearch(ctx, input);
+  revalidatePath(`/projects/${ctx.projectId}/search`);
+  return result;
+});
+
+// Auto-coding codes as the caller, so it takes what coding by hand takes: an analyst.
+export const previewSearchAutocodeAction = projectAction(searchAutocodeSchema, "analyst", previewSearchAutocode);
+
+export const applySearchAutocodeAction = projectAction(searchAutocodeSchema, "analyst", async (ctx, input) => {
+  const result = await applySearchAutocode(ctx, input);
   revalidatePath(`/projects/${ctx.projectId}/search`);
   return result;
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { CODED_FILTERS, MAX_QUERY_LENGTH, MAX_SAVED_SEARCH_NAME, SEARCH_MODES, SPEAKER_FILTERS } from "./limits";
+import { EXTENTS } from "../autocode/limits";
+import { CODED_FILTERS, HIT_CAP, MAX_QUERY_LENGTH, MAX_SAVED_SEARCH_NAME, SEARCH_MODES, SPEAKER_FILTERS } from "./limits";
 
 const id = z.string().trim().min(1).max(64);
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
@@ -95,3 +96,12 @@ export const saveSearchSchema = z.object({
 });
 
 export const deleteSavedSearchSchema = z.object({ projectId: id, savedSearchId: id });
+
+/** Auto-coding a search's hits: all of them, or the ticked ones as "<documentId>:<start>:<end>". */
+export const searchAutocodeSchema = z.object({
+  projectId: id,
+  params: z.string().max(70_000),
+  codeId: id,
+  extent: z.enum(values(EXTENTS)),
+  hits: z.union([z.literal("all"), z.array(z.string().max(200).regex(/^[^:]+:\d+:\d+$/, "A ticked match is not valid.")).min(1, "Tick at least one match.").max(HIT_CAP)]),
+});

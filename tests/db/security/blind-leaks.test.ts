@@ -199,6 +199,8 @@ const ACTIONS: Record<string, Call | Exempt> = {
   // Owner-only: the blind analyst and the viewer are refused before anything is read.
   "lib/search/actions.ts setSearchLanguageAction": async (w) => (await action("lib/search/actions.ts", "setSearchLanguageAction"))({ projectId: w.project.id, language: "simple" }),
   "lib/search/actions.ts saveSearchAction": async (w) => (await action("lib/search/actions.ts", "saveSearchAction"))({ projectId: w.project.id, name: "Blind search", params: `q=cost&coded=yes&analyst=${w.ben.id}` }),
+  "lib/search/actions.ts previewSearchAutocodeAction": async (w) => (await action("lib/search/actions.ts", "previewSearchAutocodeAction"))({ projectId: w.project.id, params: `q=cost&coded=yes&analyst=${w.ben.id}`, codeId: w.cost.id, extent: "hit", hits: "all" }),
+  "lib/search/actions.ts applySearchAutocodeAction": async (w) => (await action("lib/search/actions.ts", "applySearchAutocodeAction"))({ projectId: w.project.id, params: `q=cost&coded=yes&analyst=${w.ben.id}`, codeId: w.cost.id, extent: "hit", hits: "all" }),
   "lib/search/actions.ts deleteSavedSearchAction": async (w) => (await action("lib/search/actions.ts", "deleteSavedSearchAction"))({ projectId: w.project.id, savedSearchId: "missing" }),
   "lib/stars/actions.ts starQuoteAction": async (w) => (await action("lib/stars/actions.ts", "starQuoteAction"))({ projectId: w.project.id, codingIds: [w.benCommunity.id] }),
   "lib/stars/actions.ts unstarQuoteAction": async (w) => (await action("lib/stars/actions.ts", "unstarQuoteAction"))({ projectId: w.project.id, codingIds: [w.benCost.id] }),
