@@ -84,31 +84,52 @@ export async function themeQuotesDownload(user: CurrentUser, projectId: string, 
   if (code.description) body.push(new Paragraph({ children: [new TextRun({ text: "Definition: ", bold: true }), new TextRun(code.description)] }));
   if (codeIds.length > 1) body.push(new Paragraph({ children: [new TextRun({ text: `Including its sub-codes: ${codeIds.filter((id) => id !== code.id).map((id) => codeNames.get(id)).join(", ")}.`, italics: true })] }));
 
+  // A passage coded by two analysts (double coding), or with two sub-codes, is one quote in a
+  // paper: the same span's codings are adjacent in reading order, so they are merged as they come.
   let count = 0;
   let current: string | null = null;
+  let pending: { title: string; quote: ThemeQuote; codeIds: Set<string>; coderIds: Set<string> } | null = null;
+  const flush = () => {
+    if (!pending) return;
+    const { title, quote, codeIds: codesOf, coderIds } = pending;
+    const extra = [
+      [...codesOf].some((id) => id !== code.id) ? `code: ${[...codesOf].map((id) => codeNames.get(id)).join(", ")}` : null,
+      query.coders ? `coded by ${[...coderIds].map((id) => coders.get(id) ?? "a former member").join(", ")}` : null,
+    ].filter(Boolean);
+    body.push(blockQuote(quote.quote));
+    body.push(
+      new Paragraph({
+        alignment: AlignmentType.RIGHT,
+        indent: { left: 720, right: 720 },
+        spacing: { after: 240 },
+        children: [new TextRun({ text: `— ${citation(title, quote)}${extra.length ? ` (${extra.join("; ")})` : ""}`, size: 20 })],
+      }),
+    );
+    count++;
+    pending = null;
+  };
   for await (const { document, quotes } of themeQuotes(projectId, codeIds, visibility)) {
     if (document.id !== current) {
+      flush();
       current = document.id;
-      body.push(new Paragraph({ text: document.caseName ? `${document.title} (${document.caseName})` : document.title, heading: HeadingLevel.HEADING_2 }));
+      const heading = document.caseName && !document.title.includes(document.caseName) ? `${document.title} (${document.caseName})` : document.title;
+      body.push(new Paragraph({ text: heading, heading: HeadingLevel.HEADING_2 }));
     }
     if (query.coders) {
       const unknown = [...new Set(quotes.map((q) => q.coderId))].filter((id) => !coders.has(id));
       if (unknown.length > 0) for (const u of await db().user.findMany({ where: { id: { in: unknown } }, select: { id: true, name: true } })) coders.set(u.id, u.name);
     }
     for (const q of quotes) {
-      count++;
-      body.push(blockQuote(q.quote));
-      const extra = [q.codeId !== code.id ? `code: ${codeNames.get(q.codeId)}` : null, query.coders ? `coded by ${coders.get(q.coderId) ?? "a former member"}` : null].filter(Boolean);
-      body.push(
-        new Paragraph({
-          alignment: AlignmentType.RIGHT,
-          indent: { left: 720, right: 720 },
-          spacing: { after: 240 },
-          children: [new TextRun({ text: `— ${citation(document.title, q)}${extra.length ? ` (${extra.join("; ")})` : ""}`, size: 20 })],
-        }),
-      );
+      if (pending && pending.quote.start === q.start && pending.quote.end === q.end) {
+        pending.codeIds.add(q.codeId);
+        pending.coderIds.add(q.coderId);
+        continue;
+      }
+      flush();
+      pending = { title: document.title, quote: q, codeIds: new Set([q.codeId]), coderIds: new Set([q.coderId]) };
     }
   }
+  flush();
   if (count === 0) body.push(new Paragraph({ children: [new TextRun({ text: "No passages of this theme that you may read are coded yet.", italics: true })] }));
 
   const file = new Document({ title: code.name, creator: "Grounded", sections: [{ children: body }] });
