@@ -50,3 +50,14 @@ export async function listBatches(projectId: string, viewer: Viewer, take = RUNS
     };
   });
 }
+
+/** What the auto-coding page offers: the interviews and the speaker labels found in them (transcript text, not codings). */
+export async function autocodePageContext(projectId: string) {
+  const project = await db().project.findUnique({
+    where: { id: projectId },
+    select: { name: true, documents: { orderBy: [{ position: "asc" }, { createdAt: "asc" }, { id: "asc" }], select: { id: true, title: true } } },
+  });
+  if (!project) return null;
+  const speakers = await db().speakerTurn.groupBy({ by: ["speaker"], where: { document: { projectId } }, _count: { _all: true }, orderBy: { speaker: "asc" }, take: 500 });
+  return { name: project.name, documents: project.documents, speakers: speakers.map((s) => ({ name: s.speaker, turns: s._count._all })) };
+}

@@ -30,6 +30,7 @@ const PAGES: Record<string, string[]> = {
   "app/account/page.tsx": ["/account"],
   "app/projects/page.tsx": ["/projects"],
   "app/projects/[projectId]/page.tsx": [P],
+  "app/projects/[projectId]/autocode/page.tsx": [`${P}/autocode`],
   "app/projects/[projectId]/cases/page.tsx": [`${P}/cases`],
   "app/projects/[projectId]/codebook/page.tsx": [`${P}/codebook`, `${P}/codebook?history=2`],
   "app/projects/[projectId]/documents/[documentId]/page.tsx": [`${P}/documents/${study.documentId}`, `${P}/documents/${study.documentId}?coders=coder:${study.benId}`],

@@ -62,6 +62,7 @@ export default async function ProjectHomePage({ params, searchParams }: { params
         {owner && <ProjectLifecycle projectId={project.id} name={project.name} archived={archived} recoveryDays={recoveryDays()} />}
         <nav aria-label="Project tools" className="mt-4 flex flex-wrap gap-4 text-sm">
           <Link href={`/projects/${project.id}/codebook`} className="font-medium text-teal-800 underline">Codebook</Link>
+          <Link href={`/projects/${project.id}/autocode`} className="font-medium text-teal-800 underline">Auto-coding</Link>
           <Link href={`/projects/${project.id}/summaries`} className="font-medium text-teal-800 underline">Theme summaries</Link>
           <Link href={`/projects/${project.id}/findings`} className="font-medium text-teal-800 underline">Findings report</Link>
           <Link href={`/projects/${project.id}/cases`} className="font-medium text-teal-800 underline">Cases and attributes</Link>
