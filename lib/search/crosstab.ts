@@ -6,6 +6,7 @@ import { AppError } from "../errors";
 import type { ReadScope } from "../rigour/blind";
 import { hitsPerDocument } from "./data";
 import { getSavedSearch } from "./saved";
+import { searchQueryParams } from "./schema";
 
 /**
  * A saved search as a row of the themes-by-case table: per category of the attribute, the
@@ -14,6 +15,8 @@ import { getSavedSearch } from "./saved";
 export type SearchCrosstabRow = {
   savedSearchId: string;
   name: string;
+  /** The search page's query string for the saved search. */
+  params: string;
   capped: boolean;
   cells: { category: string | null; cases: number; hits: number; share: number | null }[];
   cases: number;
@@ -42,5 +45,5 @@ export async function searchCrosstabRow(projectId: string, savedSearchId: string
     return { category: k.value, cases, hits: hits.get(k.value) ?? 0, share: share(cases, k.cases) };
   });
   if (cells.length === 0) throw new AppError("VALIDATION", "That attribute has no categories to compare the search across.");
-  return { savedSearchId: saved.id, name: saved.name, capped, cells, cases: cells.reduce((n, c) => n + c.cases, 0), hits: cells.reduce((n, c) => n + c.hits, 0) };
+  return { savedSearchId: saved.id, name: saved.name, params: searchQueryParams(saved.query).toString(), capped, cells, cases: cells.reduce((n, c) => n + c.cases, 0), hits: cells.reduce((n, c) => n + c.hits, 0) };
 }

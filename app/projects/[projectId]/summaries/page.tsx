@@ -14,12 +14,14 @@ import { consensusDecisionCount, getLiveCodebook, getThemeSummaries } from "@/li
 import { percent, relativeQuotesHref } from "@/lib/analysis/links";
 import { pageSelection } from "@/lib/analysis/page-selection";
 import { pageOf, THEMES_PER_PAGE } from "@/lib/analysis/paging";
-import { db } from "@/lib/db/client";
+import { summariesPageContext } from "@/lib/analysis/summaries-page";
+import { readScope } from "@/lib/rigour/blind";
+import { searchCrosstabRow } from "@/lib/search/crosstab";
 import { requireProjectMember } from "@/lib/projects/page-access";
 
 export const metadata: Metadata = { title: "Theme summaries" };
 
-type Search = { coders?: string; weight?: string; by?: string; page?: string; matrix?: string };
+type Search = { coders?: string; weight?: string; by?: string; page?: string; matrix?: string; search?: string };
 
 // Charts drawn on one page (of its themes with sub-themes), and bars in one chart: a codebook of 10,000 codes has hundreds of parents.
 const MAX_CHARTS = 12;
@@ -29,10 +31,7 @@ export default async function SummariesPage({ params, searchParams }: { params: 
   const { projectId } = await params;
   const search = await searchParams;
   const { user, role } = await requireProjectMember(projectId, `/projects/${projectId}/summaries`);
-  const project = await db().project.findUniqueOrThrow({
-    where: { id: projectId },
-    select: { name: true, attributes: { orderBy: { position: "asc" }, select: { id: true, name: true, displayName: true, type: true } } },
-  });
+  const project = await summariesPageContext(projectId);
   const { selection, hidden, forced, visibility } = await pageSelection(projectId, { id: user.id, role }, search.coders);
   const header = (
     <AppHeader user={user} projectId={projectId}>
@@ -63,7 +62,10 @@ export default async function SummariesPage({ params, searchParams }: { params: 
   ]);
   const { totals, rows, coders } = summaries;
   const label = summaries.selectionLabel;
-  const keep = { ...(weightId ? { weight: weightId } : {}), ...(byId ? { by: byId } : {}), ...(matrixSize !== CO_OCCURRENCE_SHOWN ? { matrix: String(matrixSize) } : {}) };
+  // A saved search compared with the themes, as a row of the table by case.
+  const searchId = project.savedSearches.some((s) => s.id === search.search) ? search.search! : null;
+  const searchRow = crosstab && searchId ? await searchCrosstabRow(projectId, searchId, crosstab.attribute.id, crosstab.categories, await readScope(projectId, { id: user.id, role })) : null;
+  const keep = { ...(weightId ? { weight: weightId } : {}), ...(byId ? { by: byId } : {}), ...(searchId ? { search: searchId } : {}), ...(matrixSize !== CO_OCCURRENCE_SHOWN ? { matrix: String(matrixSize) } : {}) };
   // Everything grows with the codebook, so the long tables show a page of themes at a time
   // (the same page of the codebook in both), the charts the first parents, and the
   // co-occurrence matrix the most frequent codes (the full list is a download).
@@ -107,7 +109,16 @@ export default async function SummariesPage({ params, searchParams }: { params: 
                       <option key={a.id} value={a.id}>{attributeLabel(a)}</option>
                     ))}
                   </select>
-                  <button type="submit" className="rounded border border-stone-300 px-2 py-1">Apply</button>
+                  {project.savedSearches.length > 0 && (
+                  <>
+                    <label htmlFor="compare">Compare with</label>
+                    <select id="compare" name="search" defaultValue={searchId ?? ""} className="max-w-56 rounded border border-stone-300 px-2 py-1">
+                      <option value="">no saved search</option>
+                      {project.savedSearches.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+                    </select>
+                  </>
+                )}
+                <button type="submit" className="rounded border border-stone-300 px-2 py-1">Apply</button>
                 </form>
               )}
             </div>
@@ -155,11 +166,20 @@ export default async function SummariesPage({ params, searchParams }: { params: 
                     <option key={a.id} value={a.id}>{attributeLabel(a)}</option>
                   ))}
                 </select>
+                {project.savedSearches.length > 0 && (
+                  <>
+                    <label htmlFor="compare">Compare with</label>
+                    <select id="compare" name="search" defaultValue={searchId ?? ""} className="max-w-56 rounded border border-stone-300 px-2 py-1">
+                      <option value="">no saved search</option>
+                      {project.savedSearches.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+                    </select>
+                  </>
+                )}
                 <button type="submit" className="rounded border border-stone-300 px-2 py-1">Apply</button>
               </form>
             </div>
             <div className="mt-3 overflow-x-auto rounded-lg border border-stone-200 bg-white">
-              <CrosstabTable crosstab={crosstab} rows={crosstabRows} selection={selection} />
+              <CrosstabTable crosstab={crosstab} rows={crosstabRows} selection={selection} searchRow={searchRow} projectId={projectId} />
             </div>
             <Pager paged={paged} noun="themes" href={pageHref} />
           </section>

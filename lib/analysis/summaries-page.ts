@@ -1,0 +1,13 @@
+import { db } from "../db/client";
+
+/** What the summaries page needs around its figures: the project's name, case attributes and saved searches (to compare with themes). */
+export async function summariesPageContext(projectId: string) {
+  return db().project.findUniqueOrThrow({
+    where: { id: projectId },
+    select: {
+      name: true,
+      attributes: { orderBy: { position: "asc" }, select: { id: true, name: true, displayName: true, type: true } },
+      savedSearches: { orderBy: { name: "asc" }, select: { id: true, name: true } },
+    },
+  });
+}
