@@ -73,7 +73,7 @@ export async function* themeQuotes(projectId: string, codeIds: readonly string[]
  * quotations, each followed by where it is. Analysts are named only when asked (coders=1):
  * a paper's reader needs the source, not who coded it.
  */
-export async function themeQuotesDownload(user: CurrentUser, projectId: string, raw: unknown): Promise<Download> {
+export async function themeQuotesDownload(user: CurrentUser, projectId: string, raw: unknown, batchSize = BATCH): Promise<Download> {
   const query = parseQuery(themeQuotesQuerySchema, raw);
   const visibility = await exportVisibility(user, projectId);
   const { code, codeIds } = await codeSubtree(projectId, query.codeId, query.subcodes);
@@ -108,7 +108,7 @@ export async function themeQuotesDownload(user: CurrentUser, projectId: string, 
     count++;
     pending = null;
   };
-  for await (const { document, quotes } of themeQuotes(projectId, codeIds, visibility)) {
+  for await (const { document, quotes } of themeQuotes(projectId, codeIds, visibility, batchSize)) {
     if (document.id !== current) {
       flush();
       current = document.id;

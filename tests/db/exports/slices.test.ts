@@ -7,7 +7,7 @@ import { loadDemoStudy } from "../../../lib/demo";
 import { AppError } from "../../../lib/errors";
 import { exportChoices } from "../../../lib/exports/data";
 import { sliceDownload, type Download } from "../../../lib/exports/download";
-import { themeQuotesDownload } from "../../../lib/exports/theme-quotes";
+import { themeQuotes, themeQuotesDownload } from "../../../lib/exports/theme-quotes";
 import { makeCode, makeDocument, makeProject, makeUser } from "../helpers/factories";
 import { useTestDatabase } from "../helpers/test-database";
 
@@ -163,6 +163,36 @@ describe("codings exports per slice, over the demo study", () => {
     const named = await themeQuotesDownload(owner, projectId, { codeId: parent.id, subcodes: "1", coders: "1" });
     const namedText = wordText(new TextDecoder().decode(unzipSync(await bytes(named.body))["word/document.xml"])).join("\n");
     expect(namedText).toContain("coded by Ana Analyst (A), Ben Analyst (B)");
+  });
+});
+
+describe("a theme's quotes, read a batch at a time", () => {
+  it("reads each visible coding once, in reading order, whatever the batch size, and writes the same document", async () => {
+    const parent = parentCode();
+    const tree = [...subtree(parent.id)];
+    const want = codings.filter((c) => tree.includes(c.codeId));
+    const seen: string[] = [];
+    const order: [string, number, number][] = [];
+    for await (const { document, quotes } of themeQuotes(projectId, tree, "all", 3)) {
+      expect(quotes.length).toBeLessThanOrEqual(3);
+      seen.push(...quotes.map((q) => q.id));
+      order.push(...quotes.map((q): [string, number, number] => [document.id, q.start, -q.end]));
+    }
+    for (let i = 1; i < order.length; i++) {
+      const [[d0, s0, e0], [d1, s1, e1]] = [order[i - 1], order[i]];
+      if (d0 === d1) expect(s0 < s1 || (s0 === s1 && e0 <= e1)).toBe(true);
+    }
+    // Each interview's quotes come together, once.
+    const runs = order.filter(([d], i) => i === 0 || order[i - 1][0] !== d).length;
+    expect(runs).toBe(new Set(order.map(([d]) => d)).size);
+    expect(seen).toHaveLength(want.length);
+    expect(new Set(seen).size).toBe(want.length);
+    // Merging a passage's codings works across batch boundaries too: batch size 1 gives the same file.
+    const text = async (batchSize?: number) => {
+      const download = await themeQuotesDownload(owner, projectId, { codeId: parent.id, subcodes: "1", coders: "1" }, batchSize);
+      return wordText(new TextDecoder().decode(unzipSync(await bytes(download.body))["word/document.xml"]));
+    };
+    expect(await text(1)).toEqual(await text());
   });
 });
 
