@@ -22,6 +22,14 @@ const SECOND = "Interviewer: What do you run on?\n\nLee: Rented GPUs.\n\nIntervi
 describe("auto-coding in the browser", () => {
   it("an analyst codes every interviewer turn into a new code 'Interviewer', sees the count, and undoes the run", async () => {
     const page = await signedInPage(browser, appUrl, ANALYST.email, { viewport: { width: 1300, height: 1000 }, password: PASSWORD });
+    // The forms are client components: none may pull in zod, whose eval probe the CSP refuses.
+    const violations: string[] = [];
+    page.on("console", (m) => {
+      if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
+    });
+    await page.addInitScript(() => {
+      document.addEventListener("securitypolicyviolation", (e) => console.error(`Refused to: CSP ${e.violatedDirective} ${e.blockedURI}`));
+    });
     await new ProjectsPage(page).createProject("Auto-coding study");
     await page.waitForURL((url) => /^\/projects\/[a-z0-9]+$/.test(url.pathname));
     const projectUrl = page.url();
@@ -70,6 +78,7 @@ describe("auto-coding in the browser", () => {
     await page.getByText("Undone: 5 codings deleted.").waitFor();
     await runs.getByText(/Ana E2E, .* · undone$/).waitFor();
     await expect(runs.getByRole("button", { name: /^Undo/ }).count()).resolves.toBe(0);
+    expect(violations).toEqual([]);
     await page.context().close();
   });
 });
