@@ -6,6 +6,7 @@ import { SelectionPicker } from "@/components/analysis/selection-picker";
 import { AppHeader } from "@/components/layout/app-header";
 import { MemoList } from "@/components/memos/memo-list";
 import { Pager } from "@/components/ui/pager";
+import { attributeLabel } from "@/lib/cases/label";
 import type { CaseFilter } from "@/lib/analysis/case-filter";
 import { coderSelectionToParam } from "@/lib/analysis/coder-selection";
 import { consensusDecisionCount, resolveCoderSelection } from "@/lib/analysis/data";
@@ -36,7 +37,7 @@ export default async function ThemePage({ params, searchParams }: { params: Prom
     db().code.findFirst({ where: { id: codeId, projectId, deletedAt: null } }),
     pageSelection(projectId, { id: user.id, role }, search.coders),
     db().project.findUniqueOrThrow({ where: { id: projectId }, select: { name: true } }),
-    db().attributeDefinition.findMany({ where: { projectId, type: { in: ["category", "boolean", "text"] } }, orderBy: { position: "asc" }, select: { id: true, name: true, type: true, categories: true } }),
+    db().attributeDefinition.findMany({ where: { projectId, type: { in: ["category", "boolean", "text"] } }, orderBy: { position: "asc" }, select: { id: true, name: true, displayName: true, type: true, categories: true } }),
     consensusDecisionCount(projectId),
   ]);
   if (!code || hidden) notFound();
@@ -88,7 +89,7 @@ export default async function ThemePage({ params, searchParams }: { params: Prom
             <select name="attribute" defaultValue={attribute?.id ?? ""} className="rounded border border-stone-300 px-2 py-1">
               <option value="">any case</option>
               {attributes.map((a) => (
-                <option key={a.id} value={a.id}>{a.name.replaceAll("_", " ")}</option>
+                <option key={a.id} value={a.id}>{attributeLabel(a)}</option>
               ))}
             </select>
           </label>
@@ -107,7 +108,7 @@ export default async function ThemePage({ params, searchParams }: { params: Prom
           <button type="submit" className="rounded border border-stone-300 px-3 py-1">Filter</button>
         </form>
         <p className="text-sm text-stone-600" data-testid="selection-label">
-          {result.pages > 1 ? `${result.from.toLocaleString("en")}–${result.to.toLocaleString("en")}` : quotes.length} of {result.total.toLocaleString("en")} passages{filter.length ? ` in cases where ${attribute!.name} = ${value}` : ""}{text ? ` containing “${text}”` : ""}{representativeOnly ? ", representative only" : ""}. Whose coding counts: {result.selectionLabel}.
+          {result.pages > 1 ? `${result.from.toLocaleString("en")}–${result.to.toLocaleString("en")}` : quotes.length} of {result.total.toLocaleString("en")} passages{filter.length ? ` in cases where ${attributeLabel(attribute!)} = ${value}` : ""}{text ? ` containing “${text}”` : ""}{representativeOnly ? ", representative only" : ""}. Whose coding counts: {result.selectionLabel}.
         </p>
         <Pager paged={result} noun="passages" href={pageHref} testId="passages-pager" />
         <QuoteList projectId={projectId} quotes={quotes} stars={{ byCoding: stars, readerId: user.id, editable: canStar(role) }} />
