@@ -47,6 +47,13 @@ export function SavedSearches({ projectId, saved }: { projectId: string; saved: 
               <Link href={`/projects/${projectId}/search?${s.params}`} className="font-medium text-teal-800 underline">{s.name}</Link>
               <span className={"problem" in s.count ? "text-red-800" : "text-stone-700"}>{countText(s.count)}</span>
               {s.createdBy && <span className="text-xs text-stone-600">saved by {s.createdBy}</span>}
+              {!("problem" in s.count) && (
+                <span className="text-xs">
+                  Matches as{" "}
+                  <a href={`/api/projects/${projectId}/export/search?savedSearchId=${s.id}&format=csv`} className="text-teal-800 underline" aria-label={`${s.name}: matches as CSV`}>CSV</a>{" "}
+                  <a href={`/api/projects/${projectId}/export/search?savedSearchId=${s.id}&format=xlsx`} className="text-teal-800 underline" aria-label={`${s.name}: matches as Excel`}>Excel</a>
+                </span>
+              )}
               {s.mayDelete && (
                 <button type="button" disabled={pending} onClick={() => remove(s)} className="ml-auto text-xs text-red-800 underline disabled:opacity-60" aria-label={`Delete the saved search ${s.name}`}>
                   Delete

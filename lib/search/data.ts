@@ -28,7 +28,7 @@ export type SearchResult = {
 const BATCH = 16;
 
 /** One document's hits, in text order, with the speaker turn each falls in (code point offsets). */
-type DocumentHits = { document: { id: string; title: string }; text: string; hits: { span: Span; turn: { speaker: string; role: string } | null }[] };
+export type DocumentHits = { document: { id: string; title: string }; text: string; hits: { span: Span; turn: { speaker: string; role: string } | null }[] };
 
 /**
  * Every document of the search with at least one hit, in the project's order. Candidates come
@@ -37,7 +37,7 @@ type DocumentHits = { document: { id: string; title: string }; text: string; hit
  * and by coding apply here; the coding filter sees only what `scope` may read. A regular
  * expression is matched in PostgreSQL up to `cap` + 1 hits; `state.truncated` says it stopped.
  */
-async function* documentHits(projectId: string, query: SearchQuery, scope: ReadScope, cap: number, state: { truncated: boolean }): AsyncGenerator<DocumentHits> {
+export async function* documentHits(projectId: string, query: SearchQuery, scope: ReadScope, cap: number, state: { truncated: boolean }): AsyncGenerator<DocumentHits> {
   const project = await db().project.findUnique({ where: { id: projectId, deletedAt: null }, select: { searchLanguage: true } });
   if (!project) throw notFound("That project");
   if (query.documents.length > 0) {

@@ -37,3 +37,5 @@ export const REGEX_TIMEOUT_MS = 2000;
 /** Saved searches a project keeps (each is re-run to show its count). */
 export const MAX_SAVED_SEARCHES = 50;
 export const MAX_SAVED_SEARCH_NAME = 120;
+/** The id of the search page's auto-coding form, which the results' tick boxes belong to (they sit outside it). */
+export const AUTOCODE_FORM = "autocode-hits";

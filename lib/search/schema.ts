@@ -105,3 +105,6 @@ export const searchAutocodeSchema = z.object({
   extent: z.enum(values(EXTENTS)),
   hits: z.union([z.literal("all"), z.array(z.string().max(200).regex(/^[^:]+:\d+:\d+$/, "A ticked match is not valid.")).min(1, "Tick at least one match.").max(HIT_CAP)]),
 });
+
+/** A saved search's matches as a file. */
+export const savedSearchExportSchema = z.object({ savedSearchId: id, format: z.enum(["csv", "xlsx"]) });

@@ -88,6 +88,9 @@ const ROUTES: Record<string, Call | Exempt> = {
     const get = await handler("app/api/projects/[projectId]/export/theme-quotes/route.ts", "GET");
     return Promise.all([w.cost.id, w.community.id].map((codeId) => get(request(`/x?codeId=${codeId}&subcodes=1&coders=1`), params({ projectId: w.project.id }))));
   },
+  // A saved search's matches: transcript text, and the coded filter under the reader's scope (tests/db/search/coded-filter.test.ts).
+  "app/api/projects/[projectId]/export/search/route.ts GET": async (w) =>
+    (await handler("app/api/projects/[projectId]/export/search/route.ts", "GET"))(request(`/api/projects/${w.project.id}/export/search?savedSearchId=missing&format=csv`), params({ projectId: w.project.id })),
   "app/api/projects/[projectId]/findings/markdown/route.ts GET": async (w) =>
     (await handler("app/api/projects/[projectId]/findings/markdown/route.ts", "GET"))(request(`/api/projects/${w.project.id}/findings/markdown?coders=any`), params({ projectId: w.project.id })),
   "app/api/projects/[projectId]/findings/docx/route.ts GET": async (w) =>
