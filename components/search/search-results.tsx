@@ -7,7 +7,7 @@ import { HIT_CAP, INTERVIEWS_PER_PAGE } from "@/lib/search/limits";
 const n = (x: number) => x.toLocaleString("en");
 
 /** "<N> matches in <M> interviews", then each interview's hits as keywords in context. */
-export function SearchResults({ projectId, result, href }: { projectId: string; result: SearchResult; href: (page: number) => string }) {
+export function SearchResults({ projectId, result, href, tickForm }: { projectId: string; result: SearchResult; href: (page: number) => string; tickForm?: string }) {
   const plus = result.capped ? "+" : "";
   const summary = `${n(result.totalHits)}${plus} ${result.totalHits === 1 && !plus ? "match" : "matches"} in ${n(result.totalInterviews)}${plus} ${result.totalInterviews === 1 && !plus ? "interview" : "interviews"}`;
   return (
@@ -22,9 +22,13 @@ export function SearchResults({ projectId, result, href }: { projectId: string; 
           </h3>
           <ol className="divide-y divide-stone-100">
             {group.hits.map((hit) => (
-              <li key={hit.start}>
+              <li key={hit.start} className="flex items-start">
+                {tickForm && (
+                  <input type="checkbox" form={tickForm} name="hit" value={`${group.document.id}:${hit.start}:${hit.end}`} className="mt-3 ml-3"
+                    aria-label={`Tick for coding: ${hit.match} in ${group.document.title}`} />
+                )}
                 <Link href={`/projects/${projectId}/documents/${group.document.id}?start=${hit.start}&end=${hit.end}`}
-                  className="block px-4 py-2 text-sm text-stone-800 hover:bg-stone-50 focus:outline-2 focus:outline-teal-700"
+                  className="block flex-1 px-4 py-2 text-sm text-stone-800 hover:bg-stone-50 focus:outline-2 focus:outline-teal-700"
                   aria-label={`${hit.speaker ? `${hit.speaker}: ` : ""}${hit.before}${hit.match}${hit.after} (open the transcript here)`}>
                   {hit.speaker && <span className="mr-2 text-xs font-semibold text-stone-600">{hit.speaker}</span>}
                   {hit.cutBefore && "… "}{hit.before}<mark className="rounded bg-amber-200 px-0.5 text-stone-950">{hit.match}</mark>{hit.after}{hit.cutAfter && " …"}

@@ -4,6 +4,7 @@ import { AppHeader } from "@/components/layout/app-header";
 import { SearchForm } from "@/components/search/search-form";
 import { SaveSearchForm } from "@/components/search/save-search-form";
 import { SavedSearches } from "@/components/search/saved-searches";
+import { SearchAutocode } from "@/components/search/search-autocode";
 import { SearchLanguageForm } from "@/components/search/search-language-form";
 import { SearchResults } from "@/components/search/search-results";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -11,6 +12,7 @@ import { AppError } from "@/lib/errors";
 import { requireProjectMember } from "@/lib/projects/page-access";
 import { searchLanguages, searchPageContext, searchProject, type SearchResult } from "@/lib/search/data";
 import { readScope } from "@/lib/rigour/blind";
+import { AUTOCODE_FORM } from "@/lib/search/limits";
 import { listSavedSearches } from "@/lib/search/saved";
 import { searchParamsObject, searchQueryParams, searchQuerySchema } from "@/lib/search/schema";
 
@@ -61,7 +63,8 @@ export default async function SearchPage({ params, searchParams }: { params: Pro
         {!raw.q?.trim() && <EmptyState>Type a word or phrase above to find every place it is said across the {documents.length} interviews.</EmptyState>}
         {result && result.totalHits === 0 && <EmptyState>No matches. Try fewer words, Any word, or the beginning of a word.</EmptyState>}
         {result && query && mayEdit && <SaveSearchForm projectId={projectId} params={searchQueryParams(query).toString()} suggestion={query.q} />}
-        {result && result.totalHits > 0 && <SearchResults projectId={projectId} result={result} href={href} />}
+        {result && query && mayEdit && result.totalHits > 0 && <SearchAutocode projectId={projectId} params={searchQueryParams(query).toString()} total={result.totalHits} />}
+        {result && result.totalHits > 0 && <SearchResults projectId={projectId} result={result} href={href} tickForm={mayEdit ? AUTOCODE_FORM : undefined} />}
         <SavedSearches projectId={projectId} saved={saved.map((s) => ({ ...s, mayDelete: mayEdit && (role === "owner" || s.createdById === user.id) }))} />
       </main>
     </>
