@@ -52,7 +52,7 @@ describe("a saved search's matches as a file", () => {
   it("writes the same rows to a workbook that opens", async () => {
     const download = await savedSearchDownload(viewer, projectId, { savedSearchId: savedId, format: "xlsx" });
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await bytes(download.body));
+    await workbook.xlsx.load((await bytes(download.body)) as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet("Matches")!;
     expect(sheet.rowCount).toBe(26);
     expect(sheet.getRow(1).getCell(6).value).toBe("match");
