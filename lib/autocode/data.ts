@@ -21,12 +21,12 @@ export type BatchSummary = {
  * The project's recent auto-coding runs, newest first. Under blind coding an analyst sees only
  * their own runs (a run names codings' count and passages' source) and a viewer none; owners and
  * everyone in an open project see all. The project-wide visibility is used because a run spans
- * documents.
+ * documents. `kind` keeps to one source's runs (the search page lists its own).
  */
-export async function listBatches(projectId: string, viewer: Viewer, take = RUNS_SHOWN): Promise<BatchSummary[]> {
+export async function listBatches(projectId: string, viewer: Viewer, { kind, take = RUNS_SHOWN }: { kind?: "search" | "speaker" | "pattern"; take?: number } = {}): Promise<BatchSummary[]> {
   const visibility = await visibleCoderIds(projectId, null, viewer);
   const batches = await db().codingBatch.findMany({
-    where: { projectId, ...(visibility === "all" ? {} : { actorId: { in: visibility } }) },
+    where: { projectId, ...(kind ? { kind } : {}), ...(visibility === "all" ? {} : { actorId: { in: visibility } }) },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take,
     select: { id: true, actorId: true, codeId: true, kind: true, source: true, createdAt: true, undoneAt: true, actor: { select: { name: true } }, _count: { select: { codings: true } } },

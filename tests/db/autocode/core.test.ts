@@ -77,6 +77,15 @@ describe("previewing and applying a run", () => {
     expect(await prisma.codingBatch.count({ where: { projectId: w.project.id } })).toBe(1);
   });
 
+  it("counts a passage inside a wider coding of the caller's as already coded", async () => {
+    await code(prisma, w, w.olivia, w.doc1.id, w.cost.id, SENTENCE_A);
+    const hits = [{ documentId: w.doc1.id, ...span("cloud") }, { documentId: w.doc1.id, ...span("tools") }];
+    const result = ok(await preview(w.olivia, { projectId: w.project.id, codeId: w.cost.id, extent: "hit", spans: hits })) as AutocodePreview;
+    expect(result).toMatchObject({ passages: 2, newCodings: 1, alreadyCoded: 1 });
+    expect(result.sample.map((s) => s.text)).toEqual(["tools"]);
+    await prisma.coding.deleteMany({ where: { coderId: w.olivia.id, codeId: w.cost.id } });
+  });
+
   it("codes just the hit, or the whole turn", async () => {
     const hits = theHits(w).filter((s) => s.documentId === w.doc1.id);
     const justHits = ok(await preview(w.olivia, { projectId: w.project.id, codeId: w.cost.id, extent: "hit", spans: hits })) as AutocodePreview;
@@ -168,6 +177,7 @@ describe("blind coding", () => {
 
     expect((await listBatches(b.project.id, { id: b.ben.id, role: "analyst" })).map((r) => r.id)).toEqual([bens.batchId]);
     expect(await listBatches(b.project.id, { id: b.vic.id, role: "viewer" })).toEqual([]);
+    expect(await listBatches(b.project.id, { id: b.olivia.id, role: "owner" }, { kind: "search" })).toEqual([]);
     expect((await listBatches(b.project.id, { id: b.olivia.id, role: "owner" })).map((r) => r.id).sort()).toEqual([anas.batchId, bens.batchId].sort());
 
     expect(await call(b.ben, "undoAutocodeBatchAction", { projectId: b.project.id, batchId: anas.batchId })).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
