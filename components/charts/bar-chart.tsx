@@ -7,25 +7,27 @@ export type Bar = { label: string; value: number; display: string; colour: strin
  * reads the values out), drawn on the server; values are shares 0..1 unless `max` says otherwise.
  * When its bars are links, it is a group of named links instead: an image is one thing to
  * assistive technology, and links inside it would be focusable yet unnamed and unreachable.
- * `captionTitle`: the title as an HTML caption above the drawing, which wraps to its box, for
- * long titles (a finding's statement); in the SVG text it would run past the edge or be cut.
+ * The title wraps onto as many lines as it needs inside the drawing (a finding's statement is a
+ * sentence or two), so neither the page, the print nor a downloaded SVG or PNG cuts it.
  */
-export function BarChart({ id, title, description, bars, max = 1, captionTitle = false }: { id: string; title: string; description: string; bars: Bar[]; max?: number; captionTitle?: boolean }) {
+export function BarChart({ id, title, description, bars, max = 1 }: { id: string; title: string; description: string; bars: Bar[]; max?: number }) {
   const rowHeight = 28;
   const labelWidth = 230;
   const barWidth = 360;
   const width = labelWidth + barWidth + 70;
-  const top = captionTitle ? 4 : 28;
+  const titleLines = wrapWords(title, Math.floor(width / TITLE_CHAR_WIDTH));
+  const top = titleLines.length * 16 + 12;
   const height = bars.length * rowHeight + top + 8;
   const linked = bars.some((bar) => bar.href);
   return (
     <figure className="space-y-1">
-      {captionTitle && <figcaption className="break-words text-sm font-semibold text-stone-900" data-testid="chart-title">{title}</figcaption>}
       <svg id={id} xmlns="http://www.w3.org/2000/svg" viewBox={`0 0 ${width} ${height}`} width="100%" style={{ maxWidth: width }} role={linked ? "group" : "img"} aria-labelledby={`${id}-title ${id}-desc`} fontFamily="system-ui, sans-serif" fontSize="12">
         <title id={`${id}-title`}>{title}</title>
         <desc id={`${id}-desc`}>{description}</desc>
         <rect width={width} height={height} fill="#ffffff" />
-        {!captionTitle && <text x={0} y={16} fontWeight="600" fill="#1c1917">{title}</text>}
+        <text x={0} y={0} fontWeight="600" fill="#1c1917" data-testid="chart-title">
+          {titleLines.map((line, i) => <tspan key={i} x={0} dy={16}>{line}</tspan>)}
+        </text>
         {bars.map((bar, i) => {
           const y = top + i * rowHeight;
           const w = max > 0 ? Math.max(1, (bar.value / max) * barWidth) : 0;
@@ -46,4 +48,29 @@ export function BarChart({ id, title, description, bars, max = 1, captionTitle =
       <ChartDownloads svgId={id} fileName={title} />
     </figure>
   );
+}
+
+/** A generous width of one bold 12px character: lines measured with it stay inside the drawing. */
+const TITLE_CHAR_WIDTH = 7.5;
+
+/** Words into lines of at most `max` characters; a word longer than a line is split. */
+export function wrapWords(text: string, max: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (let word of text.split(/\s+/).filter(Boolean)) {
+    while (word.length > max) {
+      if (line) lines.push(line);
+      lines.push(word.slice(0, max));
+      word = word.slice(max);
+      line = "";
+    }
+    if (!line) line = word;
+    else if (line.length + 1 + word.length <= max) line += ` ${word}`;
+    else {
+      lines.push(line);
+      line = word;
+    }
+  }
+  if (line || lines.length === 0) lines.push(line);
+  return lines;
 }

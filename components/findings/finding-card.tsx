@@ -23,43 +23,42 @@ export function FindingCard({ projectId, finding, index, starred, showCoders = f
   return (
     <article className="rounded-lg border border-stone-200 bg-white p-5 print:mt-8 print:border-0 print:p-0" data-testid="finding" aria-labelledby={`finding-${finding.id}`}>
       <div className="break-inside-avoid" data-testid="finding-head">
-      <h2 id={`finding-${finding.id}`} className="text-lg font-semibold">
-        <span className="text-stone-600">{index + 1}.</span> {finding.statement}
-      </h2>
-      {finding.figureProblem && <p className="mt-2 text-sm text-red-800">The figure could not be read: {finding.figureProblem}</p>}
-      {r && (
-        <div className="mt-3 flex flex-wrap items-baseline gap-x-4 gap-y-1">
-          {r.details.kind !== "code-ranking" && <span className="text-3xl font-semibold tabular-nums text-teal-900" data-testid="computed">{r.display}</span>}
-          {r.fraction && <span className="text-sm text-stone-600">{r.fraction}</span>}
-          <span className="text-sm text-stone-600">{r.label}{r.selectionLabel ? ` · whose coding counts: ${r.selectionLabel}` : ""}</span>
-          {r.problem && <span className="text-sm text-red-800">{r.problem}</span>}
-        </div>
-      )}
-      {r?.details.kind === "code-ranking" && (
-        <div className="mt-3">
-          <BarChart
-            id={`finding-chart-${finding.id}`}
-            title={finding.statement}
-            captionTitle
-            description={r.details.ranking.map((c) => `${c.rank}. ${c.name}: ${c.interviews} interviews (${percent(c.share)})`).join("; ")}
-            bars={r.details.ranking.map((c) => ({ label: c.name, value: c.share ?? 0, display: `${percent(c.share)} (${c.interviews})`, colour: "#0f766e" }))}
-          />
-        <ol className="mt-2 space-y-0.5 text-sm" aria-label="Ranking">
-          {r.details.ranking.map((code) => (
-            <li key={code.codeId}>
-              <span className="inline-block w-6 tabular-nums text-stone-500">{code.rank}.</span>
-              <Link href={`/projects/${projectId}/themes/${code.codeId}`} className="hover:underline print:no-underline">{code.name}</Link>: {code.interviews} interviews ({percent(code.share)})
-            </li>
-          ))}
-        </ol>
-        </div>
-      )}
-      {c && (
-        <p className={`mt-2 rounded px-2 py-1 text-sm ${c.mismatch ? "bg-red-50 text-red-900" : "bg-teal-50 text-teal-900"}`} data-testid={c.mismatch ? "mismatch" : "match"}>
-          Published: {c.statedDisplay}{c.statedText ? ` (“${c.statedText}”)` : ""}; computed {c.computedDisplay}.{" "}
-          {c.mismatch ? <strong>The data does not support the published figure.</strong> : "Consistent with the data."}
-        </p>
-      )}
+        <h2 id={`finding-${finding.id}`} className="text-lg font-semibold">
+          <span className="text-stone-600">{index + 1}.</span> {finding.statement}
+        </h2>
+        {finding.figureProblem && <p className="mt-2 text-sm text-red-800">The figure could not be read: {finding.figureProblem}</p>}
+        {r && (
+          <div className="mt-3 flex flex-wrap items-baseline gap-x-4 gap-y-1">
+            {r.details.kind !== "code-ranking" && <span className="text-3xl font-semibold tabular-nums text-teal-900" data-testid="computed">{r.display}</span>}
+            {r.fraction && <span className="text-sm text-stone-600">{r.fraction}</span>}
+            <span className="text-sm text-stone-600">{r.label}{r.selectionLabel ? ` · whose coding counts: ${r.selectionLabel}` : ""}</span>
+            {r.problem && <span className="text-sm text-red-800">{r.problem}</span>}
+          </div>
+        )}
+        {r?.details.kind === "code-ranking" && (
+          <div className="mt-3">
+            <BarChart
+              id={`finding-chart-${finding.id}`}
+              title={finding.statement}
+              description={r.details.ranking.map((c) => `${c.rank}. ${c.name}: ${c.interviews} interviews (${percent(c.share)})`).join("; ")}
+              bars={r.details.ranking.map((c) => ({ label: c.name, value: c.share ?? 0, display: `${percent(c.share)} (${c.interviews})`, colour: "#0f766e" }))}
+            />
+          <ol className="mt-2 space-y-0.5 text-sm" aria-label="Ranking">
+            {r.details.ranking.map((code) => (
+              <li key={code.codeId}>
+                <span className="inline-block w-6 tabular-nums text-stone-600">{code.rank}.</span>
+                <Link href={`/projects/${projectId}/themes/${code.codeId}`} className="hover:underline print:no-underline">{code.name}</Link>: {code.interviews} interviews ({percent(code.share)})
+              </li>
+            ))}
+          </ol>
+          </div>
+        )}
+        {c && (
+          <p className={`mt-2 rounded px-2 py-1 text-sm ${c.mismatch ? "bg-red-50 text-red-900" : "bg-teal-50 text-teal-900"}`} data-testid={c.mismatch ? "mismatch" : "match"}>
+            Published: {c.statedDisplay}{c.statedText ? ` (“${c.statedText}”)` : ""}; computed {c.computedDisplay}.{" "}
+            {c.mismatch ? <strong>The data does not support the published figure.</strong> : "Consistent with the data."}
+          </p>
+        )}
       </div>
       {finding.evidence.length > 0 && (
         <ul className="mt-4 space-y-3" aria-label="Evidence">

@@ -48,14 +48,21 @@ describe("the printed findings report", () => {
       for (const link of links) expect(link).toEqual({ after: expect.stringMatching(/^(none|normal)$/), decoration: "none" });
       // A finding's statement, figure and chart are one block the printer does not split.
       await expect(page.getByTestId("finding-head").first().evaluate((el) => getComputedStyle(el).breakInside)).resolves.toBe("avoid");
-      // The ranking chart's title is the whole statement, wrapped inside its box.
+      // The ranking chart's title is the whole statement, wrapped onto lines inside the drawing.
       const chartTitles = page.getByTestId("chart-title");
       expect(await chartTitles.count()).toBeGreaterThan(0);
       for (const box of await chartTitles.all()) {
-        const { scrollWidth, clientWidth, text } = await box.evaluate((el) => ({ scrollWidth: el.scrollWidth, clientWidth: el.clientWidth, text: el.textContent ?? "" }));
-        expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
-        expect(text).not.toMatch(/…$/);
+        const fit = await box.evaluate((el) => {
+          const svg = (el as SVGTextElement).ownerSVGElement!;
+          const bbox = (el as SVGTextElement).getBBox();
+          return { right: bbox.x + bbox.width, width: svg.viewBox.baseVal.width, lines: el.querySelectorAll("tspan").length, text: [...el.querySelectorAll("tspan")].map((t) => t.textContent).join(" "), title: svg.querySelector("title")!.textContent };
+        });
+        expect(fit.right).toBeLessThanOrEqual(fit.width);
+        expect(fit.text).toBe(fit.title);
+        expect(fit.text).not.toMatch(/…$/);
       }
+      // The demo's ranking statement is longer than one line: it wraps rather than being cut.
+      await expect(chartTitles.first().locator("tspan").count()).resolves.toBeGreaterThan(1);
     } finally {
       await page.emulateMedia({ media: "screen" });
     }
