@@ -56,6 +56,8 @@ export async function planAutocode(tx: Tx, ctx: ProjectContext, input: AutocodeS
     const turns: Turn[] = document.turns;
     const spans = byDocument.get(document.id)!;
     for (const s of spans) {
+      // Spans from a search skip the zod schema: the core checks what it relies on itself.
+      if (!Number.isInteger(s.start) || !Number.isInteger(s.end) || s.start < 0 || s.start >= s.end) throw new AppError("VALIDATION", "A passage must start before it ends, at whole-number offsets from 0.");
       if (s.end > chars.length) throw new AppError("VALIDATION", `A passage ends at ${s.end}, after the end of "${document.title}" (${chars.length} characters).`);
     }
     const merged = mergeSpans(spans.map((s) => widen(chars, turns, s, input.extent)));

@@ -151,6 +151,7 @@ describe("refusals", () => {
     const spans = many.slice(0, MAX_SPANS).map(({ documentId, start, end }) => ({ documentId, start, end }));
     const ctx = { user: as(w.ana), projectId: w.project.id, role: "analyst" as const };
     await expect(previewAutocode(ctx, { codeId: w.cost.id, extent: "hit", spans: [...spans, spans[0]] })).rejects.toMatchObject({ code: "VALIDATION", message: /at most 20,000/ });
+    await expect(previewAutocode(ctx, { codeId: w.cost.id, extent: "hit", spans: [{ documentId: w.doc1.id, start: 9, end: 9 }] })).rejects.toMatchObject({ code: "VALIDATION", message: /start before it ends/ });
   });
 
   it("refuses every run in an archived project", async () => {
