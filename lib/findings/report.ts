@@ -5,6 +5,7 @@ import type { CurrentUser } from "../auth/session";
 import { db } from "../db/client";
 import { AppError } from "../errors";
 import { defaultCoderIds, getAgreement, listComparableCoders } from "../rigour/agreement";
+import { mayUseScope } from "../rigour/permissions";
 import { blindAtSomePoint } from "../rigour/data";
 import { methodsParagraph } from "../rigour/methods";
 import { type ReadScope, mayRead, readScope } from "../rigour/blind";
@@ -74,10 +75,15 @@ async function agreementParagraph(projectId: string, reader: ReadScope, label: M
   const viewer = reader.viewer;
   const coderIds = defaultCoderIds(await listComparableCoders(projectId, viewer)).filter((id) => label.has(id));
   if (coderIds.length < 2) return "Agreement between analysts was not computed: fewer than two analysts' codings can be compared in this report.";
-  const table = await getAgreement(projectId, { coderIds, unit: "segment", scope: "done" }, viewer);
+  let table = await getAgreement(projectId, { coderIds, unit: "segment", scope: "done" }, viewer);
+  // Before anyone marks interviews done, an owner (who may, as on the agreement page) gets the
+  // figures over every interview all analysts coded, said as such, rather than none at all.
+  const overCoded = table.documents.length === 0 && mayUseScope(viewer.role, "coded");
+  if (overCoded) table = await getAgreement(projectId, { coderIds, unit: "segment", scope: "coded" }, viewer);
   if (table.documents.length === 0) return "Agreement between analysts was not computed: no interview has been marked done by every analyst.";
   const blind = await blindAtSomePoint(projectId, table.documents.map((d) => d.id));
-  return methodsParagraph({ ...table, coders: table.coders.map((c) => ({ name: label.get(c.id)! })), documents: table.documents.length, blind });
+  const paragraph = methodsParagraph({ ...table, coders: table.coders.map((c) => ({ name: label.get(c.id)! })), documents: table.documents.length, blind });
+  return overCoded ? `${paragraph} No interview is marked done yet, so these figures are over every interview the analysts have all coded; they may change as coding goes on.` : paragraph;
 }
 
 /**
