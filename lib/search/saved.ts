@@ -56,6 +56,11 @@ export async function listSavedSearches(projectId: string, scope: ReadScope): Pr
   return out;
 }
 
+/** The project's saved searches by name, without running them (for pickers and export links). */
+export async function savedSearchNames(projectId: string): Promise<{ id: string; name: string }[]> {
+  return db().savedSearch.findMany({ where: { projectId }, orderBy: { name: "asc" }, take: MAX_SAVED_SEARCHES, select: { id: true, name: true } });
+}
+
 /** One saved search of the project, for exports and the crosstab; another project's is not found. */
 export async function getSavedSearch(projectId: string, id: string): Promise<{ id: string; name: string; query: SearchQuery }> {
   const row = await db().savedSearch.findFirst({ where: { id, projectId }, select: { id: true, name: true, query: true } });

@@ -4,6 +4,7 @@ import { ExportForm } from "@/components/exports/export-form";
 import { AppHeader } from "@/components/layout/app-header";
 import { exportChoices } from "@/lib/exports/data";
 import { requireProjectMember } from "@/lib/projects/page-access";
+import { savedSearchNames } from "@/lib/search/saved";
 
 export const metadata: Metadata = { title: "Exports" };
 
@@ -11,7 +12,7 @@ export const metadata: Metadata = { title: "Exports" };
 export default async function ExportsPage({ params }: { params: Promise<{ projectId: string }> }) {
   const { projectId } = await params;
   const { user } = await requireProjectMember(projectId, `/projects/${projectId}/exports`);
-  const choices = await exportChoices(projectId);
+  const [choices, searches] = await Promise.all([exportChoices(projectId), savedSearchNames(projectId)]);
   return (
     <>
       <AppHeader user={user} projectId={projectId}>
@@ -31,6 +32,22 @@ export default async function ExportsPage({ params }: { params: Promise<{ projec
           </p>
         </div>
         <ExportForm projectId={projectId} choices={choices} />
+        <section aria-labelledby="search-exports" className="rounded-lg border border-stone-200 bg-white p-4 text-sm">
+          <h2 id="search-exports" className="font-semibold">Matches of a saved search</h2>
+          {searches.length === 0 ? (
+            <p className="mt-1 text-stone-600">No saved searches yet. Save one on the <Link href={`/projects/${projectId}/search`} className="text-teal-800 underline">search page</Link> to export its matches, one row each with the case&apos;s attributes.</p>
+          ) : (
+            <ul className="mt-2 space-y-1">
+              {searches.map((s) => (
+                <li key={s.id}>
+                  {s.name}:{" "}
+                  <a href={`/api/projects/${projectId}/export/search?savedSearchId=${s.id}&format=csv`} className="text-teal-800 underline" aria-label={`${s.name}: matches as CSV`}>CSV</a>{" "}
+                  <a href={`/api/projects/${projectId}/export/search?savedSearchId=${s.id}&format=xlsx`} className="text-teal-800 underline" aria-label={`${s.name}: matches as Excel`}>Excel</a>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
       </main>
     </>
   );
