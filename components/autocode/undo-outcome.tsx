@@ -6,7 +6,7 @@ export type UndoData = { batchId: string; deleted: number; kept: { id: string; d
 export function UndoOutcome({ result }: { result: UndoData }) {
   return (
     <div role="status" className="mb-2 rounded border border-stone-200 bg-stone-50 p-2 text-sm text-stone-800">
-      <p>Undone: {result.deleted.toLocaleString("en")} codings deleted.</p>
+      <p>Undone: {result.deleted.toLocaleString("en")} {result.deleted === 1 ? "coding" : "codings"} deleted.</p>
       {result.kept.length > 0 && (
         <>
           <p className="mt-1">Kept {result.kept.length.toLocaleString("en")}, because someone edited, commented, pinned or starred them since:</p>

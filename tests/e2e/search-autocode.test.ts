@@ -90,6 +90,6 @@ describe("from a search to codings", () => {
     await preview.getByRole("button", { name: "Apply: code 1 passage" }).click();
     await result.waitFor();
     await result.getByRole("button", { name: "Undo this run" }).click();
-    await panel.getByText("Undone: 1 codings deleted.").waitFor();
+    await panel.getByText("Undone: 1 coding deleted.").waitFor();
   });
 });
