@@ -2,6 +2,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser } from "./browser";
 import { signedInPage } from "./pages/login-page";
+import { until } from "./pages/wait";
 import { ProjectsPage } from "./pages/projects-page";
 import { ANALYST, PASSWORD } from "./setup/fixtures";
 
@@ -39,7 +40,7 @@ describe("from a search to codings", () => {
     await page.getByRole("form", { name: "Save this search" }).getByRole("button", { name: "Save search" }).click();
     const saved = page.getByRole("region", { name: "Saved searches" });
     await saved.getByText("4 matches in 2 interviews").waitFor();
-    await expect(saved.getByRole("link", { name: "cost" }).getAttribute("href")).resolves.toContain("q=cost");
+    await expect(saved.getByRole("link", { name: "cost", exact: true }).getAttribute("href")).resolves.toContain("q=cost");
 
     // All matches, each widened to its sentence: Kim's second sentence holds two, so three passages.
     const panel = page.getByTestId("search-autocode");
@@ -47,7 +48,7 @@ describe("from a search to codings", () => {
     await panel.getByRole("button", { name: "New code…" }).click();
     await panel.getByLabel("Name of the new code").fill("Cost talk");
     await panel.getByRole("button", { name: "Create code" }).click();
-    await expect(panel.getByRole("combobox", { name: "Code to apply" }).inputValue()).resolves.toBe("Cost talk");
+    await until(async () => (await panel.getByRole("combobox", { name: "Code to apply" }).inputValue()) === "Cost talk", "the new code to be chosen");
     await panel.getByLabel("Code for each match").selectOption({ label: "Its sentence" });
     await panel.getByRole("button", { name: "Preview" }).click();
     const preview = panel.getByTestId("autocode-preview");
@@ -74,14 +75,16 @@ describe("from a search to codings", () => {
     await runs.getByText("3 of 3 codings still present").waitFor();
     page.once("dialog", (d) => void d.accept());
     await runs.getByRole("button", { name: /^Undo/ }).first().click();
-    await runs.getByText(/^undone/).first().waitFor();
+    await page.getByText("Undone: 3 codings deleted.").waitFor();
+    await runs.getByText(/ · undone$/).waitFor();
 
     // One ticked match, just the match itself.
     await page.goto(`${projectUrl}/search?q=cost`);
     await page.getByRole("checkbox", { name: /Tick for coding: Cost in Lee/ }).check();
     await panel.locator("summary").click();
     await panel.getByRole("combobox", { name: "Code to apply" }).fill("Cost talk");
-    await page.getByRole("option", { name: /Cost talk/ }).first().click();
+    await panel.getByRole("option", { name: /Cost talk/ }).first().click();
+    await until(async () => (await panel.getByRole("combobox", { name: "Code to apply" }).inputValue()) === "Cost talk", "the code to be chosen");
     await panel.getByLabel("Code for each match").selectOption({ label: "Just the match" });
     await panel.getByLabel("Only the ones I tick below").check();
     await panel.getByRole("button", { name: "Preview" }).click();
