@@ -81,7 +81,7 @@ describe("database constraints on codings", () => {
 describe("database constraints on documents", () => {
   it("keep the text immutable after import", async () => {
     const s = await setup();
-    await expect(prisma.document.update({ where: { id: s.document.id }, data: { text: "changed" } })).rejects.toThrow(/cannot change after import/);
+    await expect(prisma.document.update({ where: { id: s.document.id }, data: { text: "changed" } })).rejects.toThrow(/changes only through a correction/);
     // Other fields may change.
     await prisma.document.update({ where: { id: s.document.id }, data: { title: "Renamed" } });
   });
