@@ -6,8 +6,9 @@ import { startJob, type StartedJob } from "../../jobs/runner";
 import { readScope } from "../../rigour/blind";
 import { exportCodebookQdc, exportProjectQdpx, importQdc, importQdpx } from "./api";
 import { checkArchiveLimits } from "./archive";
+import { DEFAULT_EXPORT_TARGET, TARGET_LAYOUTS } from "./export-targets";
 import { REFI_IMPORT_LIMITS } from "./limits";
-import { exportSchema, importQdcRequestSchema, importQdpxRequestSchema } from "./schema";
+import { exportQdpxSchema, exportSchema, importQdcRequestSchema, importQdpxRequestSchema } from "./schema";
 import type { ImportSummary } from "./summary";
 
 /**
@@ -21,11 +22,11 @@ import type { ImportSummary } from "./summary";
 export type ExportedFile<T> = { fileName: string; contentType: string; data: T };
 
 export function runExportQdpx(user: CurrentUser | null, rawInput: unknown): Promise<ActionResult<ExportedFile<Uint8Array>>> {
-  return runProjectAction(user, exportSchema, "viewer", async (ctx) => ({
-    fileName: `${await fileStem(ctx.projectId)}.qdpx`,
+  return runProjectAction(user, exportQdpxSchema, "viewer", async (ctx, input) => ({
+    fileName: `${await fileStem(ctx.projectId)}${input.target === DEFAULT_EXPORT_TARGET ? "" : ` for ${TARGET_LAYOUTS[input.target].tool}`}.qdpx`,
     contentType: "application/zip",
     // What the reader may see only: blind coding and other people's e-mails (export-scope.ts).
-    data: await exportProjectQdpx(ctx.projectId, await readScope(ctx.projectId, { id: ctx.user.id, role: ctx.role })),
+    data: await exportProjectQdpx(ctx.projectId, await readScope(ctx.projectId, { id: ctx.user.id, role: ctx.role }), input.target),
   }), rawInput);
 }
 

@@ -10,13 +10,14 @@ import { withholdForReader } from "./export-scope";
 import type { ReadScope } from "../../rigour/blind";
 import { buildCodebookQdc } from "./export-codebook";
 import { buildProjectQde } from "./export-project";
+import type { ExportTarget } from "./export-targets";
 import { RefiFileError } from "./errors";
 import { resolveLimits } from "./limits";
 import type { RefiCodebook, RefiProject } from "./model";
 import { writeProjectImport } from "./mutations";
 import { packQdpx } from "./pack";
 import { baseName, buildImportPlan } from "./plan";
-import { exportSchema, importQdcSchema, importQdpxSchema, type ImportQdcOptions, type ImportQdpxOptions } from "./schema";
+import { exportQdpxSchema, exportSchema, importQdcSchema, importQdpxSchema, type ImportQdcOptions, type ImportQdpxOptions } from "./schema";
 import { describeKind, sniffFile } from "./sniff";
 import type { ImportSummary } from "./summary";
 
@@ -37,11 +38,11 @@ export type ImportProgress = (done: number, total: number, step: string) => Prom
 
 const noProgress: ImportProgress = async () => {};
 
-/** The whole project as a .qdpx (zip: project.qde + sources/<guid>.txt). */
-export async function exportProjectQdpx(projectId: string, reader?: ReadScope): Promise<Uint8Array> {
-  const input = parse(exportSchema, { projectId });
+/** The whole project as a .qdpx (zip: project.qde + sources/<guid>.txt), positions counted for `target` (export-targets.ts). */
+export async function exportProjectQdpx(projectId: string, reader?: ReadScope, target?: ExportTarget): Promise<Uint8Array> {
+  const input = parse(exportQdpxSchema, { projectId, target });
   const data = await loadExportData(input.projectId);
-  return packQdpx(buildProjectQde(reader ? withholdForReader(data, reader, await projectOwnerIds(input.projectId)) : data));
+  return packQdpx(buildProjectQde(reader ? withholdForReader(data, reader, await projectOwnerIds(input.projectId)) : data, input.target));
 }
 
 /** The live codebook as a .qdc. */

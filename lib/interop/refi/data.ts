@@ -3,7 +3,7 @@ import { Prisma } from "../../db/generated/client";
 import { notFound } from "../../errors";
 
 const CODE_ORDER = [{ position: "asc" }, { name: "asc" }, { id: "asc" }] satisfies Prisma.CodeOrderByWithRelationInput[];
-const CODE_FIELDS = { id: true, parentId: true, name: true, colour: true, description: true, inclusion: true, exclusion: true, example: true } as const;
+const CODE_FIELDS = { id: true, refiGuid: true, parentId: true, name: true, colour: true, description: true, inclusion: true, exclusion: true, example: true } as const;
 
 /**
  * Everything a REFI-QDA export writes, read in one REPEATABLE READ transaction so the
@@ -22,21 +22,21 @@ export async function readExportData(tx: Prisma.TransactionClient, projectId: st
   // Sequential on purpose: an interactive transaction is one connection.
   const memberships = await tx.membership.findMany({ where: { projectId, role: { in: ["owner", "analyst"] } }, select: { userId: true } });
   const codes = await tx.code.findMany({ where: { projectId, deletedAt: null }, orderBy: CODE_ORDER, select: CODE_FIELDS });
-  const attributes = await tx.attributeDefinition.findMany({ where, orderBy: [{ position: "asc" }, { name: "asc" }], select: { id: true, name: true, type: true, categories: true } });
+  const attributes = await tx.attributeDefinition.findMany({ where, orderBy: [{ position: "asc" }, { name: "asc" }], select: { id: true, refiGuid: true, name: true, type: true, categories: true } });
   const cases = await tx.case.findMany({
     where,
     orderBy: [{ name: "asc" }, { id: "asc" }],
-    select: { id: true, name: true, description: true, values: { select: { attributeId: true, textValue: true, numberValue: true, booleanValue: true } } },
+    select: { id: true, refiGuid: true, name: true, description: true, values: { select: { attributeId: true, textValue: true, numberValue: true, booleanValue: true } } },
   });
   const documents = await tx.document.findMany({
     where,
     orderBy: [{ position: "asc" }, { title: "asc" }, { id: "asc" }],
-    select: { id: true, title: true, text: true, textLength: true, caseId: true, createdAt: true },
+    select: { id: true, refiGuid: true, title: true, text: true, textLength: true, caseId: true, createdAt: true },
   });
   const codings = await tx.coding.findMany({
     where: { projectId, code: { is: { deletedAt: null } } },
     orderBy: [{ documentId: "asc" }, { start: "asc" }, { end: "asc" }, { id: "asc" }],
-    select: { id: true, documentId: true, codeId: true, coderId: true, start: true, end: true, quote: true, memo: true, createdAt: true },
+    select: { id: true, refiGuid: true, documentId: true, codeId: true, coderId: true, start: true, end: true, quote: true, memo: true, createdAt: true },
   });
   const memos = await tx.memo.findMany({
     where: {
@@ -47,7 +47,7 @@ export async function readExportData(tx: Prisma.TransactionClient, projectId: st
       ],
     },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: { id: true, authorId: true, documentId: true, codeId: true, caseId: true, codingId: true, title: true, body: true, createdAt: true },
+    select: { id: true, refiGuid: true, authorId: true, documentId: true, codeId: true, caseId: true, codingId: true, title: true, body: true, createdAt: true },
   });
   const userIds = new Set([...memberships.map((m) => m.userId), ...codings.map((c) => c.coderId), ...memos.map((m) => m.authorId)]);
   const users = await tx.user.findMany({ where: { id: { in: [...userIds] } }, orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true, email: true } });

@@ -1,6 +1,6 @@
 import type { ExportCode } from "./data";
 import { composeCodeDescription } from "./descriptions";
-import { refiGuid } from "./guid";
+import type { GuidOf } from "./export-guids";
 import { el, textEl, type XmlNode } from "./xml-write";
 
 /**
@@ -8,11 +8,12 @@ import { el, textEl, type XmlNode } from "./xml-write";
  * in a .qdc). Every code is codable (isCodable="true"): Grounded lets any code be applied.
  * A code whose parent is missing is written at the top level, and one only reachable
  * through a cycle too, so no code is lost. Inclusion, exclusion and example travel in the
- * Description (descriptions.ts).
+ * Description (descriptions.ts). GUIDs come from `guidOf` (export-guids.ts): an imported
+ * code keeps the GUID it had in its file.
  */
 const RGB = /^#(?:[0-9a-f]{6}|[0-9a-f]{3})$/i;
 
-export function codeElements(codes: readonly ExportCode[], noteRefs: ReadonlyMap<string, XmlNode[]> = new Map()): XmlNode[] {
+export function codeElements(codes: readonly ExportCode[], guidOf: GuidOf, noteRefs: ReadonlyMap<string, XmlNode[]> = new Map()): XmlNode[] {
   const ids = new Set(codes.map((code) => code.id));
   const children = new Map<string | null, ExportCode[]>();
   for (const code of codes) {
@@ -26,7 +27,7 @@ export function codeElements(codes: readonly ExportCode[], noteRefs: ReadonlyMap
     const below = (children.get(code.id) ?? []).filter((child) => !written.has(child.id));
     return el(
       "Code",
-      { guid: refiGuid("code", code.id), name: code.name, isCodable: true, color: RGB.test(code.colour) ? code.colour : null },
+      { guid: guidOf("code", code.id), name: code.name, isCodable: true, color: RGB.test(code.colour) ? code.colour : null },
       description !== "" && textEl("Description", description),
       noteRefs.get(code.id),
       below.map(element),

@@ -1,18 +1,23 @@
 import { AttributeType } from "../../db/generated/enums";
-import { toRefiPosition } from "../positions";
 import type { ExportData } from "./data";
 import { composeCategoriesDescription } from "./descriptions";
 import { codeElements } from "./export-codes";
-import { refiGuid } from "./guid";
+import { allocateGuids } from "./export-guids";
+import { targetLength, targetSource } from "./export-positions";
+import { selectionElement, selectionGroups } from "./export-selections";
+import { DEFAULT_EXPORT_TARGET, TARGET_LAYOUTS, type ExportTarget } from "./export-targets";
 import { el, listEl, serializeXml, textEl, type XmlNode } from "./xml-write";
 
 /**
  * A project as REFI-QDA 1.0 (Project.xsd): project.qde plus one plain-text file per document,
  * sources/<guid>.txt, referenced as plainTextPath="internal://<guid>.txt". Element order
  * follows the schema's sequences. Mapping:
- *  - each coding is a PlainTextSelection (positions in code points of the exported text,
- *    lib/interop/positions.ts; the name is the quoted passage, so importers can check it,
- *    the Description the coding's memo) holding one Coding with the coder as creatingUser;
+ *  - each coding is a PlainTextSelection (positions counted as the target tool counts them,
+ *    code points of the exported text by default: export-targets.ts, export-positions.ts;
+ *    the name is the quoted passage, so importers can check it, the Description the
+ *    coding's memo) holding one Coding with the coder as creatingUser; codings imported from
+ *    one selection of a file go back as that one selection (export-selections.ts);
+ *  - rows imported from a REFI-QDA file keep the GUIDs they had there (export-guids.ts);
  *  - codes nest as in the codebook (export-codes.ts);
  *  - attributes are Variables (text and category -> Text, number -> Integer when every value
  *    is whole, else Float, boolean -> Boolean) and cases carry their VariableValues and a
@@ -20,16 +25,32 @@ import { el, listEl, serializeXml, textEl, type XmlNode } from "./xml-write";
  *  - Memo rows are Notes, referenced (NoteRef) from the project, document, code or coding
  *    they belong to; REFI-QDA 1.0 gives a Case no NoteRef, so a case's memo is a note holding
  *    one selection of its whole text, which the case names by SelectionRef (read-project.ts);
- *  - Users are the analysts and owners, and anyone credited with a coding or memo, with
- *    their e-mail as id, so a re-import can match them to their accounts.
+ *  - Users are the analysts and owners, and anyone credited with a coding or memo, named by
+ *    their display name, with their e-mail as id (so a re-import can match them to their
+ *    accounts) except a placeholder coder's made-up address.
  */
 export const REFI_ORIGIN = "Grounded";
 
 export type QdpxParts = { qde: string; sources: { path: string; text: string }[] };
 
-export function buildProjectQde(data: ExportData): QdpxParts {
-  const user = (id: string) => refiGuid("user", id);
-  const noteRef = (memoId: string) => el("NoteRef", { targetGUID: refiGuid("note", memoId) });
+export function buildProjectQde(data: ExportData, target: ExportTarget = DEFAULT_EXPORT_TARGET): QdpxParts {
+  const layout = TARGET_LAYOUTS[target];
+  const groups = selectionGroups(data.codings);
+  // Codes first and in the codebook's order, so a .qdc of the same project gets the same GUIDs.
+  const guidOf = allocateGuids([
+    ...data.codes.map((c) => ({ kind: "code" as const, id: c.id, refiGuid: c.refiGuid })),
+    ...data.attributes.map((a) => ({ kind: "variable" as const, id: a.id, refiGuid: a.refiGuid })),
+    ...data.cases.map((c) => ({ kind: "case" as const, id: c.id, refiGuid: c.refiGuid })),
+    ...data.documents.map((d) => ({ kind: "source" as const, id: d.id, refiGuid: d.refiGuid })),
+    ...groups.map((g) => ({ kind: "selection" as const, id: g[0].id, refiGuid: g[0].refiGuid })),
+    ...data.memos.map((m) => ({ kind: "note" as const, id: m.id, refiGuid: m.refiGuid })),
+    // Never kept, but claimed so that no kept GUID can equal one of them.
+    ...data.users.map((u) => ({ kind: "user" as const, id: u.id, refiGuid: null })),
+    ...data.codings.map((c) => ({ kind: "coding" as const, id: c.id, refiGuid: null })),
+    ...data.memos.map((m) => ({ kind: "note-selection" as const, id: m.id, refiGuid: null })),
+  ]);
+  const user = (id: string) => guidOf("user", id);
+  const noteRef = (memoId: string) => el("NoteRef", { targetGUID: guidOf("note", memoId) });
   const notesOn = (pick: (m: ExportData["memos"][number]) => string | null) => {
     const refs = new Map<string, XmlNode[]>();
     for (const memo of data.memos) {
@@ -57,54 +78,37 @@ export function buildProjectQde(data: ExportData): QdpxParts {
   const variables = data.attributes.map((attribute) => {
     const categories = attribute.type === AttributeType.category ? composeCategoriesDescription(attribute.categories) : null;
     const type = { text: "Text", category: "Text", boolean: "Boolean", number: integerAttributes.has(attribute.id) ? "Integer" : "Float" }[attribute.type];
-    return el("Variable", { guid: refiGuid("variable", attribute.id), name: attribute.name, typeOfVariable: type }, categories !== null && textEl("Description", categories));
+    return el("Variable", { guid: guidOf("variable", attribute.id), name: attribute.name, typeOfVariable: type }, categories !== null && textEl("Description", categories));
   });
   const attributeById = new Map(data.attributes.map((a) => [a.id, a]));
 
   const cases = data.cases.map((c) =>
     el(
       "Case",
-      { guid: refiGuid("case", c.id), name: c.name },
+      { guid: guidOf("case", c.id), name: c.name },
       c.description !== "" && textEl("Description", c.description),
       c.values.flatMap((value) => {
         const attribute = attributeById.get(value.attributeId);
         const element = attribute && valueElement(value, integerAttributes.has(attribute.id));
-        return element ? [el("VariableValue", {}, el("VariableRef", { targetGUID: refiGuid("variable", value.attributeId) }), element)] : [];
+        return element ? [el("VariableValue", {}, el("VariableRef", { targetGUID: guidOf("variable", value.attributeId) }), element)] : [];
       }),
-      data.documents.filter((d) => d.caseId === c.id).map((d) => el("SourceRef", { targetGUID: refiGuid("source", d.id) })),
-      (caseMemos.get(c.id) ?? []).map((memoId) => el("SelectionRef", { targetGUID: refiGuid("note-selection", memoId) })),
+      data.documents.filter((d) => d.caseId === c.id).map((d) => el("SourceRef", { targetGUID: guidOf("source", d.id) })),
+      (caseMemos.get(c.id) ?? []).map((memoId) => el("SelectionRef", { targetGUID: guidOf("note-selection", memoId) })),
     ),
   );
   const onCase = new Set([...caseMemos.values()].flat());
 
-  const codingsOf = new Map<string, ExportData["codings"]>();
-  for (const coding of data.codings) (codingsOf.get(coding.documentId) ?? codingsOf.set(coding.documentId, []).get(coding.documentId)!).push(coding);
+  const groupsOf = new Map<string, (typeof groups)[number][]>();
+  for (const group of groups) (groupsOf.get(group[0].documentId) ?? groupsOf.set(group[0].documentId, []).get(group[0].documentId)!).push(group);
+  const texts: QdpxParts["sources"] = [];
   const sources = data.documents.map((document) => {
-    const guid = refiGuid("source", document.id);
-    const selections = (codingsOf.get(document.id) ?? []).map((coding) =>
-      el(
-        "PlainTextSelection",
-        {
-          guid: refiGuid("selection", coding.id),
-          name: selectionName(coding.quote),
-          startPosition: toRefiPosition(coding.start, document.textLength),
-          endPosition: toRefiPosition(coding.end, document.textLength),
-          creatingUser: user(coding.coderId),
-          creationDateTime: coding.createdAt.toISOString(),
-        },
-        coding.memo !== "" && textEl("Description", coding.memo),
-        el(
-          "Coding",
-          { guid: refiGuid("coding", coding.id), creatingUser: user(coding.coderId), creationDateTime: coding.createdAt.toISOString() },
-          el("CodeRef", { targetGUID: refiGuid("code", coding.codeId) }),
-          codingNotes.get(coding.id),
-        ),
-      ),
-    );
+    const guid = guidOf("source", document.id);
+    const source = targetSource(document.text, document.textLength, layout);
+    texts.push({ path: `sources/${guid}.txt`, text: source.text });
     return el(
       "TextSource",
       { guid, name: document.title, plainTextPath: `internal://${guid}.txt`, creationDateTime: document.createdAt.toISOString() },
-      selections,
+      (groupsOf.get(document.id) ?? []).map((group) => selectionElement(group, source, guidOf, codingNotes)),
       documentNotes.get(document.id),
     );
   });
@@ -112,14 +116,14 @@ export function buildProjectQde(data: ExportData): QdpxParts {
   const notes = data.memos.map((memo) =>
     el(
       "Note",
-      { guid: refiGuid("note", memo.id), name: memo.title, creatingUser: user(memo.authorId), creationDateTime: memo.createdAt.toISOString() },
+      { guid: guidOf("note", memo.id), name: memo.title, creatingUser: user(memo.authorId), creationDateTime: memo.createdAt.toISOString() },
       textEl("PlainTextContent", memo.body),
       onCase.has(memo.id) &&
-        el("PlainTextSelection", { guid: refiGuid("note-selection", memo.id), name: memo.title || undefined, startPosition: 0, endPosition: Array.from(memo.body).length }),
+        el("PlainTextSelection", { guid: guidOf("note-selection", memo.id), name: memo.title || undefined, startPosition: 0, endPosition: targetLength(memo.body, layout) }),
     ),
   );
 
-  const codes = codeElements(data.codes, codeNotes);
+  const codes = codeElements(data.codes, guidOf, codeNotes);
   const root = el(
     "Project",
     {
@@ -129,7 +133,7 @@ export function buildProjectQde(data: ExportData): QdpxParts {
       creationDateTime: data.project.createdAt.toISOString(),
       modifiedDateTime: data.project.updatedAt.toISOString(),
     },
-    listEl("Users", data.users.map((u) => el("User", { guid: user(u.id), name: u.name, id: u.email || undefined }))),
+    listEl("Users", data.users.map((u) => el("User", { guid: user(u.id), name: u.name || undefined, id: userId(u.email) }))),
     codes.length > 0 && el("CodeBook", {}, el("Codes", {}, codes)),
     listEl("Variables", variables),
     listEl("Cases", cases),
@@ -138,10 +142,15 @@ export function buildProjectQde(data: ExportData): QdpxParts {
     data.project.description !== "" && textEl("Description", data.project.description),
     projectNotes,
   );
-  return {
-    qde: serializeXml(root),
-    sources: data.documents.map((d) => ({ path: `sources/${refiGuid("source", d.id)}.txt`, text: d.text })),
-  };
+  return { qde: serializeXml(root), sources: texts };
+}
+
+// A placeholder coder's address (refi/placeholders.ts, backup restores) names nobody: the
+// other tool gets the person's name alone, as the file they came from gave it.
+const PLACEHOLDER_EMAIL = /\.placeholder\.grounded\.invalid$/i;
+
+function userId(email: string): string | undefined {
+  return email === "" || PLACEHOLDER_EMAIL.test(email) ? undefined : email;
 }
 
 type Value = ExportData["cases"][number]["values"][number];
@@ -166,12 +175,4 @@ export function decimal(value: number): string {
   if (point <= 0) return `${sign}0.${"0".repeat(-point)}${digits}`;
   if (point >= digits.length) return `${sign}${digits}${"0".repeat(point - digits.length)}`;
   return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
-}
-
-const NAME_MAX = 200;
-
-// The quoted passage, cut to a readable length (importers accept a cut quote that ends in "…").
-function selectionName(quote: string): string {
-  const chars = Array.from(quote);
-  return chars.length <= NAME_MAX ? quote : `${chars.slice(0, NAME_MAX - 1).join("")}…`;
 }

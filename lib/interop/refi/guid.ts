@@ -31,6 +31,13 @@ export function uuidV5(namespace: string, name: string): string {
 }
 
 const GUID = /^\{?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\}?$/i;
+// Project.xsd's GUIDType exactly: braces on both sides or on neither.
+const SCHEMA_GUID = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\{[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\})$/i;
+
+/** Whether a value may be written as a GUID (a kept refiGuid read from someone's file may not be one). */
+export function isSchemaGuid(value: string): boolean {
+  return SCHEMA_GUID.test(value);
+}
 
 /**
  * The one spelling used to compare GUIDs read from files: lower case, no braces. NVivo

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { PROJECT_DESCRIPTION_MAX } from "../../projects/limits";
 import { projectId } from "../../projects/schema";
+import { DEFAULT_EXPORT_TARGET, EXPORT_TARGETS } from "./export-targets";
 
 /** The inputs of the REFI-QDA API (api.ts, access.ts); bytes arrive as a Uint8Array (a Buffer is one). */
 const fileName = z.string().trim().min(1, "The file has no name.").max(255);
@@ -17,6 +18,10 @@ const limits = z
   .partial();
 
 export const exportSchema = z.object({ projectId });
+/** A .qdpx may be written for one tool's way of counting positions (export-targets.ts). */
+export const exportQdpxSchema = exportSchema.extend({
+  target: z.enum(EXPORT_TARGETS, { message: `Choose one of: ${EXPORT_TARGETS.join(", ")}.` }).default(DEFAULT_EXPORT_TARGET),
+});
 
 export const importQdpxSchema = z.object({ fileName, bytes, projectName: projectName.optional(), limits: limits.optional() });
 

@@ -13,6 +13,7 @@ const text = "Interviewer: Tell me.\nZoë: It cost 🙂 a lot, \"truly\" <really
 const cp = (needle: string) => [...text.slice(0, text.indexOf(needle))].length;
 const code = (id: string, name: string, parentId: string | null, extra: Partial<ExportData["codes"][number]> = {}) => ({
   id,
+  refiGuid: null as string | null,
   parentId,
   name,
   colour: "#2563eb",
@@ -34,15 +35,16 @@ const data: ExportData = {
     code("c5", "Loop B", "c4"),
   ],
   attributes: [
-    { id: "a1", name: "size", type: "number", categories: [] },
-    { id: "a2", name: "share", type: "number", categories: [] },
-    { id: "a3", name: "remote", type: "boolean", categories: [] },
-    { id: "a4", name: "sector", type: "category", categories: ["one", "two"] },
-    { id: "a5", name: "bad categories", type: "category", categories: ["line\nbreak"] },
+    { id: "a1", refiGuid: null, name: "size", type: "number", categories: [] },
+    { id: "a2", refiGuid: null, name: "share", type: "number", categories: [] },
+    { id: "a3", refiGuid: null, name: "remote", type: "boolean", categories: [] },
+    { id: "a4", refiGuid: null, name: "sector", type: "category", categories: ["one", "two"] },
+    { id: "a5", refiGuid: null, name: "bad categories", type: "category", categories: ["line\nbreak"] },
   ],
   cases: [
     {
       id: "k1",
+      refiGuid: null,
       name: "P01",
       description: "",
       values: [
@@ -53,16 +55,16 @@ const data: ExportData = {
       ],
     },
   ],
-  documents: [{ id: "d1", title: "Zoë's interview", text, textLength: codePointLength(text), caseId: "k1", createdAt: at }],
+  documents: [{ id: "d1", refiGuid: null, title: "Zoë's interview", text, textLength: codePointLength(text), caseId: "k1", createdAt: at }],
   codings: [
-    { id: "g1", documentId: "d1", codeId: "c2", coderId: "u1", start: cp("cost"), end: cp("cost") + 11, quote: "cost 🙂 a l", memo: "A memo\nwith a break", createdAt: at },
-    { id: "g2", documentId: "d1", codeId: "c1", coderId: "u1", start: cp('"truly"'), end: text.length - 1, quote: '"truly" <really> & more', memo: "", createdAt: at },
+    { id: "g1", refiGuid: null, documentId: "d1", codeId: "c2", coderId: "u1", start: cp("cost"), end: cp("cost") + 11, quote: "cost 🙂 a l", memo: "A memo\nwith a break", createdAt: at },
+    { id: "g2", refiGuid: null, documentId: "d1", codeId: "c1", coderId: "u1", start: cp('"truly"'), end: text.length - 1, quote: '"truly" <really> & more', memo: "", createdAt: at },
   ],
   memos: [
-    { id: "m1", authorId: "u1", documentId: null, codeId: null, codingId: null, caseId: null, title: "Project", body: "About the study\r\n& more", createdAt: at },
-    { id: "m2", authorId: "u1", documentId: "d1", codeId: null, codingId: null, caseId: null, title: "", body: "On the document", createdAt: at },
-    { id: "m3", authorId: "u1", documentId: null, codeId: "c2", codingId: null, caseId: null, title: "On a code", body: "x", createdAt: at },
-    { id: "m4", authorId: "u1", documentId: "d1", codeId: "c2", codingId: "g1", caseId: null, title: "On a coding", body: "y", createdAt: at },
+    { id: "m1", refiGuid: null, authorId: "u1", documentId: null, codeId: null, codingId: null, caseId: null, title: "Project", body: "About the study\r\n& more", createdAt: at },
+    { id: "m2", refiGuid: null, authorId: "u1", documentId: "d1", codeId: null, codingId: null, caseId: null, title: "", body: "On the document", createdAt: at },
+    { id: "m3", refiGuid: null, authorId: "u1", documentId: null, codeId: "c2", codingId: null, caseId: null, title: "On a code", body: "x", createdAt: at },
+    { id: "m4", refiGuid: null, authorId: "u1", documentId: "d1", codeId: "c2", codingId: "g1", caseId: null, title: "On a coding", body: "y", createdAt: at },
   ],
 };
 data.codings[1].end = codePointLength(text) - 1;
