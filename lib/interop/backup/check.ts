@@ -7,8 +7,8 @@ import type { BackupData } from "./schema";
  * anything is written, with the first broken reference named. Two kinds of id may name
  * nothing, as they may in the project itself: a decision's sourceCodingIds (kept as ids
  * on purpose, so a coding deleted later leaves them dangling) and the ids in a finding's
- * figure (a deleted attribute leaves a figure that asks to be defined again); restore.ts
- * keeps those dangling.
+ * figure (a deleted attribute leaves a figure that asks to be defined again), and likewise
+ * the ids inside a saved search's query or a run's source; restore.ts keeps those dangling.
  */
 export function checkReferences(data: BackupData, fileName: string): void {
   const fail = (problem: string): never => {
@@ -35,6 +35,10 @@ export function checkReferences(data: BackupData, fileName: string): void {
   const decisions = ids("the decision", data.decisions, (d) => d.id);
   ids("a membership of user", data.memberships, (m) => m.userId);
   ids("a representative quote of coding", data.stars, (s) => s.codingId);
+  const batches = ids("the auto-coding run", data.batches, (b) => b.id);
+  ids("the saved search", data.savedSearches, (s) => s.id);
+  // The project keeps saved search names unique (ignoring case, lib/search/saved.ts).
+  ids("the saved search name", data.savedSearches, (s) => s.name.toLowerCase());
 
   const need = (set: Set<string>, what: string, id: string | null, from: string) => {
     if (id !== null && !set.has(id)) fail(`says ${from} refers to ${what} ${id}, which is not in the backup`);
@@ -48,7 +52,13 @@ export function checkReferences(data: BackupData, fileName: string): void {
     need(documents, "the document", c.documentId, `the coding ${c.id}`);
     need(codes, "the code", c.codeId, `the coding ${c.id}`);
     need(users, "the user", c.coderId, `the coding ${c.id}`);
+    need(batches, "the auto-coding run", c.batchId, `the coding ${c.id}`);
   }
+  for (const b of data.batches) {
+    need(codes, "the code", b.codeId, `the auto-coding run ${b.id}`);
+    need(users, "the user", b.actorId, `the auto-coding run ${b.id}`);
+  }
+  for (const s of data.savedSearches) need(users, "the user", s.createdById, `the saved search ${s.id}`);
   for (const m of data.memos) {
     need(users, "the user", m.authorId, `the memo ${m.id}`);
     need(documents, "the document", m.documentId, `the memo ${m.id}`);

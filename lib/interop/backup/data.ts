@@ -25,17 +25,18 @@ async function readRows(tx: Tx, projectId: string) {
   const project = await tx.project.findUnique({ where: { id: projectId }, select: { name: true, description: true, blindCoding: true, createdAt: true, updatedAt: true } });
   if (!project) throw notFound("That project");
   const memberships = await tx.membership.findMany({ where, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { userId: true, role: true, createdAt: true } });
-  const attributes = await tx.attributeDefinition.findMany({ where, orderBy: [{ position: "asc" }, { name: "asc" }], select: { id: true, name: true, displayName: true, type: true, categories: true, position: true } });
+  const attributes = await tx.attributeDefinition.findMany({ where, orderBy: [{ position: "asc" }, { name: "asc" }], select: { id: true, refiGuid: true, name: true, displayName: true, type: true, categories: true, position: true } });
   const cases = await tx.case.findMany({
     where,
     orderBy: [{ name: "asc" }, { id: "asc" }],
-    select: { id: true, name: true, description: true, createdAt: true, values: { orderBy: { attributeId: "asc" }, select: { attributeId: true, textValue: true, numberValue: true, booleanValue: true } } },
+    select: { id: true, refiGuid: true, name: true, description: true, createdAt: true, values: { orderBy: { attributeId: "asc" }, select: { attributeId: true, textValue: true, numberValue: true, booleanValue: true } } },
   });
   const documents = await tx.document.findMany({
     where,
     orderBy: [{ position: "asc" }, { id: "asc" }],
     select: {
       id: true,
+      refiGuid: true,
       caseId: true,
       title: true,
       textLength: true,
@@ -52,7 +53,7 @@ async function readRows(tx: Tx, projectId: string) {
   const codings = await tx.coding.findMany({
     where,
     orderBy: [{ documentId: "asc" }, { start: "asc" }, { end: "asc" }, { id: "asc" }],
-    select: { id: true, documentId: true, codeId: true, coderId: true, start: true, end: true, quote: true, memo: true, version: true, createdAt: true, updatedAt: true },
+    select: { id: true, refiGuid: true, documentId: true, codeId: true, coderId: true, start: true, end: true, quote: true, memo: true, batchId: true, version: true, createdAt: true, updatedAt: true },
   });
   const memos = await tx.memo.findMany({ where, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
   const findings = await tx.finding.findMany({ where, orderBy: [{ position: "asc" }, { id: "asc" }], include: { evidence: { orderBy: [{ position: "asc" }, { codingId: "asc" }], select: { codingId: true, position: true } } } });
@@ -64,6 +65,8 @@ async function readRows(tx: Tx, projectId: string) {
     select: { documentId: true, codeId: true, decisionId: true, start: true, end: true, quote: true, createdAt: true },
   });
   const stars = await tx.representativeQuote.findMany({ where, orderBy: [{ createdAt: "asc" }, { codingId: "asc" }], select: { codingId: true, starredById: true, createdAt: true } });
+  const savedSearches = await tx.savedSearch.findMany({ where, orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true, query: true, createdById: true, createdAt: true, updatedAt: true } });
+  const batches = await tx.codingBatch.findMany({ where, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, actorId: true, codeId: true, kind: true, source: true, createdAt: true, undoneAt: true } });
 
   const userIds = new Set([
     ...memberships.map((m) => m.userId),
@@ -73,7 +76,9 @@ async function readRows(tx: Tx, projectId: string) {
     ...assignments.flatMap((a) => [a.userId, a.assignedById]),
     ...decisions.flatMap((d) => (d.undoneById ? [d.decidedById, d.undoneById] : [d.decidedById])),
     ...stars.map((s) => s.starredById),
+    ...savedSearches.flatMap((s) => (s.createdById ? [s.createdById] : [])),
+    ...batches.flatMap((b) => (b.actorId ? [b.actorId] : [])),
   ]);
   const users = await tx.user.findMany({ where: { id: { in: [...userIds] } }, orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, email: true, name: true } });
-  return { project, users, memberships, attributes, cases, documents, codes, codings, memos, findings, assignments, decisions, consensus, stars };
+  return { project, users, memberships, attributes, cases, documents, codes, codings, memos, findings, assignments, decisions, consensus, stars, savedSearches, batches };
 }

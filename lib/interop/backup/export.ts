@@ -56,6 +56,8 @@ export function counts(data: BackupData): Record<string, number> {
     decisions: data.decisions.length,
     consensus: data.consensus.length,
     representativeQuotes: data.stars.length,
+    savedSearches: data.savedSearches.length,
+    autocodeRuns: data.batches.length,
   };
 }
 
@@ -69,6 +71,7 @@ function toBackupData(rows: LoadedBackup["rows"], textPaths: Map<string, string>
     documents: rows.documents.map(({ createdAt, ...d }) => ({ ...d, textPath: textPaths.get(d.id)!, createdAt: iso(createdAt) })),
     codes: rows.codes.map((c) => ({
       id: c.id,
+      refiGuid: c.refiGuid,
       parentId: c.parentId,
       name: c.name,
       colour: c.colour,
@@ -85,6 +88,7 @@ function toBackupData(rows: LoadedBackup["rows"], textPaths: Map<string, string>
     codings: rows.codings.map((c) => ({ ...c, createdAt: iso(c.createdAt), updatedAt: iso(c.updatedAt) })),
     memos: rows.memos.map((m) => ({
       id: m.id,
+      refiGuid: m.refiGuid,
       authorId: m.authorId,
       documentId: m.documentId,
       codeId: m.codeId,
@@ -123,5 +127,7 @@ function toBackupData(rows: LoadedBackup["rows"], textPaths: Map<string, string>
     })),
     consensus: rows.consensus.map((c) => ({ ...c, createdAt: iso(c.createdAt) })),
     stars: rows.stars.map((s) => ({ ...s, createdAt: iso(s.createdAt) })),
+    savedSearches: rows.savedSearches.map((s) => ({ ...s, query: s.query as BackupData["savedSearches"][number]["query"], createdAt: iso(s.createdAt), updatedAt: iso(s.updatedAt) })),
+    batches: rows.batches.map((b) => ({ ...b, source: b.source as BackupData["batches"][number]["source"], createdAt: iso(b.createdAt), undoneAt: isoOrNull(b.undoneAt) })),
   };
 }

@@ -8,6 +8,7 @@ import { placeholderPasswordHash } from "../refi/placeholders";
 import { parentsFirst } from "./check";
 import { counts } from "./export";
 import { newRowId } from "../../db/row-id";
+import { remapBatchSource, remapSavedQuery, type IdMaps } from "./remap";
 import type { BackupData } from "./schema";
 import type { RestoredUser, RestoreSummary } from "./summary";
 
@@ -44,6 +45,7 @@ export async function writeRestore(
     codes: fresh(data.codes),
     codings: fresh(data.codings),
     decisions: fresh(data.decisions),
+    batches: fresh(data.batches),
   };
   // Ids that named nothing in the source project go on naming nothing, consistently.
   const dangling = new Map<string, string>();
@@ -59,7 +61,7 @@ export async function writeRestore(
       const { userIds, users } = await restoreUsers(tx, data, restorer, projectId, options.matchAccounts, passwordHash);
 
       await tx.attributeDefinition.createMany({ data: data.attributes.map((a) => ({ ...a, id: ref(ids.attributes, a.id), projectId })) });
-      await tx.case.createMany({ data: data.cases.map((c) => ({ id: ref(ids.cases, c.id), projectId, name: c.name, description: c.description, createdAt: c.createdAt })) });
+      await tx.case.createMany({ data: data.cases.map((c) => ({ id: ref(ids.cases, c.id), projectId, refiGuid: c.refiGuid, name: c.name, description: c.description, createdAt: c.createdAt })) });
       await tx.attributeValue.createMany({
         data: data.cases.flatMap((c) => c.values.map((v) => ({ ...v, projectId, caseId: ref(ids.cases, c.id), attributeId: ref(ids.attributes, v.attributeId) }))),
       });
@@ -76,10 +78,35 @@ export async function writeRestore(
       for (const chunk of chunks(parentsFirst(data.codes), CHUNK)) {
         await tx.code.createMany({ data: chunk.map((c) => ({ ...c, id: ref(ids.codes, c.id), projectId, parentId: opt(ids.codes, c.parentId) })) });
       }
+      // Ids inside a saved search's query or a run's source that name nothing stay dangling, as they were.
+      const idMaps: IdMaps = {
+        documents: (id) => softRef(ids.documents, id),
+        codes: (id) => softRef(ids.codes, id),
+        attributes: (id) => softRef(ids.attributes, id),
+        users: (id) => softRef(userIds, id),
+      };
+      await tx.codingBatch.createMany({
+        data: data.batches.map((b) => ({
+          ...b,
+          id: ref(ids.batches, b.id),
+          projectId,
+          actorId: opt(userIds, b.actorId),
+          codeId: ref(ids.codes, b.codeId),
+          source: remapBatchSource(b.source, idMaps),
+        })),
+      });
       for (const [i, chunk] of chunks(data.codings, CHUNK).entries()) {
         if (i > 0) await progress(4, `Saving codings: ${(i * CHUNK).toLocaleString("en")} of ${data.codings.length.toLocaleString("en")} saved`);
         await tx.coding.createMany({
-          data: chunk.map((c) => ({ ...c, id: ref(ids.codings, c.id), projectId, documentId: ref(ids.documents, c.documentId), codeId: ref(ids.codes, c.codeId), coderId: ref(userIds, c.coderId) })),
+          data: chunk.map((c) => ({
+            ...c,
+            id: ref(ids.codings, c.id),
+            projectId,
+            documentId: ref(ids.documents, c.documentId),
+            codeId: ref(ids.codes, c.codeId),
+            coderId: ref(userIds, c.coderId),
+            batchId: opt(ids.batches, c.batchId),
+          })),
         });
       }
 
@@ -127,6 +154,9 @@ export async function writeRestore(
       });
       await tx.representativeQuote.createMany({
         data: data.stars.map((s) => ({ codingId: ref(ids.codings, s.codingId), projectId, starredById: ref(userIds, s.starredById), createdAt: s.createdAt })),
+      });
+      await tx.savedSearch.createMany({
+        data: data.savedSearches.map((s) => ({ ...s, id: newRowId(), projectId, createdById: opt(userIds, s.createdById), query: remapSavedQuery(s.query, idMaps) })),
       });
 
       if (!options.signed && users.some((u) => u.kind === "placeholder")) {

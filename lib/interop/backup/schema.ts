@@ -16,9 +16,11 @@ import { projectId } from "../../projects/schema";
  */
 export const BACKUP_FORMAT = "grounded-backup";
 // 2: memos carry caseId (a format-1 reader would restore a case's memo as a journal memo).
-export const BACKUP_VERSION = 2;
-/** The formats this server restores: format 1 differs only in having no memos on cases. */
-export const READABLE_BACKUP_VERSIONS: readonly number[] = [1, 2];
+// 3: saved searches, auto-coding runs (codings name their run: a format-2 reader would drop
+//    the link, so "undo this run" would find nothing) and the REFI-QDA GUIDs of imported rows.
+export const BACKUP_VERSION = 3;
+/** The formats this server restores: older ones lack what later ones added, which restores as absent. */
+export const READABLE_BACKUP_VERSIONS: readonly number[] = [1, 2, 3];
 export const MANIFEST_ENTRY = "manifest.json";
 export const DATA_ENTRY = "backup.json";
 
@@ -47,16 +49,19 @@ const id = z.string().min(1).max(100);
 const date = z.iso.datetime();
 const int = z.number().int();
 const name = z.string().min(1).max(300);
+// The GUID a row had in the REFI-QDA file it was imported from (format 3; absent before).
+const refiGuid = z.string().max(300).nullable().default(null);
 
 const userSchema = z.object({ id, email: z.string().trim().toLowerCase().min(3).max(320), name: z.string().max(200) });
 const membershipSchema = z.object({ userId: id, role: z.enum(["owner", "analyst", "viewer"]), createdAt: date });
 // displayName came later: a backup written before it restores with "" (use the name).
-const attributeSchema = z.object({ id, name, displayName: z.string().max(300).default(""), type: z.enum(["text", "number", "category", "boolean"]), categories: z.array(z.string()), position: int });
+const attributeSchema = z.object({ id, refiGuid, name, displayName: z.string().max(300).default(""), type: z.enum(["text", "number", "category", "boolean"]), categories: z.array(z.string()), position: int });
 const valueSchema = z.object({ attributeId: id, textValue: z.string().nullable(), numberValue: z.number().nullable(), booleanValue: z.boolean().nullable() });
-const caseSchema = z.object({ id, name, description: z.string(), createdAt: date, values: z.array(valueSchema) });
+const caseSchema = z.object({ id, refiGuid, name, description: z.string(), createdAt: date, values: z.array(valueSchema) });
 const turnSchema = z.object({ speaker: z.string(), role: z.enum(["interviewer", "respondent", "other"]), start: int.nonnegative(), end: int.nonnegative(), timestampMs: int.nullable() });
 const documentSchema = z.object({
   id,
+  refiGuid,
   caseId: id.nullable(),
   title: name,
   /** The archive entry holding the text (UTF-8, NFC), checked against textLength and checksum. */
@@ -72,6 +77,7 @@ const documentSchema = z.object({
 });
 const codeSchema = z.object({
   id,
+  refiGuid,
   parentId: id.nullable(),
   name,
   colour: z.string().max(50),
@@ -86,9 +92,25 @@ const codeSchema = z.object({
   /** Deleted codes are kept, with their codings: a deletion is recoverable in the app, so in a backup too. */
   deletedAt: date.nullable(),
 });
-const codingSchema = z.object({ id, documentId: id, codeId: id, coderId: id, start: int, end: int, quote: z.string(), memo: z.string(), version: int.positive(), createdAt: date, updatedAt: date });
+const codingSchema = z.object({
+  id,
+  refiGuid,
+  documentId: id,
+  codeId: id,
+  coderId: id,
+  start: int,
+  end: int,
+  quote: z.string(),
+  memo: z.string(),
+  /** The auto-coding run that made it (format 3). */
+  batchId: id.nullable().default(null),
+  version: int.positive(),
+  createdAt: date,
+  updatedAt: date,
+});
 const memoSchema = z.object({
   id,
+  refiGuid,
   authorId: id,
   documentId: id.nullable(),
   codeId: id.nullable(),
@@ -130,6 +152,10 @@ const decisionSchema = z.object({
 });
 const consensusSchema = z.object({ documentId: id, codeId: id, decisionId: id, start: int, end: int, quote: z.string(), createdAt: date });
 const starSchema = z.object({ codingId: id, starredById: id, createdAt: date });
+/** `query` holds the search page's query string, whose ids restore.ts rewrites (remap.ts). */
+const savedSearchSchema = z.object({ id, name, query: z.json(), createdById: id.nullable(), createdAt: date, updatedAt: date });
+/** An auto-coding run; `source` may name documents by id, rewritten like a saved search's. */
+const batchSchema = z.object({ id, actorId: id.nullable(), codeId: id, kind: z.string().max(50), source: z.json(), createdAt: date, undoneAt: date.nullable() });
 
 export const backupDataSchema = z.object({
   project: z.object({ name: z.string().trim().min(1).max(200), description: z.string(), blindCoding: z.boolean(), createdAt: date, updatedAt: date }),
@@ -147,6 +173,9 @@ export const backupDataSchema = z.object({
   decisions: z.array(decisionSchema),
   consensus: z.array(consensusSchema),
   stars: z.array(starSchema),
+  // Format 3; a format-1 or -2 backup had none.
+  savedSearches: z.array(savedSearchSchema).default([]),
+  batches: z.array(batchSchema).default([]),
 });
 
 export type BackupData = z.infer<typeof backupDataSchema>;

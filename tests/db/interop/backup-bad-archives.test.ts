@@ -61,6 +61,37 @@ describe("restoring archives that are not good backups: a clear message, and not
     expect(summary.counts).toMatchObject({ documents: 1, codings: 1, cases: 2 });
   });
 
+  it("an archive of format 2 (before saved searches, auto-coding runs and kept REFI-QDA GUIDs) still restores, without them", async () => {
+    const older = edited((files) => {
+      editJson("manifest.json", (m) => (m.version = 2))(files);
+      editJson("backup.json", (data) => {
+        delete data.savedSearches;
+        delete data.batches;
+        for (const table of ["attributes", "cases", "documents", "codes", "codings", "memos"]) for (const row of data[table]) delete row.refiGuid;
+        for (const coding of data.codings) delete coding.batchId;
+      })(files);
+    });
+    const summary = await restoreBackup(me, older, "format-2.zip", { key: null });
+    expect(summary.counts).toMatchObject({ documents: 1, codings: 1, cases: 2, savedSearches: 0, autocodeRuns: 0 });
+    const coding = await prisma.coding.findFirstOrThrow({ where: { projectId: summary.projectId } });
+    const original = await prisma.coding.findFirstOrThrow({ where: { projectId } });
+    expect([coding.quote, coding.start, coding.batchId, coding.refiGuid]).toEqual([original.quote, original.start, null, null]);
+  });
+
+  it("refuses a run or a saved search that names what the backup lacks, and two saved searches of one name", async () => {
+    const withRun = (change: (data: Record<string, any>) => void) =>
+      edited(
+        editJson("backup.json", (data) => {
+          data.batches = [{ id: "run1", actorId: data.users[0].id, codeId: data.codes[0].id, kind: "search", source: { kind: "search", summary: "x" }, createdAt: "2025-01-01T00:00:00.000Z", undoneAt: null }];
+          data.savedSearches = [{ id: "s1", name: "Cost", query: { params: "q=cost" }, createdById: data.users[0].id, createdAt: "2025-01-01T00:00:00.000Z", updatedAt: "2025-01-01T00:00:00.000Z" }];
+          change(data);
+        }),
+      );
+    await refused(withRun((d) => (d.codings[0].batchId = "run2")), "run.zip", /^run\.zip: backup\.json says the coding \S+ refers to the auto-coding run run2, which is not in the backup/);
+    await refused(withRun((d) => (d.batches[0].codeId = "nope")), "code.zip", /^code\.zip: backup\.json says the auto-coding run run1 refers to the code nope, which is not in the backup/);
+    await refused(withRun((d) => d.savedSearches.push({ ...d.savedSearches[0], id: "s2", name: "COST" })), "twice.zip", /^twice\.zip: backup\.json lists the saved search name cost twice/);
+  });
+
   it("refuses files that are not zip archives, and zips that are not backups", async () => {
     await refused(strToU8("just some notes"), "notes.zip", /^notes\.zip: is not a zip archive, so it is not a Grounded backup\.$/);
     await refused(strToU8("%PDF-1.7\n1 0 obj\n"), "report.zip", /^report\.zip: is really a PDF document, not a Grounded backup/);
@@ -72,7 +103,7 @@ describe("restoring archives that are not good backups: a clear message, and not
   });
 
   it("refuses a backup of a newer format version, naming it", async () => {
-    await refused(edited(editJson("manifest.json", (m) => (m.version = 3))), "future.zip", /^future\.zip: was made by a newer version of Grounded \(backup format 3\); this server reads format 2\. Update Grounded/);
+    await refused(edited(editJson("manifest.json", (m) => (m.version = 4))), "future.zip", /^future\.zip: was made by a newer version of Grounded \(backup format 4\); this server reads format 3\. Update Grounded/);
     await refused(edited(editJson("manifest.json", (m) => (m.version = 0))), "zero.zip", /^zero\.zip: manifest\.json names backup format 0, which no version of Grounded wrote/);
     await refused(edited(editJson("manifest.json", (m) => (m.format = "someone-elses-backup"))), "theirs.zip", /^theirs\.zip: is not a Grounded backup: manifest\.json names the format "someone-elses-backup"/);
   });

@@ -82,6 +82,27 @@ beforeAll(async () => {
       { projectId, codingId: codingB.id, starredById: owner.id },
     ],
   });
+
+  // What format 3 added: REFI-QDA GUIDs of imported rows, turn timestamps kept, a saved search
+  // naming interviews, a case attribute, a code and an analyst by id, and auto-coding runs
+  // (one undone) with the codings they made.
+  const attribute = await prisma.attributeDefinition.findFirstOrThrow({ where: { projectId }, orderBy: { position: "asc" } });
+  const someCase = await prisma.case.findFirstOrThrow({ where: { projectId }, orderBy: { name: "asc" } });
+  await prisma.attributeDefinition.update({ where: { id: attribute.id }, data: { refiGuid: "b0000000-0000-4000-8000-000000000001" } });
+  await prisma.case.update({ where: { id: someCase.id }, data: { refiGuid: "{E0000000-0000-4000-8000-000000000001}" } });
+  await prisma.document.update({ where: { id: first.id }, data: { refiGuid: "d0000000-0000-4000-8000-000000000001" } });
+  await prisma.code.update({ where: { id: subCode.id }, data: { refiGuid: "c0000000-0000-4000-8000-000000000001" } });
+  await prisma.coding.update({ where: { id: codingA.id }, data: { refiGuid: "f0000000-0000-4000-8000-000000000001" } });
+  await prisma.memo.updateMany({ where: { projectId, title: "Scope" }, data: { refiGuid: "a1000000-0000-4000-8000-000000000001" } });
+  const turn = await prisma.speakerTurn.findFirst({ where: { documentId: first.id }, orderBy: { index: "asc" } });
+  if (turn) await prisma.speakerTurn.update({ where: { id: turn.id }, data: { timestampMs: 63_500 } });
+  const params = new URLSearchParams({ q: "cost", mode: "words", speaker: "all", documents: `${first.id},${second.id}`, case: `${attribute.id}:academia`, coded: "yes", code: subCode.id, analyst: analystA.id });
+  await prisma.savedSearch.create({ data: { projectId, name: "Cost, coded by Ana", query: { params: params.toString() }, createdById: analystA.id } });
+  const run = await prisma.codingBatch.create({
+    data: { projectId, actorId: analystA.id, codeId: subCode.id, kind: "search", source: { kind: "search", summary: "“cost”", params: params.toString(), documentIds: [second.id], newCodings: 1 } },
+  });
+  await prisma.coding.create({ data: { projectId, documentId: second.id, codeId: subCode.id, coderId: analystA.id, start: 0, end: 5, quote: sliceByCodePoints(second.text, 0, 5), batchId: run.id } });
+  await prisma.codingBatch.create({ data: { projectId, actorId: owner.id, codeId: subCode.id, kind: "speaker", source: { kind: "speaker", summary: "every turn of Ana", documentIds: [first.id] }, undoneAt: new Date("2025-05-01T08:00:00Z") } });
 });
 
 describe("backup and restore of the demo study", () => {
@@ -94,6 +115,11 @@ describe("backup and restore of the demo study", () => {
     expect([before.memberships.length, before.assignments.length, before.decisions.length, before.consensus.length, before.stars.length]).toEqual([4, 3, 2, 1, 2]);
     expect(before.allCodes.filter((c) => c.deletedAt !== null).map((c) => c.path)).toEqual(["Dropped theme"]);
     expect(before.allCodings.filter((c) => c.coding.includes("Dropped theme"))).toHaveLength(1);
+    expect(before.refiGuids.filter(([, , guid]) => guid !== null)).toHaveLength(6);
+    expect(before.turnTimes.flat()).toContain(63_500);
+    expect(before.savedSearches).toHaveLength(1);
+    expect(before.savedSearches[0].query).toMatchObject({ code: expect.stringContaining(" / "), analyst: "analyst-a@demo.grounded.test" });
+    expect(before.autocodeRuns.map((r) => [r.kind, r.codings.length])).toEqual([["search", 1], ["speaker", 0]]);
 
     const bytes = await exportBackup(projectId);
     const summary = await restoreBackup(owner, bytes, "demo backup.zip");
@@ -112,9 +138,13 @@ describe("backup and restore of the demo study", () => {
     expect(after.decisions).toEqual(before.decisions);
     expect(after.consensus).toEqual(before.consensus);
     expect(after.stars).toEqual(before.stars);
+    expect(after.refiGuids).toEqual(before.refiGuids);
+    expect(after.turnTimes).toEqual(before.turnTimes);
+    expect(after.savedSearches).toEqual(before.savedSearches);
+    expect(after.autocodeRuns).toEqual(before.autocodeRuns);
     expect(after).toEqual(before);
 
-    expect(summary.counts).toMatchObject({ documents: 32, members: 4, decisions: 2, consensus: 1, representativeQuotes: 2, assignments: 3 });
+    expect(summary.counts).toMatchObject({ documents: 32, members: 4, decisions: 2, consensus: 1, representativeQuotes: 2, assignments: 3, savedSearches: 1, autocodeRuns: 2 });
     expect(summary.users.map((u) => [u.email, u.kind, u.role]).sort()).toEqual([
       ["analyst-a@demo.grounded.test", "account", "analyst"],
       ["analyst-b@demo.grounded.test", "account", "analyst"],
@@ -127,7 +157,7 @@ describe("backup and restore of the demo study", () => {
   it("writes an archive that is also a REFI-QDA project other tools (and our importer) can open", async () => {
     const files = unzipSync(await exportBackup(projectId));
     const manifest = JSON.parse(strFromU8(files["manifest.json"]));
-    expect(manifest).toMatchObject({ format: "grounded-backup", version: 2, counts: { documents: 32 } });
+    expect(manifest).toMatchObject({ format: "grounded-backup", version: 3, counts: { documents: 32 } });
     expect(manifest.signature).toMatch(/^[0-9a-f]{64}$/);
     expect(Object.keys(manifest.entries).sort()).toEqual(Object.keys(files).filter((name) => name !== "manifest.json").sort());
     const copy = await importQdpx({ user: owner }, await exportBackup(projectId), "backup.zip");
@@ -162,6 +192,8 @@ describe("backup and restore of the demo study", () => {
     expect(after.findings).toEqual(before.findings);
     expect(after.decisions).toEqual(before.decisions);
     expect(after.stars).toEqual(before.stars);
+    expect(after.savedSearches).toEqual(before.savedSearches);
+    expect(after.autocodeRuns).toEqual(before.autocodeRuns);
     const members = await prisma.membership.findMany({ where: { projectId: summary.projectId }, include: { user: true } });
     expect(members.find((m) => m.userId === stranger.id)?.role).toBe("owner");
     // Olivia owned the original; as a placeholder she becomes an analyst who cannot sign in.

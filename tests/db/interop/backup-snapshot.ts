@@ -7,7 +7,9 @@ import { projectSnapshot } from "./snapshot";
  * path, a person's e-mail, a coding's document, code, coder and span): the REFI-QDA
  * snapshot (snapshot.ts) plus what REFI-QDA cannot carry: memberships, deleted codes,
  * findings with their figures and evidence, assignments, adjudication decisions and the
- * consensus, representative quotes, blind flags and time stamps.
+ * consensus, representative quotes, blind flags and time stamps, turn timestamps, saved
+ * searches and auto-coding runs (with the ids inside their queries named too), and the
+ * REFI-QDA GUIDs imported rows keep.
  * `person` says how people are compared: by e-mail (matched accounts) or by name (placeholders).
  */
 export async function backupSnapshot(prisma: Db, projectId: string, person: "email" | "name" = "email") {
@@ -16,10 +18,14 @@ export async function backupSnapshot(prisma: Db, projectId: string, person: "ema
     where: { id: projectId },
     include: {
       memberships: { include: { user: true } },
-      documents: true,
+      documents: { include: { turns: { orderBy: { index: "asc" } } } },
       codes: true,
       attributes: true,
+      cases: true,
+      memos: true,
       codings: { include: { coder: true, document: true } },
+      savedSearches: { include: { createdBy: true } },
+      codingBatches: { include: { actor: true, codings: true } },
       findings: { include: { createdBy: true, evidence: true } },
       assignments: { include: { user: true, assignedBy: true, document: true } },
       decisions: { include: { decidedBy: true, undoneBy: true, document: true } },
@@ -49,8 +55,49 @@ export async function backupSnapshot(prisma: Db, projectId: string, person: "ema
     return { ...f, numerator: f.numerator.map(attribute), denominator: f.denominator.map(attribute), filter };
   };
 
+  const users = new Map(p.codings.map((c) => [c.coderId, c.coder]));
+  for (const m of p.memberships) users.set(m.userId, m.user);
+  const title = (id: string) => p.documents.find((d) => d.id === id)?.title ?? "(no such document)";
+  // A search's query string with its ids replaced by what they name (remap.ts rewrites them on restore).
+  const params = (value: string) => {
+    const q = new URLSearchParams(value);
+    const out: Record<string, string> = Object.fromEntries(q.entries());
+    if (out.documents) out.documents = out.documents.split(",").map(title).join(",");
+    if (out.case) out.case = `${attributeName.get(out.case.split(":")[0]) ?? "(no such attribute)"}:${out.case.split(":").slice(1).join(":")}`;
+    if (out.code) out.code = path(out.code);
+    if (out.analyst) out.analyst = who(users.get(out.analyst) ?? null) ?? "(no such person)";
+    return out;
+  };
+  const source = (json: unknown) => {
+    const s = { ...(json as Record<string, unknown>) };
+    if (typeof s.params === "string") s.params = params(s.params);
+    if (Array.isArray(s.documentIds)) s.documentIds = s.documentIds.map((id) => title(String(id)));
+    return s;
+  };
+
   return {
     ...base,
+    turnTimes: p.documents.sort((a, b) => a.position - b.position).map((d) => d.turns.map((t) => t.timestampMs)),
+    refiGuids: sorted([
+      ...p.attributes.map((a) => ["attribute", a.name, a.refiGuid]),
+      ...p.cases.map((c) => ["case", c.name, c.refiGuid]),
+      ...p.documents.map((d) => ["document", d.title, d.refiGuid]),
+      ...p.codes.map((c) => ["code", path(c.id), c.refiGuid]),
+      ...p.codings.map((c) => ["coding", coding(c.id), c.refiGuid]),
+      ...p.memos.map((m) => ["memo", `${m.title} ${m.body}`, m.refiGuid]),
+    ]),
+    savedSearches: sorted(p.savedSearches.map((s) => ({ name: s.name, query: params(String((s.query as { params?: unknown }).params ?? "")), createdBy: who(s.createdBy) }))),
+    autocodeRuns: sorted(
+      p.codingBatches.map((b) => ({
+        kind: b.kind,
+        code: path(b.codeId),
+        actor: who(b.actor),
+        source: source(b.source),
+        createdAt: b.createdAt.toISOString(),
+        undoneAt: b.undoneAt?.toISOString() ?? null,
+        codings: b.codings.map((c) => coding(c.id)).sort(),
+      })),
+    ),
     blindCoding: p.blindCoding,
     projectCreatedAt: p.createdAt.toISOString(),
     memberships: sorted(p.memberships.map((m) => [who(m.user), m.role])),

@@ -5,7 +5,7 @@ import { restoreFigure } from "../../../../lib/interop/backup/restore";
 import type { BackupData } from "../../../../lib/interop/backup/schema";
 
 const at = "2026-01-01T00:00:00.000Z";
-const code = (id: string, parentId: string | null) => ({ id, parentId, name: id, colour: "#000000", description: "", inclusion: "", exclusion: "", example: "", shortcut: null, position: 0, createdAt: at, updatedAt: at, deletedAt: null });
+const code = (id: string, parentId: string | null) => ({ id, refiGuid: null, parentId, name: id, colour: "#000000", description: "", inclusion: "", exclusion: "", example: "", shortcut: null, position: 0, createdAt: at, updatedAt: at, deletedAt: null });
 const empty = (): BackupData => ({
   project: { name: "Study", description: "", blindCoding: false, createdAt: at, updatedAt: at },
   users: [{ id: "u1", email: "a@example.org", name: "A" }],
@@ -21,6 +21,8 @@ const empty = (): BackupData => ({
   decisions: [],
   consensus: [],
   stars: [],
+  savedSearches: [],
+  batches: [],
 });
 
 describe("restore planning", () => {
