@@ -8,6 +8,7 @@ import { useJob } from "@/components/jobs/use-job";
 import type { FilePreview } from "@/lib/documents/import-request";
 import type { ImportFileOptions } from "@/lib/documents/import-schema";
 import { isActive } from "@/lib/jobs/types";
+import { SpeakerLabelsChoice } from "./speaker-labels-choice";
 import { postWithProgress } from "./upload";
 
 type Case = { id: string; name: string };
@@ -72,6 +73,7 @@ export function TranscriptImport({ projectId, cases, limits }: { projectId: stri
           fileName: preview.fileName,
           title: preview.title,
           speakers: preview.speakers.map((s) => ({ from: s.name, to: s.name, interviewer: s.interviewer })),
+          speakerLabels: { kind: "auto" as const },
           case: preview.suggestedCase.kind === "existing" ? { kind: "existing" as const, caseId: preview.suggestedCase.caseId } : { kind: "new" as const, name: preview.suggestedCase.name },
         },
       }));
@@ -214,9 +216,10 @@ function FileCard({ row, cases, onChange, onRemove }: { row: Row; cases: Case[];
             {options.case.kind === "new" && (
               <input value={options.case.name} aria-label="New case name" onChange={(e) => setOptions({ case: { kind: "new", name: e.target.value } })} className="block w-full rounded border border-stone-300 px-2 py-1" />
             )}
+            <SpeakerLabelsChoice preview={preview} options={options} onChange={setOptions} />
             <fieldset>
               <legend className="text-xs text-stone-600">Speakers (rename; tick the interviewer)</legend>
-              {options.speakers.length === 0 && <p className="text-stone-500">No speaker labels found.</p>}
+              {options.speakers.length === 0 && <p className="text-stone-600">{options.speakerLabels.kind === "none" ? "None: the file is imported as one passage." : "No speaker labels found."}</p>}
               {options.speakers.map((s, j) => (
                 <div key={s.from} className="mt-1 flex items-center gap-2">
                   <input value={s.to} aria-label={`Name for ${s.from}`} onChange={(e) => setOptions({ speakers: options.speakers.map((x, k) => (k === j ? { ...x, to: e.target.value } : x)) })}
@@ -225,7 +228,7 @@ function FileCard({ row, cases, onChange, onRemove }: { row: Row; cases: Case[];
                     <input type="checkbox" checked={s.interviewer} onChange={(e) => setOptions({ speakers: options.speakers.map((x, k) => (k === j ? { ...x, interviewer: e.target.checked } : x)) })} />
                     interviewer
                   </label>
-                  <span className="w-16 text-right text-xs text-stone-500">{preview.speakers[j]?.turns ?? 0} turns</span>
+                  <span className="w-16 text-right text-xs text-stone-600">{turnsLabel(preview, s.from)}</span>
                 </div>
               ))}
             </fieldset>
@@ -245,4 +248,13 @@ function FileCard({ row, cases, onChange, onRemove }: { row: Row; cases: Case[];
       )}
     </li>
   );
+}
+
+// Turns as detected; a label ticked in the preview shows its lines instead (its turns are
+// counted when the file is stored).
+function turnsLabel(preview: FilePreview, name: string): string {
+  const found = preview.speakers.find((s) => s.name === name);
+  if (found) return `${found.turns} turns`;
+  const label = preview.labels.find((l) => l.name === name);
+  return `${label?.occurrences ?? 0} lines`;
 }

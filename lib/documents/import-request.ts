@@ -16,10 +16,19 @@ export type FilePreview = {
   warnings: string[];
   turns: number;
   speakers: { name: string; turns: number; interviewer: boolean }[];
+  /**
+   * Label-shaped line starts (text, Markdown, Word, PDF) with how often each occurs and
+   * whether it was taken for a speaker: the preview lets the person tick the ones seen once
+   * or untick any, or say the file has no speakers. Empty for captions.
+   */
+  labels: { name: string; occurrences: number; accepted: boolean }[];
   excerpt: { speaker: string; text: string }[];
   title: string;
   suggestedCase: { kind: "existing"; caseId: string; name: string } | { kind: "new"; name: string };
 };
+
+// A report can have hundreds of "Something:" line starts; the preview lists the speakers, then the commonest others.
+const MAX_PREVIEW_LABELS = 40;
 
 /** Reads the uploaded files of a multipart request, refusing what is over the limits. */
 export async function readUploadedFiles(form: FormData): Promise<File[]> {
@@ -49,7 +58,7 @@ export async function previewTranscriptImport(user: CurrentUser, projectId: stri
     const title = defaultTitle(file.name);
     const existing = byName.get(title.toLowerCase());
     const suggestedCase = existing ? { kind: "existing" as const, caseId: existing.id, name: existing.name } : { kind: "new" as const, name: title };
-    if (!parsed) return { fileName: file.name, error, warnings: [], turns: 0, speakers: [], excerpt: [], title, suggestedCase };
+    if (!parsed) return { fileName: file.name, error, warnings: [], turns: 0, speakers: [], labels: [], excerpt: [], title, suggestedCase };
     const { transcript } = parsed;
     const defaults = defaultSpeakerMapping(transcript.speakers);
     return {
@@ -58,6 +67,7 @@ export async function previewTranscriptImport(user: CurrentUser, projectId: stri
       warnings: parsed.warnings,
       turns: transcript.turns.length,
       speakers: defaults.map((d) => ({ name: d.from, interviewer: d.interviewer, turns: transcript.turns.filter((t) => t.speaker === d.from).length })),
+      labels: [...(transcript.candidates ?? [])].sort((x, y) => Number(y.accepted) - Number(x.accepted) || y.occurrences - x.occurrences).slice(0, MAX_PREVIEW_LABELS).map((c) => ({ name: c.speaker, occurrences: c.occurrences, accepted: c.accepted })),
       excerpt: transcript.turns.slice(0, 3).map((t) => ({ speaker: t.speaker, text: sliceByCodePoints(transcript.text, t.start, Math.min(t.end, t.start + 220)) })),
       title,
       suggestedCase,

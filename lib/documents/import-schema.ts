@@ -19,10 +19,23 @@ export const caseChoiceSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("none") }),
 ]);
 
+/**
+ * Which labels of the file are speakers, as confirmed in the preview: as detected (labels
+ * that recur), exactly the ticked ones, or none (the file is not a transcript).
+ */
+export const speakerChoiceSchema = z
+  .discriminatedUnion("kind", [
+    z.object({ kind: z.literal("auto") }),
+    z.object({ kind: z.literal("none") }),
+    z.object({ kind: z.literal("chosen"), labels: z.array(z.string().min(1).max(200)).max(200) }),
+  ])
+  .default({ kind: "auto" });
+
 export const importFileOptionsSchema = z.object({
   fileName: z.string().min(1).max(400),
   title: z.string().trim().min(1, "Give the document a title.").max(DOCUMENT_TITLE_MAX),
   speakers: z.array(speakerMappingSchema).max(100),
+  speakerLabels: speakerChoiceSchema,
   case: caseChoiceSchema,
 });
 
@@ -32,6 +45,8 @@ export const importTranscriptsSchema = z.object({
 });
 
 export type ImportFileOptions = z.infer<typeof importFileOptionsSchema>;
+/** Options as a caller may write them: the speaker choice defaults to the detected speakers. */
+export type ImportFileInput = z.input<typeof importFileOptionsSchema>;
 export type ImportTranscriptsInput = z.infer<typeof importTranscriptsSchema>;
 
 const INTERVIEWER = /^(interviewer|researcher|moderator|facilitator|host|i|q|int)\b/i;

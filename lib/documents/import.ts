@@ -3,9 +3,9 @@ import { recordAudit } from "../audit/record";
 import type { ProjectContext } from "../auth/project-access";
 import { db } from "../db/client";
 import { AppError, notFound } from "../errors";
-import type { ParsedTranscriptFile } from "../interop/transcripts";
+import { applySpeakerChoice, type ParsedTranscriptFile } from "../interop/transcripts";
 import { codePointLength } from "../transcripts/offsets";
-import type { ImportFileOptions } from "./import-schema";
+import type { ImportFileInput } from "./import-schema";
 
 export type ImportedDocument = { id: string; title: string; fileName: string; caseName: string | null; turns: number };
 
@@ -14,7 +14,9 @@ export type ImportedDocument = { id: string; title: string; fileName: string; ca
  * or none. The text was normalized when parsed and is stored as is; renamed speakers and
  * interviewer roles go on the turns.
  */
-export async function importTranscripts(ctx: ProjectContext, files: { parsed: ParsedTranscriptFile; options: ImportFileOptions }[]): Promise<ImportedDocument[]> {
+export async function importTranscripts(ctx: ProjectContext, chosen: { parsed: ParsedTranscriptFile; options: ImportFileInput }[]): Promise<ImportedDocument[]> {
+  // The speakers confirmed in the preview (ticked labels, or none), applied before the transaction.
+  const files = chosen.map(({ parsed, options }) => ({ parsed: applySpeakerChoice(parsed, options.speakerLabels ?? { kind: "auto" }), options }));
   return db().$transaction(
     async (tx) => {
       const last = await tx.document.aggregate({ where: { projectId: ctx.projectId }, _max: { position: true } });

@@ -1,4 +1,4 @@
-import { parseSpeakerLabel } from "../../transcripts/plain-text";
+import { isCapitalisedName, parseSpeakerLabel } from "../../transcripts/speaker-labels";
 
 /**
  * Speaker labels written into caption text, "Name: words", as Zoom writes every cue and
@@ -55,8 +55,10 @@ export function isConfidentName(speaker: string): boolean {
     .replace(/\s+/g, " ")
     .trim();
   if (core === "") return false;
+  // Plain-text labels may be lower case once they recur; a caption label seen once must
+  // look like a capitalised name to count.
   const label = parseSpeakerLabel(`${core}:`);
-  return label !== null && label.speaker === core;
+  return label !== null && label.speaker === core && isCapitalisedName(core);
 }
 
 /** Speakers are the same person when their names differ only in case or spacing. */

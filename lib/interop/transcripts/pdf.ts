@@ -1,10 +1,11 @@
 import { extractText, getDocumentProxy } from "unpdf";
-import { parseSpeakerLabel } from "../../transcripts/plain-text";
+import { isCapitalisedName, parseSpeakerLabel, speakerKey } from "../../transcripts/speaker-labels";
 
 /**
  * The text layer of a PDF (pdf.js via unpdf). Lines a page wraps are joined back into one
- * paragraph; a line that starts with a speaker label, or follows a blank line, starts a new
- * one. A PDF without a text layer (a scan) is refused with a message saying so.
+ * paragraph; a line that starts with a speaker label (a capitalised name, or any label the
+ * file repeats: a wrapped line may start "cost was high: ..." once), or follows a blank
+ * line, starts a new one. A PDF without a text layer (a scan) is refused with a message saying so.
  */
 export async function pdfToText(fileName: string, bytes: Uint8Array): Promise<string> {
   let pages: string[];
@@ -18,6 +19,15 @@ export async function pdfToText(fileName: string, bytes: Uint8Array): Promise<st
   if (lines.every((l) => l === "")) {
     throw new Error(`${fileName} has no text layer (it looks like a scan or images of pages). Run it through OCR, or import the transcript as .docx or .txt.`);
   }
+  const labelCounts = new Map<string, number>();
+  for (const line of lines) {
+    const label = parseSpeakerLabel(line);
+    if (label) labelCounts.set(speakerKey(label.speaker), (labelCounts.get(speakerKey(label.speaker)) ?? 0) + 1);
+  }
+  const startsTurn = (line: string) => {
+    const label = parseSpeakerLabel(line);
+    return label !== null && (isCapitalisedName(label.speaker) || (labelCounts.get(speakerKey(label.speaker)) ?? 0) >= 2);
+  };
   const paragraphs: string[] = [];
   let previousBlank = true;
   for (const line of lines) {
@@ -25,7 +35,7 @@ export async function pdfToText(fileName: string, bytes: Uint8Array): Promise<st
       previousBlank = true;
       continue;
     }
-    if (previousBlank || parseSpeakerLabel(line) || paragraphs.length === 0) paragraphs.push(line);
+    if (previousBlank || startsTurn(line) || paragraphs.length === 0) paragraphs.push(line);
     else paragraphs[paragraphs.length - 1] += ` ${line}`;
     previousBlank = false;
   }

@@ -32,7 +32,16 @@ describe("importing transcripts", () => {
       { name: "Ana", turns: 2, interviewer: false },
     ]);
     expect(a.excerpt[0]).toEqual({ speaker: "Researcher 1", text: "Why AWS? 🙂" });
-    expect(b).toMatchObject({ format: "docx", turns: 2, title: "Bo interview" });
+    // Each of Bo's labels occurs once: not speakers until confirmed (see the next tests).
+    expect(b).toMatchObject({ format: "docx", turns: 0, title: "Bo interview" });
+    expect(b.labels).toEqual([
+      { name: "Interviewer", occurrences: 1, accepted: false },
+      { name: "Bo", occurrences: 1, accepted: false },
+    ]);
+    expect(a.labels).toEqual([
+      { name: "Researcher 1", occurrences: 2, accepted: true },
+      { name: "Ana", occurrences: 2, accepted: true },
+    ]);
     expect(bad.error).toMatch(/scan.pdf has no text layer/);
     expect(await prisma.document.count({ where: { projectId: w.project.id } })).toBe(0);
   });
@@ -44,7 +53,7 @@ describe("importing transcripts", () => {
       projectId: w.project.id,
       files: [
         { fileName: "ana.txt", title: "Interview with Ana", speakers: [{ from: "Researcher 1", to: "Interviewer", interviewer: true }, { from: "Ana", to: "Ana Lima", interviewer: false }], case: { kind: "new", name: "Ana" } },
-        { fileName: "Bo interview.docx", title: "Bo", speakers: [], case: { kind: "existing", caseId: existing.id } },
+        { fileName: "Bo interview.docx", title: "Bo", speakers: [], speakerLabels: { kind: "chosen", labels: ["Interviewer", "Bo"] }, case: { kind: "existing", caseId: existing.id } },
       ],
     };
     const imported = await commitTranscriptImport(as(w.owner), options, [ana(), bo()]);
@@ -62,6 +71,43 @@ describe("importing transcripts", () => {
       ["Ana Lima", "respondent", "The community."],
     ]);
     expect(await prisma.auditEvent.count({ where: { projectId: w.project.id, action: "document.import" } })).toBe(2);
+  });
+
+  it("stores the preview's choice: labels confirmed there are speakers, 'no speakers' stores no turns, the text is the file's either way", async () => {
+    const w = await world();
+    const report = () => file("report.txt", "Background:\nTwelve plots.\n\nMethod:\nNine interviews.\n\nResults:\nLonger hours.");
+    const [preview] = await previewTranscriptImport(as(w.owner), w.project.id, [report()]);
+    expect(preview.turns).toBe(0);
+    expect(preview.labels.map((l) => [l.name, l.accepted])).toEqual([["Background", false], ["Method", false], ["Results", false]]);
+    expect(preview.warnings[0]).toMatch(/No speakers found/);
+
+    const options = {
+      projectId: w.project.id,
+      files: [
+        { fileName: "report.txt", title: "Report", speakers: [], speakerLabels: { kind: "none" }, case: { kind: "none" } },
+        { fileName: "ana.txt", title: "Ana, no speakers", speakers: [], speakerLabels: { kind: "none" }, case: { kind: "none" } },
+        { fileName: "Bo interview.docx", title: "Bo", speakers: [{ from: "Bo", to: "Bo Berg", interviewer: false }], speakerLabels: { kind: "chosen", labels: ["Interviewer", "Bo"] }, case: { kind: "none" } },
+      ],
+    };
+    await commitTranscriptImport(as(w.owner), options, [report(), ana(), bo()]);
+    const docs = await prisma.document.findMany({ where: { projectId: w.project.id }, include: { turns: { orderBy: { index: "asc" } } }, orderBy: { position: "asc" } });
+    expect(docs.map((d) => [d.title, d.turns.length])).toEqual([["Report", 0], ["Ana, no speakers", 0], ["Bo", 2]]);
+    expect(docs[1].text.startsWith("Researcher 1: Why AWS?")).toBe(true);
+    expect(docs[2].turns.map((t) => [t.speaker, t.role, sliceByCodePoints(docs[2].text, t.start, t.end)])).toEqual([
+      ["Interviewer", "respondent", "Where do models run?"],
+      ["Bo Berg", "respondent", "On premise."],
+    ]);
+    const malformed = { ...options, files: [{ ...options.files[0], speakerLabels: { kind: "some" } }] };
+    await expect(commitTranscriptImport(as(w.owner), malformed, [report()])).rejects.toMatchObject({ code: "VALIDATION" });
+  });
+
+  it("keeps the times of Otter's and Rev's turns", async () => {
+    const w = await world();
+    const otter = file("otter.txt", "maria l  0:03\nHow did it begin?\n\nSPEAKER 1  0:11\nWith a grant.\n\nmaria l  1:02\nAnd then?\n\nSPEAKER 1  1:09:15\nIt grew.\n");
+    const options = { projectId: w.project.id, files: [{ fileName: "otter.txt", title: "Otter", speakers: [], case: { kind: "none" } }] };
+    await commitTranscriptImport(as(w.owner), options, [otter]);
+    const doc = await prisma.document.findFirstOrThrow({ where: { projectId: w.project.id }, include: { turns: { orderBy: { index: "asc" } } } });
+    expect(doc.turns.map((t) => [t.speaker, t.timestampMs])).toEqual([["maria l", 3_000], ["SPEAKER 1", 11_000], ["maria l", 62_000], ["SPEAKER 1", 4_155_000]]);
   });
 
   it("imports nothing when one file fails, and refuses another project's case", async () => {

@@ -143,6 +143,12 @@ describe("backup and restore of the demo study", () => {
     expect(after.savedSearches).toEqual(before.savedSearches);
     expect(after.autocodeRuns).toEqual(before.autocodeRuns);
     expect(after).toEqual(before);
+    // Turn times (REFI-QDA cannot carry them; the backup must): the demo's timed interviews keep theirs.
+    const times = async (id: string) =>
+      (await prisma.speakerTurn.findMany({ where: { document: { projectId: id } }, orderBy: [{ document: { position: "asc" } }, { index: "asc" }], select: { timestampMs: true } })).map((t) => t.timestampMs);
+    const timesBefore = await times(projectId);
+    expect(timesBefore.filter((t) => t !== null).length).toBeGreaterThan(0);
+    expect(await times(summary.projectId)).toEqual(timesBefore);
 
     expect(summary.counts).toMatchObject({ documents: 32, members: 4, decisions: 2, consensus: 1, representativeQuotes: 2, assignments: 3, savedSearches: 1, autocodeRuns: 2 });
     expect(summary.users.map((u) => [u.email, u.kind, u.role]).sort()).toEqual([

@@ -53,8 +53,9 @@ describe("WebVTT in the shape Teams writes (<v Name> voice spans)", () => {
     expectWellFormed(parsed);
   });
 
-  it("reads like our plain-text format: the plain-text parser finds the same turns in the text", () => {
-    const again = parsePlainTextTranscript(parsed.text);
+  it("reads like our plain-text format: the plain-text parser finds the same turns in the text, given its speakers", () => {
+    // A speaker heard once is not a speaker to the plain-text parser until confirmed.
+    const again = parsePlainTextTranscript(parsed.text, { kind: "chosen", labels: parsed.speakers });
     expect(again.turns.map(({ speaker, start, end }) => ({ speaker, start, end }))).toEqual(
       parsed.turns.map(({ speaker, start, end }) => ({ speaker, start, end })),
     );
@@ -106,7 +107,7 @@ describe("captions with \"Name: words\" labels (Zoom, Otter)", () => {
       { speaker: "Speaker 1", words: "Hmm.", timestampMs: 12_100 },
     ]);
     expectWellFormed(parsed);
-    expect(parsePlainTextTranscript(parsed.text).turns.map((t) => [t.start, t.end])).toEqual(parsed.turns.map((t) => [t.start, t.end]));
+    expect(parsePlainTextTranscript(parsed.text, { kind: "chosen", labels: parsed.speakers }).turns.map((t) => [t.start, t.end])).toEqual(parsed.turns.map((t) => [t.start, t.end]));
   });
 
   it("reads a name alone on a cue's first line when it heads at least two cues", () => {

@@ -11,38 +11,46 @@ const spoken = (t: Awaited<ReturnType<typeof parseTranscriptFile>>) =>
 
 describe("reading transcript files", () => {
   it("reads plain text with BOM and CRLF, normalizing once", async () => {
-    const file = await parseTranscriptFile("a.txt", strToU8("\uFEFFInterviewer: Cafe\u0301?\r\n\r\nAna: Yes 🙂\r\nand more."));
+    const file = await parseTranscriptFile("a.txt", strToU8("\uFEFFInterviewer: Cafe\u0301?\r\n\r\nAna: Yes 🙂\r\nand more.\r\n\r\nInterviewer: Bon.\r\n\r\nAna: Oui."));
     expect(file.format).toBe("text");
-    expect(file.transcript.text).toBe("Interviewer: Café?\n\nAna: Yes 🙂\nand more.");
+    expect(file.transcript.text).toBe("Interviewer: Café?\n\nAna: Yes 🙂\nand more.\n\nInterviewer: Bon.\n\nAna: Oui.");
     expect(spoken(file)).toEqual([
       ["Interviewer", "Café?"],
       ["Ana", "Yes 🙂\nand more."],
+      ["Interviewer", "Bon."],
+      ["Ana", "Oui."],
     ]);
   });
 
   it("reads Markdown with bold labels", async () => {
-    const file = await parseTranscriptFile("a.md", strToU8("# Interview 3\n\n**Interviewer:** Why?\n\n**Ana**: Because.\n\nSome **bold** words."));
+    const file = await parseTranscriptFile("a.md", strToU8("# Interview 3\n\n**Interviewer:** Why?\n\n**Ana**: Because.\n\nSome **bold** words.\n\n**Interviewer:** Ok.\n\n**Ana**: Yes."));
     expect(spoken(file)).toEqual([
       ["Interviewer", "Why?"],
       ["Ana", "Because.\n\nSome **bold** words."],
+      ["Interviewer", "Ok."],
+      ["Ana", "Yes."],
     ]);
   });
 
   it("reads a Word .docx, keeping paragraphs", async () => {
-    const file = await parseTranscriptFile("a.docx", buildDocx(["Interview with Ana", "Interviewer: How did it start?", "Ana: With a grant.", "It was small."]));
+    const file = await parseTranscriptFile("a.docx", buildDocx(["Interview with Ana", "Interviewer: How did it start?", "Ana: With a grant.", "It was small.", "Interviewer: And now?", "Ana: Bigger."]));
     expect(file.format).toBe("docx");
     expect(spoken(file)).toEqual([
       ["Interviewer", "How did it start?"],
       ["Ana", "With a grant.\n\nIt was small."],
+      ["Interviewer", "And now?"],
+      ["Ana", "Bigger."],
     ]);
     expect(file.transcript.text.startsWith("Interview with Ana\n\n")).toBe(true);
   });
 
   it("reads a PDF text layer, joining wrapped lines, and refuses a PDF without one", async () => {
-    const file = await parseTranscriptFile("a.pdf", buildPdf(["Interviewer: Where do the models run?", "Ana: Mostly on AWS, and a few", "on our own servers."]));
+    const file = await parseTranscriptFile("a.pdf", buildPdf(["Interviewer: Where do the models run?", "Ana: Mostly on AWS, and a few", "on our own servers.", "Interviewer: Why?", "Ana: Cost."]));
     expect(spoken(file)).toEqual([
       ["Interviewer", "Where do the models run?"],
       ["Ana", "Mostly on AWS, and a few on our own servers."],
+      ["Interviewer", "Why?"],
+      ["Ana", "Cost."],
     ]);
     await expect(parseTranscriptFile("scan.pdf", buildPdf([]))).rejects.toThrow(/scan.pdf has no text layer/);
   });
@@ -76,13 +84,14 @@ const haveShared = fs.existsSync(shared);
 if (!haveShared) console.warn(`Skipping tests over real transcript files: ${shared} is not there.`);
 
 describe.skipIf(!haveShared)("real transcript files from ../shared/interop", () => {
-  it("reads the Sheffield Word interview: 246 labelled paragraphs (244 changes of speaker) after its header line", async () => {
+  it("reads the Sheffield Word interview: 246 labelled paragraphs, 244 turns (one speaker's consecutive paragraphs merge) after its header line", async () => {
     const file = await parseTranscriptFile("sheffield_interview_Ana.docx", fs.readFileSync(path.join(shared, "sheffield_interview_Ana.docx")));
-    // Each labelled paragraph stays its own turn, as the file shows it; twice the same
-    // speaker labels two paragraphs in a row, which is why the README counts 244 merged turns.
-    expect(file.transcript.turns).toHaveLength(246);
-    const repeats = file.transcript.turns.filter((t, i, all) => i > 0 && all[i - 1].speaker === t.speaker);
-    expect(file.transcript.turns.length - repeats.length).toBe(244);
+    // Twice the same speaker labels two paragraphs in a row: those become one turn each,
+    // which is why the README counts 244 merged turns.
+    expect(file.transcript.turns).toHaveLength(244);
+    expect(file.transcript.turns.some((t, i, all) => i > 0 && all[i - 1].speaker === t.speaker)).toBe(false);
+    const labelled = (file.transcript.candidates ?? []).filter((c) => c.accepted).reduce((n, c) => n + c.occurrences, 0);
+    expect(labelled).toBe(246);
     expect(file.transcript.speakers).toEqual(["Researcher 1", "Ana"]);
     expect(file.transcript.text.startsWith("12-May-2023 - 10:36 - 1h09m31s – Ana\n")).toBe(true);
   });
