@@ -1,4 +1,5 @@
 import type { Prisma } from "../db/generated/client";
+import { notifyInTransaction } from "../live/channel";
 
 type Tx = Prisma.TransactionClient;
 
@@ -12,9 +13,14 @@ export type AuditEntry = {
   after?: unknown;
 };
 
-/** Records one change inside the caller's transaction, so the log and the change agree. */
+/**
+ * Records one change inside the caller's transaction, so the log and the change agree. The
+ * log is also the live change feed: the project's channel is notified with the event's id,
+ * delivered by PostgreSQL on commit (lib/live), and a reader who missed it catches up by id.
+ */
 export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<void> {
-  await tx.auditEvent.create({
+  const event = await tx.auditEvent.create({
+    select: { id: true },
     data: {
       projectId: entry.projectId,
       actorId: entry.actorId,
@@ -25,6 +31,7 @@ export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<void> {
       after: toJson(entry.after),
     },
   });
+  if (entry.projectId) await notifyInTransaction(tx, entry.projectId, { k: "audit", id: event.id.toString() });
 }
 
 function toJson(value: unknown): Prisma.InputJsonValue | undefined {

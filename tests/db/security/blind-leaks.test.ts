@@ -91,6 +91,15 @@ const ROUTES: Record<string, Call | Exempt> = {
   // A saved search's matches: transcript text, and the coded filter under the reader's scope (tests/db/search/coded-filter.test.ts).
   "app/api/projects/[projectId]/export/search/route.ts GET": async (w) =>
     (await handler("app/api/projects/[projectId]/export/search/route.ts", "GET"))(request(`/api/projects/${w.project.id}/export/search?savedSearchId=missing&format=csv`), params({ projectId: w.project.id })),
+  // The live feed from the first event on, with Ben's coding in the log: his events must not reach blind readers.
+  "app/api/projects/[projectId]/live/route.ts GET": async (w) => {
+    const { db } = await import("../../../lib/db/client");
+    const { recordAudit } = await import("../../../lib/audit/record");
+    if ((await db().auditEvent.count({ where: { entityId: w.benCost.id } })) === 0) {
+      await db().$transaction((tx) => recordAudit(tx, { projectId: w.project.id, actorId: w.ben.id, action: "coding.create", entity: "Coding", entityId: w.benCost.id, after: { coderId: w.ben.id, documentId: w.doc1.id } }));
+    }
+    return (await handler("app/api/projects/[projectId]/live/route.ts", "GET"))(request(`/api/projects/${w.project.id}/live?after=0`, { signal: AbortSignal.timeout(1500) }), params({ projectId: w.project.id }));
+  },
   "app/api/projects/[projectId]/findings/markdown/route.ts GET": async (w) =>
     (await handler("app/api/projects/[projectId]/findings/markdown/route.ts", "GET"))(request(`/api/projects/${w.project.id}/findings/markdown?coders=any`), params({ projectId: w.project.id })),
   "app/api/projects/[projectId]/findings/docx/route.ts GET": async (w) =>
@@ -274,6 +283,7 @@ describe("blind mode has no back door", () => {
     for (const marker of [refiGuid("coding", w.benCost.id), refiGuid("selection", w.benCommunity.id), "BEN-SECRET-NOTE", "BEN-SECRET-CODING-MEMO", "Hiddenfeld", w.ben.email]) expect(qdpx).toContain(marker);
     const csv = await readable(await (ROUTES["app/api/projects/[projectId]/codings/[format]/route.ts GET"] as Call)(w).then((r) => (r as Response[])[0]));
     expect(csv).toContain("Hiddenfeld");
+    expect(await readable((await (ROUTES["app/api/projects/[projectId]/live/route.ts GET"] as Call)(w)) as Response)).toContain(w.benCost.id);
     for (const route of ["app/api/projects/[projectId]/export/slice/route.ts GET", "app/api/projects/[projectId]/export/theme-quotes/route.ts GET"])
       for (const answer of (await (ROUTES[route] as Call)(w)) as Response[]) expect(await readable(answer)).toContain("Hiddenfeld");
   });
