@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { extendFocus } from "@/lib/codings/spans/caret";
 import { sliceByCodePoints } from "@/lib/transcripts/offsets";
+import { CodingHistory } from "./coding-history";
 import type { Code, Coding } from "./types";
 
 type Props = {
@@ -107,6 +108,7 @@ function CodingItem({ coding, code, codeList, text, editable, onUpdate, onDelete
       ) : (
         coding.memo && <p className="mt-1 whitespace-pre-wrap text-stone-700">Memo: {coding.memo}</p>
       )}
+      <CodingHistory codingId={coding.id} />
     </li>
   );
 }

@@ -13,6 +13,15 @@ type Tx = Prisma.TransactionClient;
 
 const { coder: _coder, ...codingColumns } = codingView;
 
+/** What a coding's delete cascades to, kept in its audit row. */
+const deletedWithCoding = {
+  refiGuid: true,
+  batchId: true,
+  memos: { select: { id: true, title: true, body: true, authorId: true, refiGuid: true, createdAt: true, updatedAt: true } },
+  evidence: { select: { findingId: true, position: true } },
+  star: { select: { starredById: true, createdAt: true } },
+} satisfies Prisma.CodingSelect;
+
 /**
  * Applies codes to a passage as the caller. The quote is cut from the stored text here, never
  * taken from the browser. Applying a code to the exact span the caller already coded with it
@@ -71,13 +80,18 @@ export async function updateCoding(ctx: ProjectContext, input: UpdateCodingInput
   }, TEAM_WRITE);
 }
 
-/** Deletes one of the caller's own codings; the audit log keeps the whole row for recovery. */
+/**
+ * Deletes one of the caller's own codings. The audit log keeps the whole row, and what the
+ * delete takes with it (its memos, finding pins and star), so the history can restore it all
+ * (lib/history/restore.ts).
+ */
 export async function deleteCoding(ctx: ProjectContext, input: DeleteCodingInput): Promise<CodingView> {
   return db().$transaction(async (tx) => {
     const before = await loadOwnCoding(tx, ctx, input.codingId, input.version);
+    const attached = await tx.coding.findUnique({ where: { id: before.id }, select: deletedWithCoding });
     const { count } = await tx.coding.deleteMany({ where: { id: before.id, version: input.version } });
     if (count === 0) throw await staleEdit(tx, input.codingId);
-    await recordAudit(tx, { projectId: ctx.projectId, actorId: ctx.user.id, action: "coding.delete", entity: "Coding", entityId: before.id, before: { ...before, projectId: ctx.projectId } });
+    await recordAudit(tx, { projectId: ctx.projectId, actorId: ctx.user.id, action: "coding.delete", entity: "Coding", entityId: before.id, before: { ...before, ...attached, projectId: ctx.projectId } });
     return before;
   }, TEAM_WRITE);
 }

@@ -36,6 +36,7 @@ const PAGES: Record<string, string[]> = {
   "app/projects/[projectId]/documents/[documentId]/page.tsx": [`${P}/documents/${study.documentId}`, `${P}/documents/${study.documentId}?coders=coder:${study.benId}`],
   "app/projects/[projectId]/exports/page.tsx": [`${P}/exports`],
   "app/projects/[projectId]/findings/page.tsx": [`${P}/findings`, `${P}/findings?coders=coder:${study.benId}`, `${P}/findings?coders=consensus`],
+  "app/projects/[projectId]/history/page.tsx": [`${P}/history`, `${P}/history?person=${study.benId}`, `${P}/history?kind=codings&document=${study.documentId}`, `${P}/history?code=${study.codeId}`],
   "app/projects/[projectId]/import/page.tsx": [`${P}/import`],
   "app/projects/[projectId]/memos/page.tsx": [`${P}/memos`, `${P}/memos?author=${study.benId}`, `${P}/memos?kind=coding`],
   "app/projects/[projectId]/quotes/page.tsx": [
@@ -54,8 +55,8 @@ const PAGES: Record<string, string[]> = {
 };
 
 // Pages that list the team by name (see above): the member list, the assignment table, and the
-// analysts one may choose to compare on the agreement and disagreement pages.
-const TEAM_PAGES = new Set([P, `${P}/rigour/assignments`, ...PAGES["app/projects/[projectId]/rigour/agreement/page.tsx"]!, ...PAGES["app/projects/[projectId]/rigour/disagreements/page.tsx"]!]);
+// analysts one may choose to compare on the agreement and disagreement pages, and the history's "Who" filter.
+const TEAM_PAGES = new Set([P, `${P}/rigour/assignments`, ...PAGES["app/projects/[projectId]/history/page.tsx"]!, ...PAGES["app/projects/[projectId]/rigour/agreement/page.tsx"]!, ...PAGES["app/projects/[projectId]/rigour/disagreements/page.tsx"]!]);
 
 function pageFiles(): string[] {
   return fs

@@ -67,6 +67,7 @@ export default async function ProjectHomePage({ params, searchParams }: { params
           <Link href={`/projects/${project.id}/findings`} className="font-medium text-teal-800 underline">Findings report</Link>
           <Link href={`/projects/${project.id}/cases`} className="font-medium text-teal-800 underline">Cases and attributes</Link>
           <Link href={`/projects/${project.id}/memos`} className="font-medium text-teal-800 underline">Memos and journal</Link>
+          <Link href={`/projects/${project.id}/history`} className="font-medium text-teal-800 underline">History: who changed what</Link>
           <Link href={`/projects/${project.id}/rigour`} className="font-medium text-teal-800 underline">Rigour: double coding and agreement</Link>
           <a href={`/api/projects/${project.id}/export/qdpx`} className="text-teal-800 underline">Download project (REFI-QDA .qdpx)</a>
           <a href={`/api/projects/${project.id}/export/qdc`} className="text-teal-800 underline">Download codebook (.qdc)</a>

@@ -216,6 +216,17 @@ const ACTIONS: Record<string, Call | Exempt> = {
   "lib/search/actions.ts deleteSavedSearchAction": async (w) => (await action("lib/search/actions.ts", "deleteSavedSearchAction"))({ projectId: w.project.id, savedSearchId: "missing" }),
   "lib/stars/actions.ts starQuoteAction": async (w) => (await action("lib/stars/actions.ts", "starQuoteAction"))({ projectId: w.project.id, codingIds: [w.benCommunity.id] }),
   "lib/stars/actions.ts unstarQuoteAction": async (w) => (await action("lib/stars/actions.ts", "unstarQuoteAction"))({ projectId: w.project.id, codingIds: [w.benCost.id] }),
+  // The history leaves Ben's coding work out for blind readers: restoring his deleted coding, or reading his codings' history, is NOT_FOUND.
+  "lib/history/actions.ts restoreFromHistoryAction": async (w) => {
+    const before = { id: "BEN-SECRET-DELETED", documentId: w.doc1.id, codeId: w.cost.id, coderId: w.ben.id, ...span("The cost"), quote: "The cost", memo: "BEN-SECRET-DELETED-MEMO" };
+    const event = await prisma.auditEvent.create({ data: { projectId: w.project.id, actorId: w.ben.id, action: "coding.delete", entity: "Coding", entityId: before.id, before } });
+    return (await action("lib/history/actions.ts", "restoreFromHistoryAction"))({ projectId: w.project.id, eventId: event.id.toString() });
+  },
+  "lib/history/actions.ts codingHistoryAction": async (w) => [
+    await (await action("lib/history/actions.ts", "codingHistoryAction"))({ projectId: w.project.id, codingId: w.benCost.id }),
+    await (await action("lib/history/actions.ts", "codingHistoryAction"))({ projectId: w.project.id, codingId: "BEN-SECRET-DELETED" }),
+    await (await action("lib/history/actions.ts", "codingHistoryAction"))({ projectId: w.project.id, codingId: w.anaCost.id }),
+  ],
 };
 
 // Answers that name the analysts compared, who are on the team (member names are not hidden
