@@ -11,7 +11,7 @@ import { importQdc, importQdpx } from "../lib/interop/refi/api";
 import { formatBytes, REFI_IMPORT_LIMITS } from "../lib/interop/refi/limits";
 import { sniffFile } from "../lib/interop/refi/sniff";
 import { withDatabase } from "./with-database";
-import type { ImportSummary } from "../lib/interop/refi/summary";
+import { notImportedHeadline, type ImportSummary } from "../lib/interop/refi/summary";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -47,11 +47,19 @@ function printSummary(summary: ImportSummary): void {
   const { counts } = summary;
   const verb = summary.mode === "codebook-merge" ? "Merged into" : "Imported as";
   console.log(`${verb} "${summary.projectName}" (${summary.projectId})${summary.origin ? `, made by ${summary.origin}` : ""}.`);
+  console.log(`  ${notImportedHeadline(summary.notImported)}`);
   console.log(`  ${counts.sources} source(s), ${counts.codes} new code(s), ${counts.codings} coding(s), ${counts.users} user(s), ${counts.cases} case(s), ${counts.variables} variable(s), ${counts.memos} memo(s).`);
   if (summary.matchedCodes) console.log(`  Matched existing codes: ${summary.matchedCodes.byGuid} by GUID, ${summary.matchedCodes.byName} by name.`);
   for (const user of summary.users) console.log(`  user ${user.name} <${user.email}> (${user.kind}): ${user.codings} coding(s)`);
   for (const source of summary.sources) {
-    console.log(`  source "${source.title}": ${source.characters} characters, ${source.codings} coding(s)${source.positions ? `; positions read as ${source.positions.convention} (${source.positions.evidence})` : ""}`);
+    console.log(`  source "${source.title}": ${source.characters} characters, ${source.codings} coding(s)${source.positions?.own ? `; its own evidence overrode the file's: positions read as ${source.positions.convention}` : ""}`);
+  }
+  const positions = summary.positions;
+  if (positions) {
+    console.log(`\n${positions.explanation}${positions.strength === "weak" ? " The evidence is weak: check these passages." : ""}`);
+    for (const s of positions.sample) console.log(`  sample: "${s.source}" [${s.codes}] ${JSON.stringify(s.quote)}`);
+    for (const a of positions.ambiguous) console.log(`  depends on the reading: "${a.source}" [${a.codes}] (${a.coders}) ${JSON.stringify(a.chosen)} or else ${a.alternative === null ? "outside the text" : JSON.stringify(a.alternative)}`);
+    if (positions.ambiguousTotal > positions.ambiguous.length && positions.strength === "weak") console.log(`  ... and ${positions.ambiguousTotal - positions.ambiguous.length} more`);
   }
   if (summary.warnings.length > 0) console.log(`\n${summary.warnings.length} warning(s):`);
   for (const warning of summary.warnings) console.log(`  [${warning.kind}] ${warning.message}`);

@@ -178,6 +178,8 @@ export type ConventionScore = {
   outOfRange: number;
   /** Bounds that fall inside a word, a CRLF pair, a surrogate pair or a composed sequence. */
   misplacedBounds: number;
+  /** A hash of every span this convention places: equal signatures, equal passages. */
+  signature?: number;
 };
 
 export type ConventionGuess = {
@@ -196,15 +198,16 @@ export type ConventionGuess = {
  * character, no BOM) are not tried: the first of their group stands for it.
  */
 export function detectConvention(raw: string, normalized: string, selections: SelectionEvidence[]): ConventionGuess {
-  const hasBom = raw.charCodeAt(0) === 0xfeff;
-  const hasCrlf = raw.includes("\r\n");
-  const hasAstral = /[\uD800-\uDBFF][\uDC00-\uDFFF]/.test(raw);
+  const features = textFeatures(raw);
   const relevant = CONVENTIONS.filter(
-    (c) => (hasAstral || c.unit === "codepoint") && (hasCrlf || c.crlf === "two") && (hasBom || c.bom === "not-counted"),
+    (c) => (features.astral || c.unit === "codepoint") && (features.crlf || c.crlf === "two") && (features.bom || c.bom === "not-counted"),
   );
   const nfc = alignFor(raw, normalized);
   const codePoints = Array.from(normalized);
-  const scores = relevant.map((convention) => scoreConvention(mapWith(raw, convention, nfc), codePoints, selections));
+  const scores = relevant.map((convention) => {
+    const { signature: _signature, ...score } = scoreConvention(mapWith(raw, convention, nfc), codePoints, selections);
+    return score;
+  });
   const order = (a: ConventionScore, b: ConventionScore) =>
     b.quotesMatched - a.quotesMatched || a.outOfRange - b.outOfRange || a.misplacedBounds - b.misplacedBounds;
   const ranked = [...scores].sort(order); // stable: ties keep CONVENTIONS' order
@@ -213,11 +216,47 @@ export function detectConvention(raw: string, normalized: string, selections: Se
   return { convention: best.convention, evidence, scores: ranked };
 }
 
+/** What in a text lets conventions differ: a BOM, a CRLF, a character outside the BMP. */
+export type TextFeatures = { bom: boolean; crlf: boolean; astral: boolean };
+
+export function textFeatures(raw: string): TextFeatures {
+  return { bom: raw.charCodeAt(0) === 0xfeff, crlf: raw.includes("\r\n"), astral: /[\uD800-\uDBFF][\uDC00-\uDFFF]/.test(raw) };
+}
+
+/** Whether two conventions map every position of a text with these features alike. */
+export function sameReading(features: TextFeatures, a: PositionConvention, b: PositionConvention): boolean {
+  return (!features.astral || a.unit === b.unit) && (!features.crlf || a.crlf === b.crlf) && (!features.bom || a.bom === b.bom);
+}
+
+/**
+ * The score of every convention in CONVENTIONS, in that order, for one source (for pooling
+ * the evidence of a whole file). Conventions that read this text alike share one computation.
+ */
+export function scoreConventions(raw: string, normalized: string, selections: SelectionEvidence[]): ConventionScore[] {
+  const features = textFeatures(raw);
+  const nfc = alignFor(raw, normalized);
+  const codePoints = Array.from(normalized);
+  const done: ConventionScore[] = [];
+  return CONVENTIONS.map((convention) => {
+    const twin = done.find((score) => sameReading(features, score.convention, convention));
+    const score = twin ? { ...twin, convention } : scoreConvention(mapWith(raw, convention, nfc), codePoints, selections);
+    if (!twin) done.push(score);
+    return score;
+  });
+}
+
 function scoreConvention(map: PositionMap, codePoints: string[], selections: SelectionEvidence[]): ConventionScore {
   const score: ConventionScore = { convention: map.convention, quotesMatched: 0, outOfRange: 0, misplacedBounds: 0 };
+  // FNV-1a over the placed spans (-1 for one out of range).
+  let hash = 0x811c9dc5;
+  const mix = (n: number) => {
+    hash = Math.imul(hash ^ (n & 0xffff), 0x01000193);
+    hash = Math.imul(hash ^ (n >>> 16), 0x01000193);
+  };
   for (const selection of selections) {
     if (!inRange(map, selection.start) || !inRange(map, selection.end) || selection.end < selection.start) {
       score.outOfRange++;
+      mix(-1);
       continue;
     }
     const start = map.toOffset(selection.start);
@@ -226,8 +265,11 @@ function scoreConvention(map: PositionMap, codePoints: string[], selections: Sel
       if (!bound.exact || (isWordChar(codePoints[bound.offset - 1]) && isWordChar(codePoints[bound.offset]))) score.misplacedBounds++;
     }
     const span = map.toSpan(selection.start, selection.end);
+    mix(span.start);
+    mix(span.end);
     if (selection.quote && quoteMatches(selection.quote, codePoints.slice(span.start, span.end).join(""))) score.quotesMatched++;
   }
+  score.signature = hash >>> 0;
   return score;
 }
 

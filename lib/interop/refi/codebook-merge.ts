@@ -6,10 +6,11 @@ import { parseCodeDescription } from "./descriptions";
 import { refiGuid } from "./guid";
 import type { RefiCode, RefiCodebook } from "./model";
 import { normalizeColour } from "./plan-codes";
-import type { ImportWarning } from "./plan-types";
+import { tally } from "./import-not-imported";
+import type { ImportWarning, NotImported } from "./plan-types";
 import type { ImportSummary } from "./summary";
 
-type LiveCode = { id: string; parentId: string | null; name: string; colour: string; position: number };
+type LiveCode = { id: string; parentId: string | null; name: string; colour: string; position: number; refiGuid?: string | null };
 
 export const MERGE_ACTION = "codebook.merge_refi";
 
@@ -24,8 +25,9 @@ export async function mergeCodebook(ctx: ProjectContext, codebook: RefiCodebook,
   return db().$transaction(
     async (tx) => {
       const project = await tx.project.findUniqueOrThrow({ where: { id: ctx.projectId }, select: { name: true } });
-      const live: LiveCode[] = await tx.code.findMany({ where: { projectId: ctx.projectId, deletedAt: null }, select: { id: true, parentId: true, name: true, colour: true, position: true } });
-      const byGuid = new Map(live.map((code) => [refiGuid("code", code.id), code]));
+      const live: LiveCode[] = await tx.code.findMany({ where: { projectId: ctx.projectId, deletedAt: null }, select: { id: true, parentId: true, name: true, colour: true, position: true, refiGuid: true } });
+      // A code is known by the GUID we export for it, and by the one it had in the file it was imported from.
+      const byGuid = new Map(live.flatMap((code) => [[refiGuid("code", code.id), code] as const, ...(code.refiGuid ? [[code.refiGuid, code] as const] : [])]));
       const matched = { byGuid: 0, byName: 0 };
       let created = 0;
 
@@ -49,6 +51,7 @@ export async function mergeCodebook(ctx: ProjectContext, codebook: RefiCodebook,
             const row = await tx.code.create({
               data: {
                 projectId: ctx.projectId,
+                refiGuid: code.guid,
                 parentId,
                 name: code.name,
                 colour: normalizeColour(code.color) ?? nextPaletteColour(live.map((c) => c.colour)),
@@ -66,6 +69,8 @@ export async function mergeCodebook(ctx: ProjectContext, codebook: RefiCodebook,
       };
       await merge(codebook.codes, null);
 
+      const notImported: NotImported[] = [];
+      tally(notImported, "set", codebook.sets);
       const warnings: ImportWarning[] = codebook.sets > 0 ? [{ kind: "ignored", message: `The codebook's ${codebook.sets} set(s) were not imported; Grounded has no equivalent.` }] : [];
       await recordAudit(tx, { projectId: ctx.projectId, actorId: ctx.user.id, action: MERGE_ACTION, entity: "Project", entityId: ctx.projectId, after: { fileName, origin: codebook.origin, created, matched } });
       return {
@@ -78,6 +83,8 @@ export async function mergeCodebook(ctx: ProjectContext, codebook: RefiCodebook,
         matchedCodes: matched,
         users: [],
         sources: [],
+        positions: null,
+        notImported,
         warnings,
       };
     },

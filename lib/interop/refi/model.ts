@@ -78,6 +78,8 @@ export type RefiOtherSource = {
   name: string | null;
   path: string | null;
   selections: number;
+  /** Codings in those selections, which the import leaves out with the source. */
+  codings?: number;
 };
 
 export type RefiNote = {

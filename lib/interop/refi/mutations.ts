@@ -35,6 +35,7 @@ export async function writeProjectImport(plan: ImportPlan, importer: CurrentUser
       const documents = await tx.document.createManyAndReturn({
         data: plan.documents.map((d) => ({
           projectId,
+          refiGuid: d.refiGuid,
           caseId: d.caseKey ? caseIds.get(d.caseKey)! : null,
           title: d.title,
           text: d.text,
@@ -57,7 +58,7 @@ export async function writeProjectImport(plan: ImportPlan, importer: CurrentUser
       for (let i = 0; i < plan.codings.length; i += CHUNK) {
         const chunk = plan.codings.slice(i, i + CHUNK).map((c) => ({
           key: c.key,
-          row: { projectId, documentId: documentIds.get(c.documentKey)!, codeId: codeIds.get(c.codeKey)!, coderId: userIds.get(c.userKey)!, start: c.start, end: c.end, quote: c.quote, memo: c.memo },
+          row: { projectId, refiGuid: c.refiGuid, documentId: documentIds.get(c.documentKey)!, codeId: codeIds.get(c.codeKey)!, coderId: userIds.get(c.userKey)!, start: c.start, end: c.end, quote: c.quote, memo: c.memo },
         }));
         const created = await tx.coding.createManyAndReturn({ data: chunk.map((c) => c.row), select: { id: true, documentId: true, codeId: true, coderId: true, start: true, end: true } });
         const idOf = new Map(created.map((r) => [naturalKey(r), r.id]));
@@ -71,7 +72,7 @@ export async function writeProjectImport(plan: ImportPlan, importer: CurrentUser
         : t.kind === "coding" ? { codingId: codingIds.get(t.key) }
         : {};
       await tx.memo.createMany({
-        data: plan.memos.map((m) => ({ projectId, authorId: userIds.get(m.authorKey)!, title: m.title, body: m.body, ...target(m.target) })),
+        data: plan.memos.map((m) => ({ projectId, refiGuid: m.key, authorId: userIds.get(m.authorKey)!, title: m.title, body: m.body, ...target(m.target) })),
       });
 
       const counts = {
@@ -83,7 +84,7 @@ export async function writeProjectImport(plan: ImportPlan, importer: CurrentUser
         variables: plan.attributes.length,
         memos: plan.memos.length,
       };
-      await recordAudit(tx, { projectId, actorId: importer.id, action: IMPORT_ACTION, entity: "Project", entityId: projectId, after: { fileName, origin: plan.origin, ...counts, warnings: plan.warnings.length } });
+      await recordAudit(tx, { projectId, actorId: importer.id, action: IMPORT_ACTION, entity: "Project", entityId: projectId, after: { fileName, origin: plan.origin, ...counts, positions: plan.positions && { convention: plan.positions.convention, strength: plan.positions.strength }, notImported: plan.notImported, warnings: plan.warnings.length } });
       return {
         fileName,
         mode: "new-project",
@@ -93,6 +94,8 @@ export async function writeProjectImport(plan: ImportPlan, importer: CurrentUser
         counts,
         users,
         sources: plan.documents.map((d) => ({ title: d.title, characters: d.textLength, codings: perDocument.get(d.key) ?? 0, positions: d.positions })),
+        positions: plan.positions,
+        notImported: plan.notImported,
         warnings: plan.warnings,
       };
     },
@@ -146,13 +149,13 @@ async function resolveUsers(tx: Tx, plan: ImportPlan, importer: CurrentUser, pro
 
 async function writeCases(tx: Tx, plan: ImportPlan, projectId: string) {
   const attributes = await tx.attributeDefinition.createManyAndReturn({
-    data: plan.attributes.map((a) => ({ projectId, name: a.name, type: a.type, categories: a.categories, position: a.position })),
+    data: plan.attributes.map((a) => ({ projectId, refiGuid: a.key, name: a.name, type: a.type, categories: a.categories, position: a.position })),
     select: { id: true, name: true },
   });
   const attributeNamed = new Map(attributes.map((row) => [row.name, row.id]));
   const attributeIds = new Map(plan.attributes.map((a) => [a.key, attributeNamed.get(a.name)!]));
   const cases = await tx.case.createManyAndReturn({
-    data: plan.cases.map((c) => ({ projectId, name: c.name, description: c.description })),
+    data: plan.cases.map((c) => ({ projectId, refiGuid: c.key, name: c.name, description: c.description })),
     select: { id: true, name: true },
   });
   const caseNamed = new Map(cases.map((row) => [row.name, row.id]));
@@ -173,8 +176,8 @@ async function writeCodes(tx: Tx, plan: ImportPlan, projectId: string): Promise<
     const data = level.map((code) => {
       const colour = code.colour ?? nextPaletteColour(colours);
       colours.push(colour);
-      const { key: _key, parentKey, depth: _depth, colour: _colour, ...fields } = code;
-      return { projectId, parentId: parentKey === null ? null : ids.get(parentKey)!, colour, ...fields };
+      const { key, parentKey, depth: _depth, colour: _colour, ...fields } = code;
+      return { projectId, refiGuid: key, parentId: parentKey === null ? null : ids.get(parentKey)!, colour, ...fields };
     });
     const created = await tx.code.createManyAndReturn({ data, select: { id: true, parentId: true, name: true } });
     const idOf = new Map(created.map((row) => [`${row.parentId}\u0000${row.name}`, row.id]));

@@ -1,25 +1,32 @@
-import { buildPositionMap, describeConvention, detectConvention, type ConventionGuess } from "../positions";
+import { buildPositionMap, describeConvention, type PositionConvention } from "../positions";
 import { normalizeText } from "../../transcripts/offsets";
 import { RefiFileError } from "./errors";
 import type { RefiSelection } from "./model";
 import { clip } from "./read-common";
 
 /**
- * Places one source's selections on its normalized text. The standard's "characters" are
- * counted differently by different producers (lib/interop/positions.ts), so the convention
- * is detected per source from the selections themselves: by the quotations where the
- * producer stores them (ATLAS.ti and Grounded put the quoted text in the selection's name),
- * otherwise by where the bounds fall. Every selection is then mapped and checked:
+ * Places one source's selections on its normalized text, counted as the file's convention
+ * says (import-positions.ts decides it once per file). Every selection is then mapped and
+ * checked:
  *  - a position outside the text refuses the whole file (the file and its text disagree);
  *  - a span that had to be widened (it split a CRLF pair, an emoji or a composed letter),
  *    whose stored quotation differs from the text, or that starts or ends inside a word
  *    when there is no quotation to compare, is imported and listed as an issue.
- * Nothing is moved to make it fit: what the summary lists is what was stored.
+ * Nothing is moved to make it fit: what the summary lists is what was stored. With an
+ * alternative reading, each passage is also read that way, so the summary can show every
+ * coding whose text depends on which reading is right.
  */
-export type PlacedSelection = { selection: RefiSelection; start: number; end: number; quote: string; issues: string[] };
+export type PlacedSelection = {
+  selection: RefiSelection;
+  start: number;
+  end: number;
+  quote: string;
+  issues: string[];
+  /** The text under the alternative reading, when it differs (null: that reading puts it outside the text). */
+  alternative?: string | null;
+};
 
 export type Placement = {
-  guess: ConventionGuess;
   /** describeConvention of the convention used, for the summary. */
   convention: string;
   placed: PlacedSelection[];
@@ -27,10 +34,17 @@ export type Placement = {
   empty: RefiSelection[];
 };
 
-export function placeSelections(raw: string, selections: RefiSelection[], where: { fileName: string; source: string }): Placement {
+export type Reading = {
+  convention: PositionConvention;
+  /** Whether the selections' names are quotations of the text (they matched it), to check each against. */
+  quotesAreNames: boolean;
+  alternative: PositionConvention | null;
+};
+
+export function placeSelections(raw: string, selections: RefiSelection[], where: { fileName: string; source: string }, reading: Reading): Placement {
   const normalized = normalizeText(raw);
-  const guess = detectConvention(raw, normalized, selections.map((s) => ({ start: s.start, end: s.end, quote: s.name })));
-  const map = buildPositionMap(raw, normalized, guess.convention);
+  const map = buildPositionMap(raw, normalized, reading.convention);
+  const other = reading.alternative && buildPositionMap(raw, normalized, reading.alternative);
   const codePoints = Array.from(normalized);
   const placed: PlacedSelection[] = [];
   const empty: RefiSelection[] = [];
@@ -38,7 +52,7 @@ export function placeSelections(raw: string, selections: RefiSelection[], where:
     const { start, end } = selection;
     const label = `the selection ${selection.name ? `"${clip(selection.name)}" ` : ""}in source "${where.source}"`;
     if (start < 0 || end > map.length || start > map.length) {
-      throw new RefiFileError(where.fileName, `${label} runs from ${start} to ${end}, beyond the end of its text (${map.length} characters, counted as ${describeConvention(guess.convention)}). The project file does not match its source.`);
+      throw new RefiFileError(where.fileName, `${label} runs from ${start} to ${end}, beyond the end of its text (${map.length} characters, counted as ${describeConvention(reading.convention)}). The project file does not match its source.`);
     }
     if (end < start) throw new RefiFileError(where.fileName, `${label} ends (${end}) before it starts (${start}).`);
     const span = map.toSpan(start, end);
@@ -49,16 +63,23 @@ export function placeSelections(raw: string, selections: RefiSelection[], where:
     const quote = codePoints.slice(span.start, span.end).join("");
     const issues: string[] = [];
     if (!span.exact) issues.push("a bound fell inside a character (a CRLF line end, an emoji or a letter written in two parts); the passage was widened to whole characters");
-    const quoted = guess.evidence === "quotes" && selection.name ? selection.name : null;
+    const quoted = reading.quotesAreNames && selection.name ? selection.name : null;
     if (quoted !== null && !quoteMatches(quoted, quote)) {
       issues.push(`the file quotes "${clip(quoted)}" but the text at its positions reads "${clip(quote)}"`);
     } else if (quoted === null) {
       if (insideWord(codePoints, span.start)) issues.push(`it starts inside a word ("${wordAround(codePoints, span.start)}")`);
       if (insideWord(codePoints, span.end)) issues.push(`it ends inside a word ("${wordAround(codePoints, span.end)}")`);
     }
-    placed.push({ selection, start: span.start, end: span.end, quote, issues });
+    const result: PlacedSelection = { selection, start: span.start, end: span.end, quote, issues };
+    if (other) {
+      const inRange = end <= other.length;
+      const alt = inRange ? other.toSpan(start, end) : null;
+      const text = alt ? codePoints.slice(alt.start, alt.end).join("") : null;
+      if (text !== quote) result.alternative = text;
+    }
+    placed.push(result);
   }
-  return { guess, convention: describeConvention(guess.convention), placed, empty };
+  return { convention: describeConvention(reading.convention), placed, empty };
 }
 
 const MIN_PREFIX = 5;

@@ -52,6 +52,7 @@ export function planMemos(
   if (shared > 0) warnings.push({ kind: "memo", message: `${shared} note reference(s) pointed at a note already attached elsewhere; each memo is attached to its first item only.` });
   if (unknown > 0) warnings.push({ kind: "memo", message: `${unknown} note reference(s) pointed at notes the file does not contain.` });
   return project.notes.map((note) => ({
+    key: note.guid,
     title: note.name?.trim() ?? "",
     body: noteTexts.get(note.guid) ?? "",
     authorKey: userKey(note.creatingUser),

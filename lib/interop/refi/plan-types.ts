@@ -51,8 +51,10 @@ export type PlannedDocument = {
   position: number;
   caseKey: string | null;
   turns: PlannedTurn[];
-  /** How the producer counted positions in this source (positions.ts describeConvention) and why we think so. */
-  positions: { convention: string; evidence: "quotes" | "bounds" | "default" } | null;
+  /** The GUID of the source in the file (kept as the document's refiGuid). */
+  refiGuid: string;
+  /** How this source's positions were counted (describeConvention); own: its own evidence overrode the file's. */
+  positions: { convention: string; own: boolean } | null;
 };
 
 export type PlannedCoding = {
@@ -64,11 +66,37 @@ export type PlannedCoding = {
   end: number;
   quote: string;
   memo: string;
+  /** The GUID of the selection in the file (null for a coding of a whole source, which has none). */
+  refiGuid: string | null;
 };
 
 export type MemoTarget = { kind: "project" } | { kind: "document" | "code" | "case" | "coding"; key: string };
 
-export type PlannedMemo = { title: string; body: string; authorKey: string; target: MemoTarget };
+/** `key`: the note's GUID in the file. */
+export type PlannedMemo = { key: string; title: string; body: string; authorKey: string; target: MemoTarget };
+
+/** What the file holds that the import leaves out, by kind, for the summary's headline. */
+export type NotImported = { kind: "unread-source" | "pdf" | "picture" | "audio" | "video" | "empty-selection" | "set" | "link" | "graph"; count: number; what: string };
+
+/** A coding whose passage depends on which reading of the positions is right. */
+export type AmbiguousCoding = { source: string; codes: string; coders: string; start: number; end: number; chosen: string; alternative: string | null };
+
+/**
+ * How the file's positions were read (import-positions.ts). Weak evidence comes with a
+ * sample of placed passages to check and every coding the runner-up reads differently.
+ */
+export type PositionReport = {
+  convention: string;
+  strength: "strong" | "weak" | "moot";
+  basis: "quotes" | "bounds" | "producer" | "default";
+  explanation: string;
+  alternative: string | null;
+  overrides: { source: string; convention: string }[];
+  sample: { source: string; codes: string; quote: string }[];
+  /** Listed in full up to a limit; ambiguousTotal counts them all. */
+  ambiguous: AmbiguousCoding[];
+  ambiguousTotal: number;
+};
 
 export type ImportPlan = {
   name: string;
@@ -81,5 +109,8 @@ export type ImportPlan = {
   documents: PlannedDocument[];
   codings: PlannedCoding[];
   memos: PlannedMemo[];
+  /** null: the file has no selections to place. */
+  positions: PositionReport | null;
+  notImported: NotImported[];
   warnings: ImportWarning[];
 };

@@ -64,8 +64,10 @@ export function readProject(ctx: ReadContext, root: XmlElement): RefiProject {
       textSources.push(readTextSource(ctx, representation, registries, { guid, name }));
       continue;
     }
-    const selections = element.children.filter((child) => /Selection$/.test(child.name) || child.name === "Transcript").length;
-    otherSources.push({ kind, guid, name, path: attr(element, "path") ?? attr(element, "currentPath"), selections });
+    const selections = element.children.filter((child) => /Selection$/.test(child.name) || child.name === "Transcript");
+    // Codings sit in the selections (and in a transcript's selections); counted for the summary.
+    const codings = [element, ...selections, ...selections.flatMap((s) => s.children.filter((c) => /Selection$/.test(c.name)))].reduce((n, e) => n + childrenNamed(e, "Coding").length, 0);
+    otherSources.push({ kind, guid, name, path: attr(element, "path") ?? attr(element, "currentPath"), selections: selections.length, codings });
   }
 
   const notes = listOf(root, "Notes", "Note").map((element): RefiNote => {

@@ -24,14 +24,15 @@ describe("importing a .qdpx into a new project", () => {
       mode: "new-project",
       projectName: "Minimal study",
       origin: "Hand-written fixture 1.0",
-      counts: { sources: 2, codes: 5, codings: 9, users: 3, cases: 1, variables: 4, memos: 2 },
+      counts: { sources: 2, codes: 5, codings: 9, users: 4, cases: 1, variables: 4, memos: 2 },
     });
     const project = await prisma.project.findUniqueOrThrow({ where: { id: summary.projectId }, include: { memberships: { include: { user: true } } } });
     expect(project.description).toBe("A hand-written REFI-QDA project for tests.");
     const roles = Object.fromEntries(project.memberships.map((m) => [m.user.name, m.role]));
     // Ana's e-mail belongs to an account, but a file cannot add a real person to a project:
     // she becomes a placeholder coder under the name the file gives, and the account is untouched.
-    expect(roles).toEqual({ "Iris Importer": "owner", "Ana Analyst": "analyst", Ben: "analyst" });
+    // Idle Ida coded nothing in the file, and is a coder of the project all the same.
+    expect(roles).toEqual({ "Iris Importer": "owner", "Ana Analyst": "analyst", Ben: "analyst", "Idle Ida": "analyst" });
     expect(await prisma.membership.count({ where: { userId: ana.id } })).toBe(0);
 
     // Ben has no e-mail in the file: a placeholder coder who cannot sign in.
@@ -40,10 +41,11 @@ describe("importing a .qdpx into a new project", () => {
     expect(ben.email).toMatch(/^refi-a0000000-0000-4000-8000-000000000002@.+\.placeholder\.grounded\.invalid$/);
     expect(ben.passwordHash).toMatch(/^\$argon2id\$/);
     expect(await signInWithPassword({ email: ben.email, password: "anything at all" })).toMatchObject({ ok: false });
-    expect(summary.users.map((u) => [u.name, u.kind]).sort()).toEqual([
-      ["Ana Analyst", "placeholder"],
-      ["Ben", "placeholder"],
-      ["Iris Importer", "you"],
+    expect(summary.users.map((u) => [u.name, u.kind, u.codings]).sort()).toEqual([
+      ["Ana Analyst", "placeholder", 3],
+      ["Ben", "placeholder", 5],
+      ["Idle Ida", "placeholder", 0],
+      ["Iris Importer", "you", 1],
     ]);
 
     // Codings: offsets of the normalized text (NFC, \n, no BOM), quoting it exactly.
@@ -109,11 +111,13 @@ describe("importing a .qdpx into a new project", () => {
         expect.stringMatching(/^case: The variable "since" holds dates/),
       ]),
     );
-    expect(summary.sources.map((s) => [s.title, s.codings, s.positions?.evidence])).toEqual([
-      ["Interview 1", 6, "quotes"],
-      ["interview-2", 3, "default"],
+    expect(summary.sources.map((s) => [s.title, s.codings, s.positions?.own])).toEqual([
+      ["Interview 1", 6, false],
+      ["interview-2", 3, false],
     ]);
-    expect(summary.sources[0].positions?.convention).toBe("UTF-16 code units, a CRLF counted twice, the byte order mark not counted");
+    // One convention for the file, shown by Interview 1's quotations (interview-2 is ASCII with LF: any reading agrees).
+    expect(summary.positions).toMatchObject({ convention: "UTF-16 code units, a CRLF counted twice, the byte order mark not counted", basis: "quotes", overrides: [] });
+    expect(summary.notImported.map((n) => [n.kind, n.count])).toEqual([["unread-source", 1]]);
     await prisma.user.delete({ where: { id: ana.id } }).catch(() => undefined);
   });
 
@@ -134,7 +138,13 @@ describe("importing a .qdpx into a new project", () => {
     if (!result.ok) return;
     const coders = await prisma.coding.findMany({ where: { projectId: result.data.projectId }, distinct: ["coderId"], select: { coderId: true } });
     expect(coders).toEqual([{ coderId: importer.id }]);
-    expect(result.data.users).toEqual([{ name: "Solo", kind: "you", email: importer.email, codings: 9 }]);
+    // The file's users are still the project's coders (placeholders), with no codings of their own.
+    expect(result.data.users.map((u) => [u.name, u.kind, u.codings])).toEqual([
+      ["Ana Analyst", "placeholder", 0],
+      ["Ben", "placeholder", 0],
+      ["Idle Ida", "placeholder", 0],
+      ["Solo", "you", 9],
+    ]);
     expect(await runImportQdpx(null, { fileName: "x.qdpx", bytes: minimalQdpx() })).toMatchObject({ ok: false, error: { code: "UNAUTHENTICATED" } });
     expect(await runImportQdpx(me(importer).user, { fileName: "", bytes: minimalQdpx() })).toMatchObject({ ok: false, error: { code: "VALIDATION", fieldErrors: { fileName: expect.any(Array) } } });
   });

@@ -20,10 +20,11 @@ describe.skipIf(!sharedExists)("importing real REFI-QDA files", () => {
     // Its names are "line:N", not quotations, and its texts are ASCII with LF line ends, so
     // every counting convention agrees ("default"); every selection is a whole line.
     expect(summary.warnings.filter((w) => w.kind === "position")).toEqual([]);
-    expect(summary.sources.map((s) => [s.title, s.codings, s.positions?.evidence ?? null])).toEqual([
-      ["board_2017", 205, "default"],
+    expect(summary.sources.map((s) => [s.title, s.codings, s.positions?.own ?? null])).toEqual([
+      ["board_2017", 205, false],
       ["admin-1", 0, null],
     ]);
+    expect(summary.positions).toMatchObject({ strength: "moot", ambiguousTotal: 0 });
 
     const codings = await prisma.coding.findMany({ where: { projectId: summary.projectId }, include: { code: true, document: true } });
     expect(codings).toHaveLength(205);
@@ -57,6 +58,7 @@ describe.skipIf(!sharedExists)("importing real REFI-QDA files", () => {
       { name: "Variables", parentId: null },
     ]);
     const merged = await importQdc(ctx, shared("taguette-1.4.1_codebook.qdc"), "taguette-1.4.1_codebook.qdc", { intoProjectId: summary.projectId });
-    expect(merged).toMatchObject({ counts: { codes: 0 }, matchedCodes: { byGuid: 0, byName: 3 } });
+    // The codes keep the GUIDs they had in the file, so the same codebook matches them by GUID.
+    expect(merged).toMatchObject({ counts: { codes: 0 }, matchedCodes: { byGuid: 3, byName: 0 } });
   });
 });

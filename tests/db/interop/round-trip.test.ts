@@ -56,7 +56,8 @@ describe("REFI-QDA round trip of the demo study", () => {
     expect(summary.counts).toMatchObject({ sources: 32, cases: 32, variables: 21, memos: 4, codes: before.codes.length, codings: before.codings.length });
     // Every passage placed from the quotation it carries, none shifted or approximate.
     expect(summary.warnings.filter((w) => w.kind === "position")).toEqual([]);
-    expect(summary.sources.every((s) => s.positions === null || s.positions.evidence === "quotes")).toBe(true);
+    expect(summary.positions?.strength).not.toBe("weak");
+    expect(summary.sources.every((s) => s.positions === null || !s.positions.own)).toBe(true);
     // The importer is matched to their own account; the other analysts come back as
     // placeholder coders with their names, never linked to real accounts by a file.
     expect(summary.users.map((u) => [u.name, u.kind]).sort()).toEqual([

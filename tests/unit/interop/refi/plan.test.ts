@@ -3,6 +3,7 @@ import type { RefiCoding, RefiProject, RefiSelection, RefiTextSource } from "../
 import { buildImportPlan } from "../../../../lib/interop/refi/plan";
 import { IMPORTER } from "../../../../lib/interop/refi/plan-types";
 import type { TextLookup } from "../../../../lib/interop/refi/source-texts";
+import { notImportedHeadline } from "../../../../lib/interop/refi/summary";
 import { sliceByCodePoints } from "../../../../lib/transcripts/offsets";
 
 const code = (guid: string, name: string, children: RefiProject["codes"] = []) => ({ guid, name, color: null, description: null, isCodable: true, noteRefs: [], children });
@@ -68,7 +69,8 @@ describe("placing selections", () => {
     const oneCrlf = raw.replace(/\r\n/g, "\n");
     const at = (needle: string) => [oneCrlf.indexOf(needle), oneCrlf.indexOf(needle) + needle.length] as const;
     const p = plan({ textSources: [source("s", [selection("a", ...at("the cost"), "the cost", [coding("k1", "c1")]), selection("b", ...at("The people"), "The people", [coding("k2", "c1")])])] }, { s: raw });
-    expect(p.documents[0].positions).toEqual({ convention: "Unicode code points, a CRLF counted once, the byte order mark not counted", evidence: "quotes" });
+    expect(p.documents[0].positions).toEqual({ convention: "Unicode code points, a CRLF counted once, the byte order mark not counted", own: false });
+    expect(p.positions).toMatchObject({ basis: "quotes", alternative: "Unicode code points, a CRLF counted twice, the byte order mark not counted" });
     expect(p.codings.map((c) => [c.quote, sliceByCodePoints(p.documents[0].text, c.start, c.end)])).toEqual([
       ["the cost", "the cost"],
       ["The people", "The people"],
@@ -188,5 +190,64 @@ describe("the rest of a project", () => {
       /^t\.qdpx: the selection "world!" in source "s" runs from 6 to 12, beyond the end of its text \(11 characters/,
     );
     expect(() => plan({ textSources: [source("s", [selection("a", 6, 2, null, [coding("k1", "c1")])])] }, { s: "Hello world" })).toThrow(/ends \(2\) before it starts \(6\)/);
+  });
+});
+
+describe("coders and what was left out", () => {
+  it("credits each coding to the user who made its selection, and plans every user of the file, with codings or not", () => {
+    // One producer writes every Coding with one user (and one earlier timestamp): the selection's user made it.
+    const p = plan(
+      {
+        users: [
+          { guid: "u1", name: "Una", id: null },
+          { guid: "u2", name: "Ugo", id: null },
+          { guid: "admin", name: "Project admin", id: null },
+          { guid: "idle", name: "Idle Ida", id: null },
+        ],
+        textSources: [
+          source("s", [
+            selection("a", 0, 5, null, [coding("k1", "c1", "admin")], { creatingUser: "u1" }),
+            selection("b", 6, 11, null, [coding("k2", "c1", "admin")], { creatingUser: "u2" }),
+            selection("c", 13, 17, null, [coding("k3", "c1", "admin")]),
+          ]),
+        ],
+      },
+      { s: "Hello world, more" },
+    );
+    expect(p.codings.map((c) => [c.quote, c.userKey, c.refiGuid])).toEqual([
+      ["Hello", "u1", "a"],
+      ["world", "u2", "b"],
+      ["more", "admin", "c"],
+    ]);
+    expect(p.users.map((u) => u.name)).toEqual(["Una", "Ugo", "Project admin", "Idle Ida"]);
+    expect(warnings(p)).toContain("user: 2 coding(s) name a different user than their selection; each was credited to the selection's user, who made it.");
+  });
+
+  it("counts what was not imported by kind: codings on unread and media sources, on empty selections, sets and links", () => {
+    const project: Partial<RefiProject> = {
+      textSources: [
+        source("s", [selection("a", 0, 5, null, [coding("k1", "c1")]), selection("e", 3, 3, null, [coding("k2", "c1"), coding("k3", "c1")])]),
+        source("gone", [selection("g", 0, 5, null, [coding("k4", "c1"), coding("k5", "c1")])]),
+      ],
+      otherSources: [
+        { kind: "picture", guid: "p", name: "Board", path: null, selections: 1, codings: 3 },
+        { kind: "audio", guid: "au", name: "Tape", path: null, selections: 1, codings: 1 },
+        { kind: "pdf", guid: "pdf", name: "Scan", path: null, selections: 0, codings: 0 },
+      ],
+      ignored: { sets: 2, links: 1, graphs: 0 },
+    };
+    const p = plan(project, { s: "Hello world" });
+    expect(p.notImported.map((n) => [n.kind, n.count])).toEqual([
+      ["unread-source", 2],
+      ["picture", 3],
+      ["audio", 1],
+      ["empty-selection", 2],
+      ["set", 2],
+      ["link", 1],
+    ]);
+    expect(notImportedHeadline(p.notImported)).toBe(
+      "Not imported: 2 codings on sources whose text is not in the archive, 3 codings on pictures, 1 coding on audio, 2 codings on selections that cover no text, 2 sets and 1 link.",
+    );
+    expect(notImportedHeadline([])).toBe("Everything in the file that Grounded can hold was imported.");
   });
 });

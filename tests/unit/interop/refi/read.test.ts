@@ -38,7 +38,7 @@ describe("reading project.qde", () => {
       ["Missing", "internal://missing.txt", 1, 0],
     ]);
     expect(read.textSources[0].selections[1]).toMatchObject({ name: "Honestly, the cost", start: 41, end: 59, description: "First reason given." });
-    expect(read.otherSources).toEqual([{ kind: "picture", guid: "d0000000-0000-4000-8000-000000000005", name: "Whiteboard", path: "internal://board.png", selections: 0 }]);
+    expect(read.otherSources).toEqual([{ kind: "picture", guid: "d0000000-0000-4000-8000-000000000005", name: "Whiteboard", path: "internal://board.png", selections: 0, codings: 0 }]);
     expect(read.notes.map((n) => [n.name, n.plainTextContent])).toEqual([
       ["On cost", "Cost comes up first & fast."],
       ["Project note", "Two interviews, one case."],
