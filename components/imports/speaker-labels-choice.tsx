@@ -45,6 +45,7 @@ export function SpeakerLabelsChoice({ preview, options, onChange }: { preview: F
               <label className="flex items-center gap-2">
                 <input
                   type="checkbox"
+                  aria-label={`${label.name} is a speaker`}
                   checked={ticked(label.name)}
                   onChange={(e) => {
                     const current = preview.labels.filter((l) => ticked(l.name)).map((l) => l.name);

@@ -31,6 +31,9 @@ describe("importing transcripts in the browser", () => {
     await expect(cards.filter({ hasText: "broken.docx" }).getByRole("alert").innerText()).resolves.toMatch(/really a PDF/);
     const zed = cards.filter({ hasText: "Zed.txt" });
     await expect(zed.innerText()).resolves.toContain("Mostly GPUs we rent.");
+    // Each label occurs once, so the owner confirms both as speakers.
+    await zed.getByRole("checkbox", { name: "R1 is a speaker", exact: true }).check();
+    await zed.getByRole("checkbox", { name: "Zed is a speaker", exact: true }).check();
     await zed.getByLabel("Name for R1").fill("Interviewer");
     await zed.getByRole("checkbox", { name: "interviewer" }).first().check();
     await page.getByRole("button", { name: "Import 2 files" }).click();
@@ -40,6 +43,25 @@ describe("importing transcripts in the browser", () => {
     await transcript.waitUntilReady();
     await expect(page.getByText("Interviewer", { exact: true }).first().isVisible()).resolves.toBe(true);
     await expect(transcript.transcript().innerText()).resolves.toContain("Mostly GPUs we rent. 🙂");
+    await page.context().close();
+  });
+
+  it("a report's headings are not speakers: the preview says so, and 'No speakers' imports it as one passage", async () => {
+    const page = await signedInPage(browser, appUrl, ANALYST.email, { viewport: { width: 1300, height: 1000 }, password: PASSWORD });
+    await page.goto(`${appUrl}/projects/${inject("fixtures").imports.projectId}/import`);
+    await page.getByLabel("Choose transcript files").setInputFiles([
+      { name: "Garden report.txt", mimeType: "text/plain", buffer: Buffer.from("Background:\nTwelve plots.\n\nMethod:\nNine interviews.\n\nComment:\nOne.\n\nComment:\nTwo.\n") },
+    ]);
+    const card = page.getByTestId("import-file").filter({ hasText: "Garden report.txt" });
+    await card.waitFor();
+    await expect(card.innerText()).resolves.toMatch(/0 turns/);
+    await expect(card.getByRole("checkbox", { name: "Background is a speaker", exact: true }).isChecked()).resolves.toBe(false);
+    await card.getByRole("radio", { name: /No speakers/ }).check();
+    await expect(card.innerText()).resolves.toContain("None: the file is imported as one passage.");
+    await page.getByRole("button", { name: "Import 1 file" }).click();
+    const imported = page.getByRole("list", { name: "Imported documents" });
+    await imported.waitFor();
+    await expect(imported.innerText()).resolves.toMatch(/Garden report — 0 turns/);
     await page.context().close();
   });
 
