@@ -4,6 +4,7 @@ import type { ProjectContext } from "../../auth/project-access";
 import { db, TEAM_WRITE } from "../../db/client";
 import type { Prisma } from "../../db/generated/client";
 import { AppError, notFound } from "../../errors";
+import { maySee, visibleCoderIds } from "../../rigour/blind";
 import { codePointIndex, normalizeText } from "../offsets";
 import { codePointHunks, shiftHunks } from "./diff";
 import { mayCorrect } from "./permissions";
@@ -26,7 +27,7 @@ export type CorrectionResult = CorrectionPreview & { documentId: string };
 /** What saving this correction would do to the codings (nothing is written). */
 export async function previewTurnCorrection(ctx: ProjectContext, input: CorrectTurnInput): Promise<CorrectionPreview> {
   const prepared = await prepare(db(), ctx, input, false);
-  return { version: prepared.document.version, counts: prepared.plan.counts, textChanged: prepared.newText !== prepared.document.text };
+  return { version: prepared.document.version, counts: await visibleCounts(ctx, prepared), textChanged: prepared.newText !== prepared.document.text };
 }
 
 /**
@@ -37,7 +38,7 @@ export async function previewTurnCorrection(ctx: ProjectContext, input: CorrectT
  */
 export async function correctTurn(ctx: ProjectContext, input: CorrectTurnInput): Promise<CorrectionResult> {
   return db().$transaction(async (tx) => {
-    const { document, turns, turn, newText, speaker, plan } = await prepare(tx, ctx, input, true);
+    const { document, turns, turn, newText, speaker, plan, codings } = await prepare(tx, ctx, input, true);
     const textChanged = newText !== document.text;
     if (!textChanged && speaker === turn.speaker) throw new AppError("VALIDATION", "Nothing to change: the text and the speaker are as they were.");
     const version = document.version + 1;
@@ -86,14 +87,11 @@ export async function correctTurn(ctx: ProjectContext, input: CorrectTurnInput):
         speaker,
         turnTextHash: sha256(normalizeText(input.text)),
         reason: input.reason ?? "",
+        // Counts only: which codings were flagged is in CodingCorrection, where blind mode filters it.
         ...plan.counts,
-        editedCodingIds: ids(plan.codingEdited),
-        detachedCodingIds: ids(plan.codingDetached),
-        editedConsensusIds: ids(plan.consensusEdited),
-        detachedConsensusIds: ids(plan.consensusDetached),
       },
     });
-    return { documentId: document.id, version, counts: plan.counts, textChanged };
+    return { documentId: document.id, version, counts: await visibleCounts(ctx, { document, plan, codings }), textChanged };
   }, TEAM_WRITE);
 }
 
@@ -137,7 +135,23 @@ async function prepare(client: Client, ctx: ProjectContext, input: CorrectTurnIn
     client.consensusCoding.findMany({ where: { documentId: document.id }, select: { id: true, codeId: true, start: true, end: true, quote: true } }),
   ]);
   const plan: CorrectionPlan = planCorrection({ oldText: document.text, newText, hunks, codings, consensus, turns, editedTurn: { id: turn.id, start: turn.start, end: turn.end, newLength } });
-  return { document, turns, turn, newText, speaker: input.speaker.normalize("NFC"), plan };
+  return { document, turns, turn, newText, speaker: input.speaker.normalize("NFC"), plan, codings };
+}
+
+/**
+ * The counts the caller may see. The correction moves every analyst's codings, but what it
+ * did is told as blind mode allows (lib/rigour/blind.ts): a blind analyst hears only about
+ * their own codings, as their review list shows only those; consensus codings count for
+ * callers who see everyone's work.
+ */
+async function visibleCounts(ctx: ProjectContext, prepared: { document: { id: string }; plan: CorrectionPlan; codings: { coderId: string }[] }): Promise<SpanCounts> {
+  const visibility = await visibleCoderIds(ctx.projectId, prepared.document.id, { id: ctx.user.id, role: ctx.role });
+  const { plan, codings } = prepared;
+  if (visibility === "all") return plan.counts;
+  const seen = (flags: Flag[]) => flags.filter((f) => f.coderId !== null && maySee(visibility, f.coderId)).length;
+  const edited = seen(plan.codingEdited);
+  const detached = seen(plan.codingDetached);
+  return { kept: codings.filter((c) => maySee(visibility, c.coderId)).length - edited - detached, edited, detached };
 }
 
 type DocumentRow = { id: string; text: string; version: number; checksum: string };
@@ -177,5 +191,4 @@ function turnText(text: string, turn: { start: number; end: number }): string {
   return [...text].slice(turn.start, turn.end).join("");
 }
 
-const ids = (flags: Flag[]) => flags.map((f) => f.id);
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");

@@ -214,6 +214,19 @@ const ACTIONS: Record<string, Call | Exempt> = {
   "lib/search/actions.ts previewSearchAutocodeAction": async (w) => (await action("lib/search/actions.ts", "previewSearchAutocodeAction"))({ projectId: w.project.id, params: `q=cost&coded=yes&analyst=${w.ben.id}`, codeId: w.cost.id, extent: "hit", hits: "all" }),
   "lib/search/actions.ts applySearchAutocodeAction": async (w) => (await action("lib/search/actions.ts", "applySearchAutocodeAction"))({ projectId: w.project.id, params: `q=cost&coded=yes&analyst=${w.ben.id}`, codeId: w.cost.id, extent: "hit", hits: "all" }),
   "lib/search/actions.ts deleteSavedSearchAction": async (w) => (await action("lib/search/actions.ts", "deleteSavedSearchAction"))({ projectId: w.project.id, savedSearchId: "missing" }),
+  // Transcript correction: a preview or a correction answers the blind analyst with counts of her own codings only
+  // (the one below changes nothing: same text, same speaker); Ben's review flags are NOT_FOUND to her.
+  "lib/transcripts/correction/actions.ts previewCorrectionAction": async (w) => (await action("lib/transcripts/correction/actions.ts", "previewCorrectionAction"))({ projectId: w.project.id, documentId: w.doc1.id, version: 1, turnIndex: 0, text: "The costs of the cloud were the main thing.", speaker: "Ana" }),
+  "lib/transcripts/correction/actions.ts correctTurnAction": async (w) => (await action("lib/transcripts/correction/actions.ts", "correctTurnAction"))({ projectId: w.project.id, documentId: w.doc1.id, version: 1, turnIndex: 0, text: "The cost of the cloud was the main thing.", speaker: "Ana" }),
+  "lib/transcripts/correction/actions.ts resolveCorrectionAction": async (w) => {
+    const flag = await prisma.codingCorrection.create({ data: { projectId: w.project.id, documentId: w.doc1.id, codingId: w.benCost.id, codeId: w.cost.id, coderId: w.ben.id, documentVersion: 1, status: "edited", oldStart: 0, oldEnd: 1, oldQuote: "BEN-SECRET-OLD-QUOTE", newQuote: "BEN-SECRET-NEW-QUOTE" } });
+    return (await action("lib/transcripts/correction/actions.ts", "resolveCorrectionAction"))({ projectId: w.project.id, correctionId: flag.id, action: "delete" });
+  },
+  "lib/transcripts/correction/actions.ts replaceCodingAction": async (w) => {
+    const flag = await prisma.codingCorrection.create({ data: { projectId: w.project.id, documentId: w.doc1.id, codingId: "BEN-SECRET-DETACHED", codeId: w.cost.id, coderId: w.ben.id, documentVersion: 1, status: "detached", oldStart: 0, oldEnd: 1, oldQuote: "BEN-SECRET-OLD-QUOTE", snapshot: { coding: { id: "BEN-SECRET-DETACHED", memo: "BEN-SECRET-MEMO" }, memos: [], evidence: [], star: null } } });
+    return (await action("lib/transcripts/correction/actions.ts", "replaceCodingAction"))({ projectId: w.project.id, correctionId: flag.id, ...span("The cost") });
+  },
+  "lib/transcripts/correction/actions.ts setCorrectionRoleAction": async (w) => (await action("lib/transcripts/correction/actions.ts", "setCorrectionRoleAction"))({ projectId: w.project.id, role: "owner" }),
   "lib/stars/actions.ts starQuoteAction": async (w) => (await action("lib/stars/actions.ts", "starQuoteAction"))({ projectId: w.project.id, codingIds: [w.benCommunity.id] }),
   "lib/stars/actions.ts unstarQuoteAction": async (w) => (await action("lib/stars/actions.ts", "unstarQuoteAction"))({ projectId: w.project.id, codingIds: [w.benCost.id] }),
   // The history leaves Ben's coding work out for blind readers: restoring his deleted coding, or reading his codings' history, is NOT_FOUND.
