@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ExportForm } from "@/components/exports/export-form";
+import { QdpxTargetForm } from "@/components/exports/qdpx-target-form";
 import { AppHeader } from "@/components/layout/app-header";
 import { exportChoices } from "@/lib/exports/data";
 import { requireProjectMember } from "@/lib/projects/page-access";
@@ -31,6 +32,7 @@ export default async function ExportsPage({ params }: { params: Promise<{ projec
             <a href={`/api/projects/${projectId}/export/qdpx`} className="text-teal-800 underline">whole project for other QDA tools (.qdpx)</a>.
           </p>
         </div>
+        <QdpxTargetForm projectId={projectId} />
         <ExportForm projectId={projectId} choices={choices} />
         <section aria-labelledby="search-exports" className="rounded-lg border border-stone-200 bg-white p-4 text-sm">
           <h2 id="search-exports" className="font-semibold">Matches of a saved search</h2>
