@@ -90,6 +90,38 @@ describe("REFI-QDA export of the demo study", () => {
     for (const code of codes) expect(qde).toContain(`guid="${refiGuid("code", code.id)}"`);
   });
 
+  it("writes rows imported from a REFI-QDA file with the GUIDs they had there, never one GUID twice", async () => {
+    const code = await prisma.code.findFirstOrThrow({ where: { projectId }, orderBy: { name: "asc" } });
+    const document = await prisma.document.findFirstOrThrow({ where: { projectId }, orderBy: { position: "asc" } });
+    const first = await prisma.coding.findFirstOrThrow({ where: { projectId, documentId: document.id }, orderBy: [{ start: "asc" }, { end: "asc" }, { id: "asc" }] });
+    const second = await prisma.coding.findFirstOrThrow({ where: { projectId, documentId: document.id, start: { gt: first.start } }, orderBy: [{ start: "asc" }, { id: "asc" }] });
+    const kept = { code: "{C0DE0000-0000-4000-8000-000000000001}", source: "d0c00000-0000-4000-8000-000000000001", selection: "5e1e0000-0000-4000-8000-000000000001" };
+    await prisma.code.update({ where: { id: code.id }, data: { refiGuid: kept.code } });
+    await prisma.document.update({ where: { id: document.id }, data: { refiGuid: kept.source } });
+    // Two codings on different spans claim one selection GUID (one was edited since the import): only one may have it.
+    await prisma.coding.updateMany({ where: { id: { in: [first.id, second.id] } }, data: { refiGuid: kept.selection } });
+    try {
+      const files = unzipSync(await exportProjectQdpx(projectId));
+      const qde = decode(files["project.qde"]);
+      expect(await schemaErrors("Project.xsd", qde)).toEqual([]);
+      expect(qde).toContain(`guid="${kept.code}"`);
+      expect(files[`sources/${kept.source}.txt`]).toBeDefined();
+      const project = readProject(where, parseXml(files["project.qde"], where, 256));
+      const selections = project.textSources.find((s) => s.guid === kept.source)!.selections.map((s) => s.guid);
+      expect(selections.filter((guid) => guid === kept.selection)).toHaveLength(1);
+      // The first in the file's order keeps it; the other falls back to its derived GUID.
+      expect(selections).toContain(refiGuid("selection", second.id));
+      expect(selections).not.toContain(refiGuid("selection", first.id));
+      const guids = [...qde.matchAll(/\bguid="([^"]+)"/g)].map((m) => m[1].toLowerCase());
+      expect(new Set(guids).size).toBe(guids.length);
+      expect(await exportCodebookQdc(projectId)).toContain(`guid="${kept.code}"`);
+    } finally {
+      await prisma.code.update({ where: { id: code.id }, data: { refiGuid: null } });
+      await prisma.document.update({ where: { id: document.id }, data: { refiGuid: null } });
+      await prisma.coding.updateMany({ where: { id: { in: [first.id, second.id] } }, data: { refiGuid: null } });
+    }
+  });
+
   it("leaves out a deleted code with its codings and memos", async () => {
     const code = await prisma.code.findFirstOrThrow({ where: { projectId, codings: { some: {} } } });
     const owner = await prisma.user.findUniqueOrThrow({ where: { email: "owner@demo.grounded.test" } });
