@@ -1,15 +1,17 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { restoreFromHistoryAction } from "@/lib/history/actions";
 
 type Outcome = { ok: true; href: string | null } | { ok: false; message: string; codeHref: string | null };
 
-/** Restore on a deletion in the history; says what came back, or why not and what to do first. */
+/**
+ * Restore on a deletion in the history; says why not and what to do first when it is refused.
+ * On success the action revalidates the history, which then lists the restore first and no
+ * longer offers this button; the links below show until that refresh arrives.
+ */
 export function RestoreButton({ projectId, eventId, what }: { projectId: string; eventId: string; what: "coding" | "code" | "memo" }) {
-  const router = useRouter();
   const [pending, start] = useTransition();
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const restore = () =>
@@ -18,7 +20,6 @@ export function RestoreButton({ projectId, eventId, what }: { projectId: string;
       if (result.ok) {
         const { kind, documentId } = result.data;
         setOutcome({ ok: true, href: kind === "coding" && documentId ? `/projects/${projectId}/documents/${documentId}` : kind === "code" ? `/projects/${projectId}/codebook` : `/projects/${projectId}/memos` });
-        router.refresh();
       } else {
         const current = result.error.current as { codeId?: string } | undefined;
         setOutcome({ ok: false, message: result.error.message, codeHref: current?.codeId ? `/projects/${projectId}/history?kind=codes&code=${encodeURIComponent(current.codeId)}` : null });
@@ -27,7 +28,8 @@ export function RestoreButton({ projectId, eventId, what }: { projectId: string;
   if (outcome?.ok) {
     return (
       <p role="status" className="text-sm text-teal-900">
-        Restored. {outcome.href && <Link href={outcome.href} className="underline">{what === "coding" ? "Open it in the transcript" : what === "code" ? "Open the codebook" : "Open the memos"}</Link>}
+        Restored. {outcome.href && <Link href={outcome.href} className="underline">{what === "coding" ? "Open it in the transcript" : what === "code" ? "Open the codebook" : "Open the memos"}</Link>}{" "}
+        <a href={`/projects/${projectId}/history`} className="underline">Newest changes</a>
       </p>
     );
   }
