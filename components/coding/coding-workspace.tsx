@@ -21,6 +21,8 @@ import { useUndoStack } from "./undo-stack";
 import { useKeyboardCaret } from "./use-keyboard-caret";
 import { useRecentCodes } from "./use-recent-codes";
 import { useWorkspace } from "./use-workspace";
+import { PresenceList } from "@/components/live/presence-list";
+import { countsSince, useLiveWorkspace } from "./use-live-workspace";
 import { useWorkspaceRest, type LoadedWorkspace } from "./use-workspace-rest";
 import { WorkspaceToolbar as Toolbar } from "./workspace-toolbar";
 
@@ -32,6 +34,8 @@ type Props = {
   canCode: boolean;
   canManage: boolean;
   focus?: { start: number; end: number } | null;
+  /** The newest change (audit event id) when the page was read: live updates start after it. */
+  liveSince: string;
 };
 
 export function CodingWorkspace(props: Props) {
@@ -45,7 +49,7 @@ export function CodingWorkspace(props: Props) {
 const KEYBOARD_HINT =
   "Arrows move the caret, Ctrl+arrows by word, Ctrl+Up/Down by sentence, Alt+Up/Down by turn; Shift extends the selection; a code's shortcut key tags it; / opens the code filter; Enter shows the codings at the caret; Ctrl+Z undoes.";
 
-function WorkspaceInner({ workspace, opening, me, canCode: mayCode, canManage: mayManage, focus }: Props) {
+function WorkspaceInner({ workspace, opening, me, canCode: mayCode, canManage: mayManage, focus, liveSince }: Props) {
   const { document: doc, project } = workspace;
   const first = useMemo(() => ({ ...unpackWorkspaceRows(opening.rows), ...unpackCodes(opening.codes) }), [opening]);
   const notify = useNotify();
@@ -64,6 +68,7 @@ function WorkspaceInner({ workspace, opening, me, canCode: mayCode, canManage: m
     setFullText(rest.text);
   }, [setCodings, setCodes]);
   const { loaded, projectCounts: loadedCounts, error: loadError } = useWorkspaceRest(project.id, doc.id, onLoaded);
+  const live = useLiveWorkspace({ projectId: project.id, documentId: doc.id, me: me.id, since: liveSince, enabled: !!loaded, setCodings, setCodes, localDelta: store.projectCountDelta });
   const turns = loaded?.turns ?? first.turns;
   const text = loaded?.text ?? opening.window.text;
   const textStart = loaded ? 0 : opening.window.start;
@@ -126,11 +131,12 @@ function WorkspaceInner({ workspace, opening, me, canCode: mayCode, canManage: m
     return counts;
   }, [loaded, opening.docCounts, codings, filter, me.id]);
   const projectCounts = useMemo(() => {
+    if (live.countBase) return countsSince(live.countBase, store.projectCountDelta);
     if (!loadedCounts) return null;
     const counts: Record<string, number> = { ...loadedCounts };
     for (const [id, delta] of Object.entries(store.projectCountDelta)) counts[id] = (counts[id] ?? 0) + delta;
     return counts;
-  }, [loadedCounts, store.projectCountDelta]);
+  }, [loadedCounts, store.projectCountDelta, live.countBase]);
 
   const clearSelection = useCallback(() => {
     setPending(null);
@@ -340,6 +346,7 @@ function WorkspaceInner({ workspace, opening, me, canCode: mayCode, canManage: m
             {workspace.next ? <Link href={`/projects/${project.id}/documents/${workspace.next.id}`} className="text-teal-800 hover:underline" title={workspace.next.title}>Next →</Link> : <span className="text-stone-600" aria-disabled="true">Next →</span>}
           </nav>
         </div>
+        <PresenceList people={live.people} where={`document:${doc.id}`} />
         {workspace.blind && (
           <p className="mt-3 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="blind-notice">
             Blind coding: you see only your own codings here until a project owner reveals the others.

@@ -16,6 +16,8 @@ declare module "vitest" {
     fixtures: Awaited<ReturnType<typeof seedE2eFixtures>>;
     demoProjectId: string;
     blindStudy: Awaited<ReturnType<typeof seedBlindStudy>>;
+    /** The app's database and secret, for a test that starts a second app instance on it. */
+    appDatabase: { url: string; secret: string };
   }
 }
 
@@ -46,7 +48,9 @@ export default async function setup(project: TestProject) {
   const blindStudy = await withAppDatabase(url, () => seedBlindStudy(prisma));
   await prisma.$disconnect();
 
-  const app = await startApp({ DATABASE_URL: url, NEXTAUTH_SECRET: "e2e-secret-that-is-at-least-32-characters", GROUNDED_DATA_DIR: dataDir });
+  const secret = "e2e-secret-that-is-at-least-32-characters";
+  const app = await startApp({ DATABASE_URL: url, NEXTAUTH_SECRET: secret, GROUNDED_DATA_DIR: dataDir });
+  project.provide("appDatabase", { url, secret });
   project.provide("appUrl", app.url);
   project.provide("fixtures", fixtures);
   project.provide("demoProjectId", demo.projectId);

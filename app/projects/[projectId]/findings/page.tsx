@@ -8,6 +8,7 @@ import { NewFinding } from "@/components/findings/new-finding";
 import { PrintButton } from "@/components/findings/print-button";
 import { ReportFront } from "@/components/findings/report-front";
 import { AppHeader } from "@/components/layout/app-header";
+import { StaleNotice } from "@/components/live/stale-notice";
 import { coderSelectionToParam } from "@/lib/analysis/coder-selection";
 import { consensusDecisionCount, resolveCoderSelection } from "@/lib/analysis/data";
 import { pageSelection } from "@/lib/analysis/page-selection";
@@ -15,6 +16,7 @@ import { db } from "@/lib/db/client";
 import { attributeLabel } from "@/lib/cases/label";
 import { getFindingsReport } from "@/lib/findings/data";
 import { getReportMethods } from "@/lib/findings/report";
+import { latestEventId } from "@/lib/live/events";
 import { readScope } from "@/lib/rigour/blind";
 import { requireProjectMember } from "@/lib/projects/page-access";
 import { canCode } from "@/lib/projects/permissions";
@@ -27,6 +29,8 @@ export default async function FindingsPage({ params, searchParams }: { params: P
   const { projectId } = await params;
   const search = await searchParams;
   const { user, role } = await requireProjectMember(projectId, `/projects/${projectId}/findings`);
+  // Before the figures are read, so a change made meanwhile is announced rather than missed.
+  const liveSince = await latestEventId(projectId);
   const [project, { selection, hidden, forced, visibility }] = await Promise.all([
     db().project.findUniqueOrThrow({ where: { id: projectId }, select: { name: true, description: true } }),
     pageSelection(projectId, { id: user.id, role }, search.coders),
@@ -66,6 +70,7 @@ export default async function FindingsPage({ params, searchParams }: { params: P
     <>
       <div className="print:hidden">{header}</div>
       <main className="mx-auto max-w-4xl space-y-6 px-6 py-8 print:max-w-none print:px-0 print:py-0">
+        <StaleNotice projectId={projectId} page="findings" since={liveSince.toString()} me={user.id} />
         <div className="flex flex-wrap items-center justify-end gap-3 print:hidden">
           <PrintButton />
           <a href={`/api/projects/${projectId}/findings/markdown?${query}`} className="rounded border border-stone-300 px-3 py-1 text-sm">Download Markdown</a>

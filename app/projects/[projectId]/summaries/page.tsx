@@ -6,6 +6,7 @@ import { SelectionPicker } from "@/components/analysis/selection-picker";
 import { ThemeTable } from "@/components/analysis/theme-table";
 import { BarChart } from "@/components/charts/bar-chart";
 import { AppHeader } from "@/components/layout/app-header";
+import { StaleNotice } from "@/components/live/stale-notice";
 import { Pager } from "@/components/ui/pager";
 import { attributeLabel } from "@/lib/cases/label";
 import { CO_OCCURRENCE_CODES, CO_OCCURRENCE_SHOWN, getCoOccurrence, getCrosstab } from "@/lib/analysis/breakdowns-data";
@@ -15,6 +16,7 @@ import { percent, relativeQuotesHref } from "@/lib/analysis/links";
 import { pageSelection } from "@/lib/analysis/page-selection";
 import { pageOf, THEMES_PER_PAGE } from "@/lib/analysis/paging";
 import { summariesPageContext } from "@/lib/analysis/summaries-page";
+import { latestEventId } from "@/lib/live/events";
 import { readScope } from "@/lib/rigour/blind";
 import { searchCrosstabRow } from "@/lib/search/crosstab";
 import { requireProjectMember } from "@/lib/projects/page-access";
@@ -31,6 +33,8 @@ export default async function SummariesPage({ params, searchParams }: { params: 
   const { projectId } = await params;
   const search = await searchParams;
   const { user, role } = await requireProjectMember(projectId, `/projects/${projectId}/summaries`);
+  // Before the figures are read, so a change made meanwhile is announced rather than missed.
+  const liveSince = await latestEventId(projectId);
   const project = await summariesPageContext(projectId);
   const { selection, hidden, forced, visibility } = await pageSelection(projectId, { id: user.id, role }, search.coders);
   const header = (
@@ -87,6 +91,7 @@ export default async function SummariesPage({ params, searchParams }: { params: 
       <main className="mx-auto max-w-6xl space-y-8 px-6 py-8">
         <div>
           <h1 className="text-2xl font-semibold">Theme summaries</h1>
+          <StaleNotice projectId={projectId} page="summaries" since={liveSince.toString()} me={user.id} />
           <p className="mt-1 text-sm text-stone-600">
             {totals.documents} interviews, {totals.cases} cases. A parent theme counts its sub-themes; an interview counts once. Click any number for the passages behind it.
           </p>

@@ -7,6 +7,7 @@ import { MemoList } from "@/components/memos/memo-list";
 import { packCodes } from "@/lib/codes/packed";
 import { getWorkspaceOpening } from "@/lib/codings/opening";
 import { packWorkspaceRows } from "@/lib/codings/view";
+import { latestEventId } from "@/lib/live/events";
 import { projectCodeCountsUrl, workspaceRestUrl } from "@/lib/codings/workspace-rest";
 import { requireProjectMember } from "@/lib/projects/page-access";
 import { canCode, canManageProject } from "@/lib/projects/permissions";
@@ -21,6 +22,8 @@ export default async function DocumentPage({ params, searchParams }: { params: P
   const search = await searchParams;
   // ?coding=<id> or ?start=&end= (code points): the passage a link points at.
   const request = typeof search.coding === "string" ? { codingId: search.coding } : { start: Number(search.start), end: Number(search.end) };
+  // Read first, so a change made while the page is read reaches it live rather than falling between.
+  const liveSince = await latestEventId(projectId);
   const opening = await getWorkspaceOpening(projectId, documentId, { id: user.id, role }, request);
   if (!opening) notFound();
   // Only the first screens travel with the page (lib/codings/opening.ts), packed (lib/codings/view.ts,
@@ -40,7 +43,7 @@ export default async function DocumentPage({ params, searchParams }: { params: P
         <span className="text-stone-900">{opening.document.title}</span>
       </AppHeader>
       <CodingWorkspace workspace={shell} opening={{ window, rows: packWorkspaceRows(turns, codings), codes: packCodes(codes, {}), codebookSize, docCounts }}
-        me={{ id: user.id, name: user.name }} canCode={canCode(role)} canManage={canManageProject(role)} focus={focus} />
+        me={{ id: user.id, name: user.name }} canCode={canCode(role)} canManage={canManageProject(role)} focus={focus} liveSince={liveSince.toString()} />
       <div className="mx-auto max-w-7xl px-6 pb-10">
         <MemoList projectId={projectId} target={{ kind: "document", id: documentId }} viewer={{ id: user.id, role }} heading="Memos on this document" />
       </div>

@@ -1,0 +1,76 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { createPrismaClient } from "../../lib/db/client";
+import { makeCode, makeDocument } from "../db/helpers/factories";
+import { launchBrowser } from "./browser";
+import { signedInPage } from "./pages/login-page";
+import { TranscriptPage } from "./pages/transcript-page";
+import { until } from "./pages/wait";
+import { ACCOUNT_MEMBER, ANALYST, PASSWORD } from "./setup/fixtures";
+import { startApp, type RunningApp } from "./setup/start-app";
+
+const appUrl = inject("appUrl");
+const { url: databaseUrl, secret } = inject("appDatabase");
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "grounded-second-"));
+let browser: Browser;
+let second: RunningApp;
+let projectId: string;
+let documentId: string;
+
+const TEXT = "Interviewer: Why this cloud?\n\nKim: Mostly the cost of the GPUs, honestly.\n\nInterviewer: Anything else?\n\nKim: The community answers fast.\n";
+
+beforeAll(async () => {
+  // A second app instance on the same database: as behind a load balancer.
+  [browser, second] = await Promise.all([launchBrowser(), startApp({ DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: secret, GROUNDED_DATA_DIR: dataDir })]);
+  const prisma = createPrismaClient(databaseUrl);
+  const users = await prisma.user.findMany({ where: { email: { in: [ANALYST.email, ACCOUNT_MEMBER.email] } }, select: { id: true, email: true } });
+  const project = await prisma.project.create({
+    data: { name: "Live study", memberships: { create: users.map((u) => ({ userId: u.id, role: "analyst" as const })) } },
+  });
+  projectId = project.id;
+  documentId = (await makeDocument(prisma, projectId, TEXT)).id;
+  await makeCode(prisma, projectId, "Cost");
+  await prisma.$disconnect();
+}, 200_000);
+afterAll(async () => {
+  await browser?.close();
+  await second?.stop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe("a team in one live study, on two app instances", () => {
+  it("shows who else has the transcript open, and another analyst's coding, its change of code and its removal, without a reload", async () => {
+    expect(second.url).not.toBe(appUrl);
+    const ana = await signedInPage(browser, appUrl, ANALYST.email, { viewport: { width: 1300, height: 900 }, password: PASSWORD });
+    const max = await signedInPage(browser, second.url, ACCOUNT_MEMBER.email, { viewport: { width: 1300, height: 900 }, password: PASSWORD });
+    const where = (base: string) => `${base}/projects/${projectId}/documents/${documentId}`;
+    await ana.goto(where(appUrl));
+    await max.goto(where(second.url));
+    const anaPage = new TranscriptPage(ana);
+    const maxPage = new TranscriptPage(max);
+    await Promise.all([anaPage.waitUntilReady(), maxPage.waitUntilReady()]);
+
+    // Presence crosses instances: each sees the other.
+    await ana.getByTestId("presence").filter({ hasText: "Also here: Max Member" }).waitFor();
+    await max.getByTestId("presence").filter({ hasText: "Also here: Ana E2E" }).waitFor();
+
+    // Max codes on instance two; Ana's transcript on instance one shows it, and her codebook counts move.
+    await maxPage.selectWithMouse("cost of the GPUs");
+    await maxPage.pickCode("Cost");
+    await maxPage.highlightsContaining("cost of the GPUs").first().waitFor();
+    await anaPage.highlightsContaining("cost of the GPUs").first().waitFor({ timeout: 10_000 });
+    await until(async () => (await anaPage.counts("Cost"))[1] === 1, "Ana's project count for Cost to reach 1");
+
+    // Max undoes it: it goes from Ana's screen too.
+    await maxPage.undo();
+    await until(async () => (await maxPage.highlightsContaining("cost of the GPUs").count()) === 0, "the coding to go from Max's page");
+    await until(async () => (await anaPage.highlightsContaining("cost of the GPUs").count()) === 0, "the coding to go from Ana's page");
+
+    // When Max leaves, Ana no longer sees him.
+    await max.close();
+    await until(async () => (await ana.getByTestId("presence").count()) === 0, "Max to leave Ana's presence list");
+  });
+});
