@@ -1,3 +1,4 @@
+import { zipSync } from "fflate";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser } from "./browser";
@@ -87,6 +88,35 @@ describe("importing transcripts in the browser", () => {
     // Another project's export answers 404, like every other cross-project request.
     const foreign = await page.request.get(`${appUrl}/api/projects/${inject("fixtures").secret.projectId}/export/qdpx`);
     expect(foreign.status()).toBe(404);
+    await page.context().close();
+  });
+
+  it("a file whose positions could be read two ways: the summary says the evidence is weak, shows the passages, both readings, the coders and what was left out", async () => {
+    const page = await signedInPage(browser, appUrl, "analyst-b@demo.grounded.test", { viewport: { width: 1300, height: 1000 } });
+    await page.goto(`${appUrl}/projects`);
+    // UTF-16 positions (as .NET tools count), one selection after an emoji, no quotations:
+    // read as code points, "We pay" would be "e pay ". Cleo coded nothing; a set is left out.
+    const qde = `<?xml version="1.0" encoding="utf-8"?><Project xmlns="urn:QDA-XML:project:1.0" name="Weak evidence" origin="Unnamed tool">
+<Users><User guid="a2000000-0000-4000-8000-000000000001" name="Ana"/><User guid="a2000000-0000-4000-8000-000000000002" name="Cleo"/></Users>
+<CodeBook><Codes><Code guid="c2000000-0000-4000-8000-000000000001" name="Cost" isCodable="true"/></Codes></CodeBook>
+<Sources><TextSource guid="d2000000-0000-4000-8000-000000000001" name="Talk" plainTextPath="internal://talk.txt">
+<PlainTextSelection guid="f3000000-0000-4000-8000-000000000001" startPosition="16" endPosition="22" creatingUser="a2000000-0000-4000-8000-000000000001">
+<Coding guid="f4000000-0000-4000-8000-000000000001" creatingUser="a2000000-0000-4000-8000-000000000002"><CodeRef targetGUID="c2000000-0000-4000-8000-000000000001"/></Coding>
+</PlainTextSelection></TextSource></Sources>
+<Sets><Set guid="e3000000-0000-4000-8000-000000000001" name="All"><MemberCode targetGUID="c2000000-0000-4000-8000-000000000001"/></Set></Sets></Project>`;
+    const bytes = zipSync({ "project.qde": new TextEncoder().encode(qde), "sources/talk.txt": new TextEncoder().encode("I felt 😀 fine. We pay a lot.") });
+    await page.getByLabel("Choose a REFI-QDA file").setInputFiles({ name: "weak.qdpx", mimeType: "application/zip", buffer: Buffer.from(bytes) });
+    const summary = page.getByTestId("refi-summary");
+    await summary.waitFor({ timeout: 60_000 });
+    await expect(summary.getByTestId("refi-not-imported").innerText()).resolves.toBe("Not imported: 1 set.");
+    await expect(summary.getByTestId("refi-coders").innerText()).resolves.toMatch(/Ana: 1 coding\s+Cleo: 0 codings/);
+    const positions = summary.getByTestId("refi-positions");
+    const text = await positions.innerText();
+    expect(text).toContain("The evidence for how this file counts positions is weak");
+    expect(text).toContain("Passages as placed:");
+    await expect(positions.getByRole("listitem").filter({ hasText: "Talk (Cost)" }).locator("q").innerText()).resolves.toBe("We pay");
+    const row = positions.getByRole("row").filter({ hasText: "Talk" });
+    await expect(row.getByRole("cell").allInnerTexts()).resolves.toEqual(["Talk", "Cost (Ana)", "“We pay”", "“e pay ”"]);
     await page.context().close();
   });
 });
