@@ -20,6 +20,8 @@ const deletedWithCoding = {
   memos: { select: { id: true, title: true, body: true, authorId: true, refiGuid: true, createdAt: true, updatedAt: true } },
   evidence: { select: { findingId: true, position: true } },
   star: { select: { starredById: true, createdAt: true } },
+  // The text version its offsets are in: a restore after a correction maps them to the new text.
+  document: { select: { version: true } },
 } satisfies Prisma.CodingSelect;
 
 /**
@@ -88,10 +90,10 @@ export async function updateCoding(ctx: ProjectContext, input: UpdateCodingInput
 export async function deleteCoding(ctx: ProjectContext, input: DeleteCodingInput): Promise<CodingView> {
   return db().$transaction(async (tx) => {
     const before = await loadOwnCoding(tx, ctx, input.codingId, input.version);
-    const attached = await tx.coding.findUnique({ where: { id: before.id }, select: deletedWithCoding });
+    const { document, ...attached } = (await tx.coding.findUniqueOrThrow({ where: { id: before.id }, select: deletedWithCoding }));
     const { count } = await tx.coding.deleteMany({ where: { id: before.id, version: input.version } });
     if (count === 0) throw await staleEdit(tx, input.codingId);
-    await recordAudit(tx, { projectId: ctx.projectId, actorId: ctx.user.id, action: "coding.delete", entity: "Coding", entityId: before.id, before: { ...before, ...attached, projectId: ctx.projectId } });
+    await recordAudit(tx, { projectId: ctx.projectId, actorId: ctx.user.id, action: "coding.delete", entity: "Coding", entityId: before.id, before: { ...before, ...attached, documentVersion: document.version, projectId: ctx.projectId } });
     return before;
   }, TEAM_WRITE);
 }

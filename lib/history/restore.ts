@@ -5,6 +5,7 @@ import { lockUsableCodes } from "../codes/locks";
 import { db, TEAM_WRITE } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { AppError } from "../errors";
+import { reanchor } from "../transcripts/correction/reanchor";
 import { findVisibleEvent } from "./data";
 import { canRestore, rowOwner } from "./permissions";
 import type { RestoreFromHistoryInput } from "./schema";
@@ -69,18 +70,12 @@ async function restoreCoding(tx: Tx, ctx: ProjectContext, b: Json) {
   if (await tx.coding.findUnique({ where: { id }, select: { id: true } })) throw new AppError("CONFLICT", "This coding is back already.");
   await requireLiveCode(tx, ctx.projectId, codeId, "coding");
   await lockUsableCodes(tx, ctx.projectId, [codeId]);
-  // The text is cut in SQL, as when coding: the passage must still read exactly as quoted.
-  const [doc] = await tx.$queryRaw<{ now: string }[]>`
-    SELECT substring(text FROM ${start + 1}::int FOR ${Math.max(0, end - start)}::int) AS now FROM "Document" WHERE id = ${documentId} AND "projectId" = ${ctx.projectId}`;
-  if (!doc) throw new AppError("CONFLICT", "The interview this coding was in has been deleted, so the coding cannot come back.");
-  if (doc.now !== quote) {
-    throw new AppError("CONFLICT", `The transcript's text at this passage has changed since the coding was deleted: it read “${clip(quote)}” and now reads “${clip(doc.now)}”. Nothing was restored; code the passage again where it is now.`);
-  }
+  const placed = await placeNow(tx, ctx.projectId, documentId, { start, end, quote }, typeof b.documentVersion === "number" ? b.documentVersion : null);
   if (!(await tx.user.findUnique({ where: { id: coderId }, select: { id: true } }))) throw new AppError("CONFLICT", "This coding's analyst no longer has an account, so it cannot come back.");
-  const same = await tx.coding.findUnique({ where: { documentId_codeId_coderId_start_end: { documentId, codeId, coderId, start, end } }, select: { id: true } });
+  const same = await tx.coding.findUnique({ where: { documentId_codeId_coderId_start_end: { documentId, codeId, coderId, ...placed } }, select: { id: true } });
   if (same) throw new AppError("CONFLICT", "The same passage is coded with the same code by the same analyst again, so there is nothing to restore.");
   const row = await tx.coding.create({
-    data: { id, projectId: ctx.projectId, documentId, codeId, coderId, start, end, quote, memo: str(b.memo) ?? "", refiGuid: str(b.refiGuid), createdAt: dateOr(b.createdAt) },
+    data: { id, projectId: ctx.projectId, documentId, codeId, coderId, ...placed, quote, memo: str(b.memo) ?? "", refiGuid: str(b.refiGuid), createdAt: dateOr(b.createdAt) },
     select: { id: true, documentId: true, codeId: true, coderId: true, start: true, end: true, quote: true, memo: true },
   });
   // What the delete took with it comes back where its other end still exists.
@@ -101,7 +96,42 @@ async function restoreCoding(tx: Tx, ctx: ProjectContext, b: Json) {
   if (star && str(star.starredById) && (await tx.user.findUnique({ where: { id: str(star.starredById)! }, select: { id: true } }))) {
     await tx.representativeQuote.create({ data: { codingId: id, projectId: ctx.projectId, starredById: str(star.starredById)!, createdAt: dateOr(star.createdAt) } });
   }
-  return { row, documentId, memos };
+  const moved = placed.start !== start ? { movedFrom: { start, end, documentVersion: b.documentVersion } } : {};
+  return { row: { ...row, ...moved }, documentId, memos };
+}
+
+/**
+ * Where a deleted coding's passage is in the document's text now. Deleted at the current
+ * version: at its offsets, if the text there still reads as quoted. Deleted before a
+ * correction (lib/transcripts/correction): its span is carried through each correction by the
+ * same re-anchoring rule as live codings, and comes back only if no correction touched it
+ * ("kept": same characters, new offsets). Anything else is refused, saying what the text
+ * reads now: the analyst codes the passage again where it is.
+ */
+async function placeNow(tx: Tx, projectId: string, documentId: string, span: { start: number; end: number; quote: string }, deletedAt: number | null): Promise<{ start: number; end: number }> {
+  const document = await tx.document.findFirst({ where: { id: documentId, projectId }, select: { version: true } });
+  if (!document) throw new AppError("CONFLICT", "The interview this coding was in has been deleted, so the coding cannot come back.");
+  let { start, end } = span;
+  if (deletedAt !== null && deletedAt < document.version) {
+    const versions = await tx.documentVersion.findMany({ where: { documentId, version: { gte: deletedAt } }, orderBy: { version: "asc" }, select: { text: true } });
+    const current = await tx.document.findUniqueOrThrow({ where: { id: documentId }, select: { text: true } });
+    const texts = [...versions.map((v) => v.text), current.text];
+    for (let i = 0; i + 1 < texts.length; i++) {
+      const [moved] = reanchor(texts[i]!, texts[i + 1]!, [{ start, end, quote: span.quote }]);
+      if (moved!.result.status !== "kept") {
+        const now = moved!.quote === null ? "was removed" : `now reads “${clip(moved!.quote)}”`;
+        throw new AppError("CONFLICT", `A correction of the transcript since the coding was deleted changed this passage: it read “${clip(span.quote)}” and ${now}. Nothing was restored; code the passage again where it is now.`);
+      }
+      ({ start, end } = moved!.result);
+    }
+  }
+  // The text is cut in SQL, as when coding: the passage must read exactly as quoted.
+  const [row] = await tx.$queryRaw<{ now: string }[]>`
+    SELECT substring(text FROM ${start + 1}::int FOR ${Math.max(0, end - start)}::int) AS now FROM "Document" WHERE id = ${documentId}`;
+  if (row?.now !== span.quote) {
+    throw new AppError("CONFLICT", `The transcript's text at this passage has changed since the coding was deleted: it read “${clip(span.quote)}” and now reads “${clip(row?.now ?? "")}”. Nothing was restored; code the passage again where it is now.`);
+  }
+  return { start, end };
 }
 
 async function restoreMemo(tx: Tx, ctx: ProjectContext, b: Json) {

@@ -35,6 +35,14 @@ async function correct(documentId: string, edit: (text: string) => string) {
     await tx.documentVersion.create({ data: { projectId: doc.projectId, documentId, version: doc.version, text: doc.text, turns: [] } });
     const text = edit(doc.text);
     await tx.document.update({ where: { id: documentId }, data: { text, textLength: [...text].length, version: doc.version + 1 } });
+    // One edit: turns after it shift by the change in length.
+    const [before, after] = [[...doc.text], [...text]];
+    let at = 0;
+    while (at < before.length && before[at] === after[at]) at++;
+    const delta = after.length - before.length;
+    for (const turn of await tx.speakerTurn.findMany({ where: { documentId } })) {
+      await tx.speakerTurn.update({ where: { id: turn.id }, data: { start: turn.start > at ? turn.start + delta : turn.start, end: turn.end > at ? turn.end + delta : turn.end } });
+    }
   });
 }
 
@@ -106,7 +114,8 @@ describe("restoring from the history", () => {
     await correct(w.doc2.id, (text) => text.replace("community", "comunity!"));
     const textChanged = await restore(w.ana, p, (await lastEvent(p, "coding.delete", a.id)).id);
     expect(textChanged).toMatchObject({ ok: false, error: { code: "CONFLICT" } });
-    expect(!textChanged.ok && textChanged.error.message).toContain("now reads “comunity!”");
+    // Re-anchored as live codings are: the corrected word, without the "!" typed after it.
+    expect(!textChanged.ok && textChanged.error.message).toContain("A correction of the transcript since the coding was deleted changed this passage: it read “community” and now reads “comunity”");
     ok(await restore(w.ana, p, (await lastEvent(p, "coding.delete", b.id)).id));
 
     // Coded again meanwhile.
@@ -125,6 +134,28 @@ describe("restoring from the history", () => {
     expect((await prisma.code.findUniqueOrThrow({ where: { id: w.community.id } })).deletedAt).toBeNull();
     expect((await lastEvent(p, "code.restore", w.community.id)).actorId).toBe(w.olivia.id);
     ok(await restore(w.ben, p, (await lastEvent(p, "coding.delete", d.id)).id));
+  });
+
+  it("after a transcript correction, a deleted coding comes back at its new offsets if the correction left its words alone", async () => {
+    const w = await teamWorld(prisma);
+    const p = w.project.id;
+    const kept = await apply(w, w.ana, "main thing");
+    const removed = await apply(w, w.ana, "liked the community", w.community.id);
+    for (const coding of [kept, removed]) ok(await removeCoding(w, w.ana, coding));
+    expect((await lastEvent(p, "coding.delete", kept.id)).before).toMatchObject({ documentVersion: 1 });
+    await correct(w.doc1.id, (text) => text.replace("The cost", "Really, the cost"));
+    await correct(w.doc1.id, (text) => text.replace("We liked the community around", "We used"));
+
+    ok(await restore(w.ana, p, (await lastEvent(p, "coding.delete", kept.id)).id));
+    const back = await prisma.coding.findUniqueOrThrow({ where: { id: kept.id } });
+    const text = (await prisma.document.findUniqueOrThrow({ where: { id: w.doc1.id } })).text;
+    expect(back).toMatchObject({ quote: "main thing", start: span("main thing", text).start, end: span("main thing", text).end });
+    expect(back.start).toBe(span("main thing").start + [..."Really, t"].length - 1);
+    expect((await lastEvent(p, "coding.restore", kept.id)).after).toMatchObject({ movedFrom: { ...span("main thing"), documentVersion: 1 } });
+
+    const refused = await restore(w.ana, p, (await lastEvent(p, "coding.delete", removed.id)).id);
+    expect(refused).toMatchObject({ ok: false, error: { code: "CONFLICT", message: expect.stringContaining("A correction of the transcript") } });
+    expect(await prisma.coding.count({ where: { id: removed.id } })).toBe(0);
   });
 
   it("a code whose name a sibling took since is refused; memos come back to their author or an owner", async () => {
