@@ -5,8 +5,9 @@ import { db, TEAM_WRITE } from "../../db/client";
 import type { Prisma } from "../../db/generated/client";
 import { AppError, notFound } from "../../errors";
 import { maySee, visibleCoderIds } from "../../rigour/blind";
-import { codePointIndex, normalizeText } from "../offsets";
+import { codePointLength, normalizeText } from "../offsets";
 import { codePointHunks, shiftHunks } from "./diff";
+import { utf16At } from "./positions";
 import { mayCorrect } from "./permissions";
 import { planCorrection, type CorrectionPlan, type Flag, type Move, type SpanCounts } from "./plan";
 import type { CorrectionRoleInput, CorrectTurnInput } from "./schema";
@@ -38,7 +39,7 @@ export async function previewTurnCorrection(ctx: ProjectContext, input: CorrectT
  */
 export async function correctTurn(ctx: ProjectContext, input: CorrectTurnInput): Promise<CorrectionResult> {
   return db().$transaction(async (tx) => {
-    const { document, turns, turn, newText, speaker, plan, codings } = await prepare(tx, ctx, input, true);
+    const { document, turns, turn, oldTurnText, newText, speaker, plan, codings } = await prepare(tx, ctx, input, true);
     const textChanged = newText !== document.text;
     if (!textChanged && speaker === turn.speaker) throw new AppError("VALIDATION", "Nothing to change: the text and the speaker are as they were.");
     const version = document.version + 1;
@@ -59,7 +60,7 @@ export async function correctTurn(ctx: ProjectContext, input: CorrectTurnInput):
     await tx.$executeRaw`SELECT set_config('grounded.correction', 'on', true)`;
     await tx.document.update({
       where: { id: document.id },
-      data: textChanged ? { version, text: newText, textLength: [...newText].length, checksum: sha256(newText) } : { version },
+      data: textChanged ? { version, text: newText, textLength: codePointLength(newText), checksum: sha256(newText) } : { version },
     });
 
     await detachCodings(tx, ctx, document.id, version, plan.codingDetached);
@@ -72,7 +73,6 @@ export async function correctTurn(ctx: ProjectContext, input: CorrectTurnInput):
     if (speaker !== turn.speaker) await tx.speakerTurn.update({ where: { id: turn.id }, data: { speaker } });
     await tx.$executeRaw`SELECT set_config('grounded.correction', 'off', true)`;
 
-    const oldTurnText = turnText(document.text, turn);
     await recordAudit(tx, {
       projectId: ctx.projectId,
       actorId: ctx.user.id,
@@ -121,21 +121,22 @@ async function prepare(client: Client, ctx: ProjectContext, input: CorrectTurnIn
   const turn = turns.find((t) => t.index === input.turnIndex);
   if (!turn) throw notFound("That turn");
 
-  const index = codePointIndex(document.text);
+  const at = utf16At(document.text, [turn.start, turn.end]);
+  const oldTurnText = document.text.slice(at.get(turn.start), at.get(turn.end));
   const newTurnText = normalizeText(input.text);
-  const newText = document.text.slice(0, index.toUtf16(turn.start)) + newTurnText + document.text.slice(index.toUtf16(turn.end));
+  const newText = document.text.slice(0, at.get(turn.start)) + newTurnText + document.text.slice(at.get(turn.end));
   // A combining mark typed at the turn's edge would compose with the text beside it, and a
   // stored text is always NFC: refuse rather than change characters outside the turn.
   if (newText.normalize("NFC") !== newText) throw new AppError("VALIDATION", "The text cannot start with an accent or other combining mark; include the letter it belongs to.");
-  const newLength = [...newTurnText].length;
-  const hunks = shiftHunks(codePointHunks(turnText(document.text, turn), newTurnText), turn.start, turn.start);
+  const newLength = codePointLength(newTurnText);
+  const hunks = shiftHunks(codePointHunks(oldTurnText, newTurnText), turn.start, turn.start);
 
   const [codings, consensus] = await Promise.all([
     client.coding.findMany({ where: { documentId: document.id }, select: { id: true, codeId: true, coderId: true, start: true, end: true, quote: true } }),
     client.consensusCoding.findMany({ where: { documentId: document.id }, select: { id: true, codeId: true, start: true, end: true, quote: true } }),
   ]);
   const plan: CorrectionPlan = planCorrection({ oldText: document.text, newText, hunks, codings, consensus, turns, editedTurn: { id: turn.id, start: turn.start, end: turn.end, newLength } });
-  return { document, turns, turn, newText, speaker: input.speaker.normalize("NFC"), plan, codings };
+  return { document, turns, turn, oldTurnText, newText, speaker: input.speaker.normalize("NFC"), plan, codings };
 }
 
 /**
@@ -185,10 +186,6 @@ async function moveTurns(tx: Tx, moves: { id: string; start: number; end: number
 
 function columns(moves: Move[]) {
   return { idList: moves.map((m) => m.id), starts: moves.map((m) => m.start), ends: moves.map((m) => m.end), quotes: moves.map((m) => m.quote) };
-}
-
-function turnText(text: string, turn: { start: number; end: number }): string {
-  return [...text].slice(turn.start, turn.end).join("");
 }
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");

@@ -1,5 +1,5 @@
-import { codePointIndex } from "../offsets";
 import { codePointHunks, type Hunk } from "./diff";
+import { slicesByCodePoints } from "./positions";
 
 /**
  * Re-anchoring spans (codings, consensus codings) from a document's old text to its corrected
@@ -48,11 +48,15 @@ export type ReanchoredWithQuote<T> = { span: T; result: Reanchored; quote: strin
 
 /** Every span mapped from `oldText` to `newText`, with its new quote (code point offsets). */
 export function reanchor<T extends SpanWithQuote>(oldText: string, newText: string, spans: readonly T[], hunks = codePointHunks(oldText, newText)): ReanchoredWithQuote<T>[] {
-  const index = codePointIndex(newText);
-  return spans.map((span) => {
-    const result = reanchorSpan(hunks, span);
+  const results = spans.map((span) => reanchorSpan(hunks, span));
+  // Only edited spans need their new text cut: a kept one's quote is its old quote.
+  const edited = results.flatMap((r) => (r.status === "edited" ? [{ start: r.start, end: r.end }] : []));
+  const quotes = slicesByCodePoints(newText, edited);
+  let e = 0;
+  return spans.map((span, i) => {
+    const result = results[i];
     if (result.status === "detached") return { span, result, quote: null };
     if (result.status === "kept") return { span, result, quote: span.quote };
-    return { span, result, quote: newText.slice(index.toUtf16(result.start), index.toUtf16(result.end)) };
+    return { span, result, quote: quotes[e++] };
   });
 }

@@ -130,6 +130,16 @@ describe("correcting a turn", () => {
       await tx.$executeRaw`SELECT set_config('grounded.correction', 'on', true)`;
       await tx.document.update({ where: { id: w.doc1.id }, data: { text: "X", textLength: 1, version: 2 } });
     })).rejects.toThrow(/changes only through a correction/);
+    // Archived, flagged, one version up, but the codings left where they were: refused at commit.
+    await expect(prisma.$transaction(async (tx) => {
+      await tx.documentVersion.create({ data: { projectId: w.project.id, documentId: w.doc1.id, version: 1, text: TEXT, turns: [] } });
+      await tx.$executeRaw`SELECT set_config('grounded.correction', 'on', true)`;
+      await tx.document.update({ where: { id: w.doc1.id }, data: { text: NEW_TEXT, textLength: [...NEW_TEXT].length, version: 2 } });
+    })).rejects.toThrow(/does not match its text/);
+    expect(await prisma.document.findUniqueOrThrow({ where: { id: w.doc1.id } })).toMatchObject({ version: 1, text: TEXT });
+    // An archived version is never rewritten.
+    expect((await correct(w.ana, input(w))).ok).toBe(true);
+    await expect(prisma.documentVersion.update({ where: { documentId_version: { documentId: w.doc1.id, version: 1 } }, data: { text: "x" } })).rejects.toThrow(/archived document version cannot change/);
   });
 
   it("corrects a speaker alone, and collapses two codings that become one span into one kept and one detached", async () => {
