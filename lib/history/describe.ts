@@ -53,7 +53,12 @@ const VERBS: Record<string, string> = {
   "case.rename": "renamed a case",
   "case.delete": "deleted a case",
   "case.value": "set a case's attribute",
+  "coding.replace": "re-placed a coding a correction had detached",
   "document.import": "imported an interview",
+  "document.correct": "corrected an interview's transcript",
+  "correction.resolve": "settled a coding a correction flagged",
+  "consensus.delete": "deleted a consensus coding",
+  "project.correction_role": "changed who may correct transcripts",
   "document.case": "linked an interview to a case",
   "document.blind": "made interviews blind",
   "document.reveal": "revealed interviews",
@@ -155,15 +160,15 @@ export function describeEvent(row: EventRow, names: Names): HistoryItem {
 /**
  * What a reader under blind coding may see of an event that is not itself a coding's (those are
  * filtered in SQL): any part about codings (ids, counts, quotes, consensus) is taken out, since
- * it may be other analysts' hidden work: a merge's moved codings, a correction's re-anchored
- * ones, a finding's pinned evidence.
+ * it may be other analysts' hidden work: a merge's moved codings, a correction's counts of
+ * kept, edited and detached codings, a finding's pinned evidence.
  */
 export function redactForBlind(row: EventRow): EventRow {
   if (row.entity === "Coding") return row;
   const strip = (value: Prisma.JsonValue | null): Prisma.JsonValue | null => {
     if (Array.isArray(value)) return value.map(strip);
     if (!isObject(value)) return value;
-    return Object.fromEntries(Object.entries(value).filter(([k]) => !/coding|consensus|quote|dropped|moved/i.test(k)).map(([k, v]) => [k, strip(v as Prisma.JsonValue)]));
+    return Object.fromEntries(Object.entries(value).filter(([k]) => !/coding|consensus|quote|dropped|moved|snapshot|memos|^(kept|edited|detached)$/i.test(k)).map(([k, v]) => [k, strip(v as Prisma.JsonValue)]));
   };
   return { ...row, before: strip(row.before), after: strip(row.after) };
 }

@@ -23,9 +23,9 @@ export const KIND_PREFIXES: Record<Exclude<HistoryKind, "project">, string[]> = 
   codes: ["code", "codebook"],
   memos: ["memo"],
   cases: ["case", "attribute", "attributes"],
-  documents: ["document", "transcript"],
+  documents: ["document", "transcript", "correction"],
   findings: ["finding"],
-  rigour: ["assignment", "adjudication"],
+  rigour: ["assignment", "adjudication", "consensus"],
 };
 
 export function kindOf(action: string): HistoryKind {

@@ -72,10 +72,16 @@ function blindCondition(rule: NonNullable<BlindRule>): Prisma.Sql {
   const readableCoding = (id: Prisma.Sql) => Prisma.sql`EXISTS (SELECT 1 FROM "Coding" c WHERE c.id = ${id} AND (c."documentId" = ANY(${open}) OR c."coderId" = ${me}))`;
   const author = Prisma.sql`COALESCE(${A("authorId")}, ${B("authorId")})`;
   const memoCoding = Prisma.sql`COALESCE(${A("codingId")}, ${B("codingId")})`;
+  const coder = Prisma.sql`COALESCE(${A("coderId")}, ${B("coderId")})`;
+  const openDocument = Prisma.sql`COALESCE(${DOCUMENT} = ANY(${open}), false)`;
+  // A coding event that does not name its coder (a correction's re-placing) is judged by the coding as it is now.
   return Prisma.sql`(CASE e.entity
-    WHEN 'Coding' THEN COALESCE(${DOCUMENT} = ANY(${open}), false) OR COALESCE(COALESCE(${A("coderId")}, ${B("coderId")}) = ${me}, false)
+    WHEN 'Coding' THEN CASE WHEN ${coder} IS NULL THEN ${readableCoding(Prisma.sql`e."entityId"`)}
+      ELSE ${openDocument} OR COALESCE(${coder} = ${me}, false) END
+    WHEN 'CodingCorrection' THEN ${openDocument} OR COALESCE(${coder} = ${me}, false)
     WHEN 'CodingBatch' THEN COALESCE(e."actorId" = ${me}, false)
-    WHEN 'AdjudicationDecision' THEN COALESCE(${DOCUMENT} = ANY(${open}), false)
+    WHEN 'AdjudicationDecision' THEN ${openDocument}
+    WHEN 'ConsensusCoding' THEN ${openDocument}
     WHEN 'RepresentativeQuote' THEN ${readableCoding(Prisma.sql`e."entityId"`)}
     WHEN 'Memo' THEN (COALESCE(${author} = ANY(${rule.ownerIds}::text[]), false) OR COALESCE(${author} = ${me}, false))
       AND (${memoCoding} IS NULL OR ${readableCoding(memoCoding)})

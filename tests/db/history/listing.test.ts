@@ -61,6 +61,12 @@ beforeAll(async () => {
       { projectId: p, actorId: w.ana.id, action: "coding.autocode", entity: "CodingBatch", entityId: "batch-ana", after: { created: 3 } },
       { projectId: p, actorId: w.olivia.id, action: "memo.create", entity: "Memo", entityId: "m-owner", after: { authorId: w.olivia.id, body: "owner's" } },
       { projectId: w.other.id, actorId: w.otto.id, action: "coding.create", entity: "Coding", entityId: "foreign", after: { documentId: w.foreignDocument.id } },
+      // What transcript corrections write: re-placings that name no coder, review flags, consensus deletions.
+      { projectId: p, actorId: w.ben.id, action: "coding.replace", entity: "Coding", entityId: benCoding.id, after: { codingId: benCoding.id, start: 0, end: 3, quote: "Ana" } },
+      { projectId: p, actorId: w.ana.id, action: "coding.replace", entity: "Coding", entityId: anaCoding.id, after: { codingId: anaCoding.id, start: 0, end: 3, quote: "Ana" } },
+      { projectId: p, actorId: w.olivia.id, action: "correction.resolve", entity: "CodingCorrection", entityId: "flag-ben", before: { documentId: w.doc1.id, coderId: w.ben.id, oldQuote: "x" }, after: { resolution: "accepted" } },
+      { projectId: p, actorId: w.ana.id, action: "correction.resolve", entity: "CodingCorrection", entityId: "flag-ana", before: { documentId: w.doc1.id, coderId: w.ana.id, oldQuote: "x" }, after: { resolution: "accepted" } },
+      { projectId: p, actorId: w.olivia.id, action: "consensus.delete", entity: "ConsensusCoding", entityId: "consensus-1", before: { documentId: w.doc2.id, codeId: w.cost.id, quote: "x" } },
     ],
   });
   rows = (await prisma.auditEvent.findMany({ where: { projectId: p } })) as Row[];
@@ -148,7 +154,10 @@ describe("the project history's listing", () => {
     const benCodingIds = new Set((await prisma.coding.findMany({ where: { coderId: w.ben.id } })).map((c) => c.id));
     const mayRead = (me: string | null) => (r: Row) => {
       const a = (r.after ?? r.before) as Record<string, string>;
-      if (r.entity === "Coding") return (field(r.after as J, "coderId") ?? field(r.before as J, "coderId")) === me;
+      const coder = field(r.after as J, "coderId") ?? field(r.before as J, "coderId");
+      if (r.entity === "Coding" && coder === undefined) return !benCodingIds.has(r.entityId) && me !== null;
+      if (r.entity === "Coding" || r.entity === "CodingCorrection") return coder === me;
+      if (r.entity === "ConsensusCoding") return false;
       if (r.entity === "CodingBatch") return r.actorId === me;
       if (r.entity === "AdjudicationDecision") return false;
       if (r.entity === "RepresentativeQuote") return !benCodingIds.has(r.entityId) && me !== null;
