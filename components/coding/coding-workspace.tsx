@@ -12,11 +12,13 @@ import { CasePanel } from "./case-panel";
 import { CodePicker } from "./code-picker";
 import { CodebookPanel } from "./codebook-panel";
 import { CodingDetails } from "./coding-details";
+import { CorrectionPanel } from "./correction-panel";
 import { domEndpoint, elementAt, selectOffsets } from "./dom-selection";
 import { NoticeProvider, useNotify } from "./notices";
 import { Transcript, type TranscriptControl } from "./transcript";
 import { TranscriptFind } from "./transcript-find";
 import type { Code, CoderFilter, Opening, PendingSelection, WorkspaceShell } from "./types";
+import type { CorrectionState } from "@/lib/transcripts/correction/data";
 import { useUndoStack } from "./undo-stack";
 import { useKeyboardCaret } from "./use-keyboard-caret";
 import { useRecentCodes } from "./use-recent-codes";
@@ -36,6 +38,8 @@ type Props = {
   focus?: { start: number; end: number } | null;
   /** The newest change (audit event id) when the page was read: live updates start after it. */
   liveSince: string;
+  /** Transcript correction: the document's version, who may correct, the codings to review. */
+  correction?: CorrectionState | null;
 };
 
 export function CodingWorkspace(props: Props) {
@@ -49,7 +53,7 @@ export function CodingWorkspace(props: Props) {
 const KEYBOARD_HINT =
   "Arrows move the caret, Ctrl+arrows by word, Ctrl+Up/Down by sentence, Alt+Up/Down by turn; Shift extends the selection; a code's shortcut key tags it; / opens the code filter; Enter shows the codings at the caret; Ctrl+Z undoes.";
 
-function WorkspaceInner({ workspace, opening, me, canCode: mayCode, canManage: mayManage, focus, liveSince }: Props) {
+function WorkspaceInner({ workspace, opening, me, canCode: mayCode, canManage: mayManage, focus, liveSince, correction }: Props) {
   const { document: doc, project } = workspace;
   const first = useMemo(() => ({ ...unpackWorkspaceRows(opening.rows), ...unpackCodes(opening.codes) }), [opening]);
   const notify = useNotify();
@@ -387,6 +391,7 @@ function WorkspaceInner({ workspace, opening, me, canCode: mayCode, canManage: m
           onDelete={deleteCode}
         />
         {doc.case && <CasePanel name={doc.case.name} attributes={doc.case.attributes} />}
+        {correction && <CorrectionPanel projectId={project.id} documentId={doc.id} state={correction} text={fullText} turns={turns} selection={pending && { start: pending.start, end: pending.end }} />}
       </aside>
       {pending && canCode && (
         // The picker is 20rem wide: anchored no further right than leaves it whole on a phone.

@@ -22,6 +22,8 @@ export type ReviewItem = {
   documentVersion: number;
   createdAt: string;
   mayResolve: boolean;
+  /** The viewer's own coding: only they re-place it. */
+  own: boolean;
 };
 
 export type CorrectionState = { version: number; mayCorrect: boolean; review: ReviewItem[] };
@@ -81,6 +83,7 @@ export async function getCorrectionState(projectId: string, documentId: string, 
       documentVersion: f.documentVersion,
       createdAt: f.createdAt.toISOString(),
       mayResolve: mayResolve(viewer, f),
+      own: f.kind === "coding" && f.coderId === viewer.id,
     }];
   });
   return { version: document.version, mayCorrect: mayCorrect(viewer.role, project.correctionRole), review };

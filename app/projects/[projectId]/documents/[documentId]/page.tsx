@@ -11,6 +11,7 @@ import { latestEventId } from "@/lib/live/events";
 import { projectCodeCountsUrl, workspaceRestUrl } from "@/lib/codings/workspace-rest";
 import { requireProjectMember } from "@/lib/projects/page-access";
 import { canCode, canManageProject } from "@/lib/projects/permissions";
+import { getCorrectionState } from "@/lib/transcripts/correction/data";
 
 export const metadata: Metadata = { title: "Transcript" };
 
@@ -26,6 +27,7 @@ export default async function DocumentPage({ params, searchParams }: { params: P
   const liveSince = await latestEventId(projectId);
   const opening = await getWorkspaceOpening(projectId, documentId, { id: user.id, role }, request);
   if (!opening) notFound();
+  const correction = await getCorrectionState(projectId, documentId, { id: user.id, role });
   // Only the first screens travel with the page (lib/codings/opening.ts), packed (lib/codings/view.ts,
   // lib/codes/packed.ts); the workspace fetches the rest once it is up.
   const { turns, codings, codes, codebookSize, docCounts, window, focus, ...shell } = opening;
@@ -43,7 +45,7 @@ export default async function DocumentPage({ params, searchParams }: { params: P
         <span className="text-stone-900">{opening.document.title}</span>
       </AppHeader>
       <CodingWorkspace workspace={shell} opening={{ window, rows: packWorkspaceRows(turns, codings), codes: packCodes(codes, {}), codebookSize, docCounts }}
-        me={{ id: user.id, name: user.name }} canCode={canCode(role)} canManage={canManageProject(role)} focus={focus} liveSince={liveSince.toString()} />
+        me={{ id: user.id, name: user.name }} canCode={canCode(role)} canManage={canManageProject(role)} focus={focus} liveSince={liveSince.toString()} correction={correction} />
       <div className="mx-auto max-w-7xl px-6 pb-10">
         <MemoList projectId={projectId} target={{ kind: "document", id: documentId }} viewer={{ id: user.id, role }} heading="Memos on this document" />
       </div>
