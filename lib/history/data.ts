@@ -57,15 +57,26 @@ export async function findVisibleEvent(projectId: string, viewer: Viewer, eventI
   return row;
 }
 
-/** The choices of the history page's filters. Everyone on the team is listed, as on the project page. */
-export async function getHistoryOptions(projectId: string) {
+/** Codes offered in the code filter: a 10,000-code codebook would make every history page megabytes of options. */
+export const CODE_OPTIONS_MAX = 1000;
+
+/**
+ * The choices of the history page's filters. Everyone on the team is listed, as on the project
+ * page; codes up to CODE_OPTIONS_MAX by name, and the chosen one always.
+ */
+export async function getHistoryOptions(projectId: string, chosenCodeId?: string) {
   const [project, members, documents, codes] = await Promise.all([
     db().project.findUnique({ where: { id: projectId }, select: { name: true } }),
     db().membership.findMany({ where: { projectId }, orderBy: { user: { name: "asc" } }, select: { user: { select: { id: true, name: true } } } }),
     db().document.findMany({ where: { projectId }, orderBy: [{ position: "asc" }, { title: "asc" }], select: { id: true, title: true } }),
-    db().code.findMany({ where: { projectId, deletedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    db().code.findMany({ where: { projectId, deletedAt: null }, orderBy: { name: "asc" }, take: CODE_OPTIONS_MAX + 1, select: { id: true, name: true } }),
   ]);
-  return { projectName: project?.name ?? "", people: members.map((m) => m.user), documents, codes };
+  const shown = codes.slice(0, CODE_OPTIONS_MAX);
+  if (chosenCodeId && !shown.some((c) => c.id === chosenCodeId)) {
+    const chosen = await db().code.findFirst({ where: { id: chosenCodeId, projectId }, select: { id: true, name: true } });
+    if (chosen) shown.push(chosen);
+  }
+  return { projectName: project?.name ?? "", people: members.map((m) => m.user), documents, codes: shown, codesCapped: codes.length > CODE_OPTIONS_MAX };
 }
 
 async function describeAll(projectId: string, rows: EventRow[], rule: BlindRule, owner: boolean): Promise<HistoryItem[]> {

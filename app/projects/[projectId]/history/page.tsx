@@ -4,7 +4,7 @@ import { HistoryEntries } from "@/components/history/history-entries";
 import { HistoryFilters } from "@/components/history/history-filters";
 import { AppHeader } from "@/components/layout/app-header";
 import { EmptyState } from "@/components/ui/empty-state";
-import { getHistoryOptions, getProjectHistory } from "@/lib/history/data";
+import { CODE_OPTIONS_MAX, getHistoryOptions, getProjectHistory } from "@/lib/history/data";
 import { canRestore, rowOwner } from "@/lib/history/permissions";
 import { historyFiltersSchema } from "@/lib/history/schema";
 import { requireProjectMember } from "@/lib/projects/page-access";
@@ -17,7 +17,7 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
   const raw = await searchParams;
   const { user, role, archived } = await requireProjectMember(projectId, `/projects/${projectId}/history`);
   const filters = historyFiltersSchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
-  const [options, page] = await Promise.all([getHistoryOptions(projectId), getProjectHistory(projectId, { id: user.id, role }, filters)]);
+  const [options, page] = await Promise.all([getHistoryOptions(projectId, filters.code), getProjectHistory(projectId, { id: user.id, role }, filters)]);
   const restorable = new Set(archived ? [] : page.items.filter((i) => i.restore && canRestore(role, user.id, i.restore, rowOwner(i.restore, i.before))).map((i) => i.id));
   const { older: _o, newer: _n, ...kept } = filters;
   const href = (cursor: Record<string, string>) => `/projects/${projectId}/history?${new URLSearchParams({ ...Object.fromEntries(Object.entries(kept).filter((e): e is [string, string] => Boolean(e[1]))), ...cursor })}`;
@@ -43,6 +43,7 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
           documents={options.documents.map((d) => ({ id: d.id, label: d.title }))}
           codes={options.codes.map((c) => ({ id: c.id, label: c.name }))}
         />
+        {options.codesCapped && <p className="text-xs text-stone-700">The code filter offers the first {CODE_OPTIONS_MAX.toLocaleString("en")} codes by name; a code's own history is also on the codebook page.</p>}
         {page.items.length === 0 ? (
           <EmptyState>{filtered ? "No change matches these filters." : "Nothing has happened in this project yet."}</EmptyState>
         ) : (
