@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from "react";
 import type { CorrectionState, ReviewItem } from "@/lib/transcripts/correction/data";
-import { replaceCodingAction, resolveCorrectionAction } from "@/lib/transcripts/correction/actions";
+import { replaceCodingAction, resolveCorrectionAction, setCorrectionRoleAction } from "@/lib/transcripts/correction/actions";
 import { CorrectionForm } from "./correction-form";
 import type { Turn } from "./types";
 
@@ -56,6 +56,7 @@ export function CorrectionPanel({ projectId, documentId, state, text, turns, sel
         <CorrectionForm key={turnAt} projectId={projectId} documentId={documentId} version={state.version} text={text} turns={turns} initialTurn={turnAt} onClose={() => setOpen(false)} />
       )}
       {open && turns.length === 0 && <p className="mt-2 text-sm text-stone-700">This transcript has no speaker turns to correct.</p>}
+      {state.correctionRole && <CorrectionRole projectId={projectId} current={state.correctionRole} />}
       <h3 className="mt-4 text-sm font-semibold text-stone-800">To review {items.length > 0 && `(${items.length})`}</h3>
       {message && <p role="status" className="mt-1 text-sm text-stone-800">{message}</p>}
       {items.length === 0 ? (
@@ -87,5 +88,27 @@ export function CorrectionPanel({ projectId, documentId, state, text, turns, sel
         </ul>
       )}
     </section>
+  );
+}
+
+/** An owner's choice of who may correct this project's transcripts. */
+function CorrectionRole({ projectId, current }: { projectId: string; current: "owner" | "analyst" }) {
+  const [role, setRole] = useState(current);
+  const [message, setMessage] = useState<string | null>(null);
+  const change = async (next: "owner" | "analyst") => {
+    const result = await setCorrectionRoleAction({ projectId, role: next });
+    if (!result.ok) return setMessage(result.error.message);
+    setRole(next);
+    setMessage("Saved.");
+  };
+  return (
+    <label className="mt-2 block text-xs text-stone-700">
+      Who may correct transcripts
+      <select value={role} onChange={(e) => void change(e.target.value as "owner" | "analyst")} className="mt-1 block rounded border border-stone-400 bg-white px-2 py-1 text-sm text-stone-900 focus:outline-none focus-visible:ring-2 focus-visible:ring-teal-700">
+        <option value="analyst">Analysts and owners</option>
+        <option value="owner">Owners only</option>
+      </select>
+      {message && <span role="status" className="ml-1">{message}</span>}
+    </label>
   );
 }

@@ -26,7 +26,13 @@ export type ReviewItem = {
   own: boolean;
 };
 
-export type CorrectionState = { version: number; mayCorrect: boolean; review: ReviewItem[] };
+export type CorrectionState = {
+  version: number;
+  mayCorrect: boolean;
+  /** Owners choose who corrects: "analyst" (analysts and owners) or "owner"; null for the others. */
+  correctionRole: "owner" | "analyst" | null;
+  review: ReviewItem[];
+};
 
 /**
  * The document's version, whether the viewer may correct it, and the open review flags the
@@ -86,7 +92,8 @@ export async function getCorrectionState(projectId: string, documentId: string, 
       own: f.kind === "coding" && f.coderId === viewer.id,
     }];
   });
-  return { version: document.version, mayCorrect: mayCorrect(viewer.role, project.correctionRole), review };
+  const correctionRole = viewer.role === "owner" ? (project.correctionRole === "owner" ? "owner" : "analyst") : null;
+  return { version: document.version, mayCorrect: mayCorrect(viewer.role, project.correctionRole), correctionRole, review };
 }
 
 /** The superseded texts of a document, newest first (without the texts: they can be long). */
