@@ -1,5 +1,5 @@
 import { db } from "../db/client";
-import { mayRead, type ReadScope } from "../rigour/blind";
+import { mayRead, readScope, type ReadScope, type Viewer } from "../rigour/blind";
 
 /**
  * A change as a watching page receives it: which row changed and how, never the row itself
@@ -35,6 +35,17 @@ function ownerOf(row: { entity: string; entityId: string; actorId: string | null
   return null;
 }
 
+type AuditRow = { id: bigint; action: string; entity: string; entityId: string; actorId: string | null; before: unknown; after: unknown; createdAt: Date; actor: { id: string; name: string } | null };
+
+async function auditRowsAfter(projectId: string, afterId: bigint, limit: number): Promise<AuditRow[]> {
+  return db().auditEvent.findMany({
+    where: { projectId, id: { gt: afterId } },
+    orderBy: { id: "asc" },
+    take: limit + 1,
+    select: { id: true, action: true, entity: true, entityId: true, actorId: true, before: true, after: true, createdAt: true, actor: { select: { id: true, name: true } } },
+  });
+}
+
 /**
  * The project's audit events after `afterId` that `scope` may hear of, oldest first: the
  * catch-up of a reconnecting page and the read behind each notification. Under blind coding
@@ -44,12 +55,38 @@ function ownerOf(row: { entity: string; entityId: string; actorId: string | null
  * a partial catch-up.
  */
 export async function eventsAfter(projectId: string, afterId: bigint, scope: ReadScope, limit = 200): Promise<{ events: LiveEvent[]; lastId: bigint; more: boolean }> {
-  const rows = await db().auditEvent.findMany({
-    where: { projectId, id: { gt: afterId } },
-    orderBy: { id: "asc" },
-    take: limit + 1,
-    select: { id: true, action: true, entity: true, entityId: true, actorId: true, before: true, after: true, createdAt: true, actor: { select: { id: true, name: true } } },
-  });
+  return filterEvents(await auditRowsAfter(projectId, afterId, limit), afterId, scope, limit);
+}
+
+/**
+ * The same for a live stream, sharing the work between the pages one instance serves: ten
+ * pages on a document hear the same notification at once and would each read the same rows
+ * and the same blind state, so both are kept for a moment (rows 250 ms per project, position
+ * and newest notice, a reader's scope 1 s, dropped at once when a batch holds a blind-coding
+ * change).
+ */
+export async function eventsFor(projectId: string, afterId: bigint, viewer: Viewer, heard: bigint, limit = 200): Promise<{ events: LiveEvent[]; lastId: bigint; more: boolean }> {
+  // `heard`, the newest event id notified, is in the key: a read made before that notice is not reused after it.
+  const rows = await shared(rowCache, `${projectId}:${afterId}:${heard}:${limit}`, 250, () => auditRowsAfter(projectId, afterId, limit));
+  if (rows.some((r) => r.action.includes("blind"))) for (const key of [...scopeCache.keys()]) if (key.startsWith(`${projectId}:`)) scopeCache.delete(key);
+  const scope = await shared(scopeCache, `${projectId}:${viewer.id}:${viewer.role}`, 1000, () => readScope(projectId, viewer));
+  return filterEvents(rows, afterId, scope, limit);
+}
+
+const rowCache = new Map<string, { at: number; value: Promise<AuditRow[]> }>();
+const scopeCache = new Map<string, { at: number; value: Promise<ReadScope> }>();
+function shared<T>(cache: Map<string, { at: number; value: Promise<T> }>, key: string, ttlMs: number, read: () => Promise<T>): Promise<T> {
+  const now = Date.now();
+  for (const [k, v] of cache) if (now - v.at > ttlMs) cache.delete(k);
+  const hit = cache.get(key);
+  if (hit) return hit.value;
+  const value = read();
+  cache.set(key, { at: now, value });
+  value.catch(() => cache.delete(key));
+  return value;
+}
+
+async function filterEvents(rows: AuditRow[], afterId: bigint, scope: ReadScope, limit: number): Promise<{ events: LiveEvent[]; lastId: bigint; more: boolean }> {
   const more = rows.length > limit;
   const kept = rows.slice(0, limit);
   const codingIds = kept.filter((r) => r.entity === "Coding" || r.entity === "RepresentativeQuote").map((r) => r.entityId);

@@ -17,6 +17,8 @@ export class LiveHub {
   private listeners = new Map<string, Set<Listener>>();
   private retryMs = 250;
   private closed = false;
+  /** node-postgres runs one query at a time per client: LISTEN, UNLISTEN and presence NOTIFYs queue here. */
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly connectionString: string) {}
 
@@ -36,7 +38,7 @@ export class LiveHub {
       current.delete(listener);
       if (current.size === 0) {
         this.listeners.delete(channel);
-        await this.client?.query(`UNLISTEN "${channel}"`).catch(() => undefined);
+        await this.run(`UNLISTEN "${channel}"`).catch(() => undefined);
       }
     };
   }
@@ -45,8 +47,7 @@ export class LiveHub {
   async publish(projectId: string, notice: LiveNotice): Promise<void> {
     const channel = projectChannel(projectId);
     if (!channel) return;
-    const client = await this.connection();
-    await client.query("SELECT pg_notify($1, $2)", [channel, JSON.stringify(notice)]);
+    await this.run("SELECT pg_notify($1, $2)", [channel, JSON.stringify(notice)]);
   }
 
   /** Channels listened to right now (for tests and diagnostics). */
@@ -63,9 +64,14 @@ export class LiveHub {
   }
 
   private async listen(channel: string): Promise<void> {
-    const client = await this.connection();
     // The channel name is built from a checked id (projectChannel), so quoting it is enough.
-    await client.query(`LISTEN "${channel}"`);
+    await this.run(`LISTEN "${channel}"`);
+  }
+
+  private run(sql: string, values?: unknown[]): Promise<unknown> {
+    const next = this.queue.then(async () => (await this.connection()).query(sql, values));
+    this.queue = next.catch(() => undefined);
+    return next;
   }
 
   private connection(): Promise<pg.Client> {

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { readScope, type Viewer } from "../rigour/blind";
+import type { Viewer } from "../rigour/blind";
 import type { LiveNotice } from "./channel";
-import { eventsAfter, latestEventId } from "./events";
+import { eventsFor, latestEventId } from "./events";
 import { liveHub } from "./hub";
 
 /** Events re-read below the last one sent: a change whose id is lower may commit after a higher one. */
@@ -32,6 +32,9 @@ export function liveStream(options: LiveStreamOptions): ReadableStream<Uint8Arra
   const connection = randomUUID();
   const sent = new Set<string>();
   let last = 0n;
+  let known = 0n;
+  /** The newest event id notified to this stream. */
+  let heard = 0n;
   let flushing: Promise<void> | null = null;
   let again = false;
   let stop: (() => Promise<void>) | null = null;
@@ -47,12 +50,11 @@ export function liveStream(options: LiveStreamOptions): ReadableStream<Uint8Arra
         }
       };
       const flush = async () => {
-        const scope = await readScope(options.projectId, options.viewer);
         const floor = last > REORDER_WINDOW ? last - REORDER_WINDOW : 0n;
-        const { events, lastId, more } = await eventsAfter(options.projectId, floor, scope, 500);
+        const { events, lastId, more } = await eventsFor(options.projectId, floor, options.viewer, heard, 500);
         if (more) write(`event: reset\ndata: {}\n\n`);
         for (const event of events) {
-          if (sent.has(event.id)) continue;
+          if (sent.has(event.id) || BigInt(event.id) <= known) continue;
           sent.add(event.id);
           write(`id: ${event.id}\nevent: change\ndata: ${JSON.stringify(event)}\n\n`);
         }
@@ -80,12 +82,16 @@ export function liveStream(options: LiveStreamOptions): ReadableStream<Uint8Arra
 
       write(`retry: 2000\n\n`);
       last = options.lastEventId ?? (await latestEventId(options.projectId));
+      // Everything up to here the page already has (it was read after, or was replayed before).
+      known = last;
+      heard = last;
       if (options.lastEventId === null) write(`id: ${last}\nevent: ready\ndata: {}\n\n`);
       stop = await liveHub().subscribe(options.projectId, (notice: LiveNotice | { k: "gap" }) => {
         if (notice.k === "presence") {
           if (notice.connection !== connection) write(`event: presence\ndata: ${JSON.stringify({ user: notice.user, where: notice.where, state: notice.state, connection: notice.connection })}\n\n`);
           return;
         }
+        if (notice.k === "audit" && BigInt(notice.id) > heard) heard = BigInt(notice.id);
         requestFlush();
       });
       if (options.lastEventId !== null) requestFlush();

@@ -113,7 +113,7 @@ describe("what each reader may hear of", () => {
 
 describe("the Server-Sent Events stream", () => {
   it("replays what a reconnecting page missed after its Last-Event-ID, then sends new changes as they commit", async () => {
-    const before = (await prisma.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { id: true } }))!.id;
+    const before = (await prisma.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { id: true } }))?.id ?? 0n;
     await audit(w, { actorId: w.ana.id, action: "memo.create", entity: "Memo", entityId: "missed", after: { authorId: w.ana.id } });
     const abort = new AbortController();
     const stream = liveStream({ projectId: w.project.id, viewer: { id: w.olivia.id, role: "owner", name: "Olivia" }, lastEventId: before, where: "page:summaries", signal: abort.signal });
