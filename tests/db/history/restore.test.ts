@@ -76,6 +76,23 @@ describe("restoring from the history", () => {
     expect(history.filter((h) => h.kind === "codings").map((h) => h.action)).toEqual(["coding.create", "coding.delete", "coding.restore"]);
   });
 
+  it("a deleted coding's history keeps another analyst's memo on it from a blind reader, and the restore brings it back", async () => {
+    const w = await teamWorld(prisma);
+    const p = w.project.id;
+    const coding = await apply(w, w.ana, "cost of the cloud");
+    await prisma.memo.create({ data: { projectId: p, authorId: w.ben.id, codingId: coding.id, body: "BEN-ON-ANA" } });
+    await prisma.memo.create({ data: { projectId: p, authorId: w.ana.id, codingId: coding.id, body: "ANA-OWN" } });
+    ok(await removeCoding(w, w.ana, coding));
+    await prisma.project.update({ where: { id: p }, data: { blindCoding: true } });
+    const asAna = JSON.stringify(await getCodingHistory(p, { id: w.ana.id, role: "analyst" }, coding.id));
+    expect(asAna).toContain("ANA-OWN");
+    expect(asAna).not.toContain("BEN-ON-ANA");
+    expect(JSON.stringify(await getCodingHistory(p, { id: w.olivia.id, role: "owner" }, coding.id))).toContain("BEN-ON-ANA");
+    await expect(getCodingHistory(p, { id: w.vic.id, role: "viewer" }, coding.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(ok(await restore(w.ana, p, (await lastEvent(p, "coding.delete", coding.id)).id)).restoredMemos).toBe(2);
+    expect((await prisma.memo.findMany({ where: { codingId: coding.id }, orderBy: { body: "asc" } })).map((m) => m.body)).toEqual(["ANA-OWN", "BEN-ON-ANA"]);
+  });
+
   it("refuses other analysts, viewers, other projects, blind readers and events that are not deletions", async () => {
     const w = await teamWorld(prisma);
     const p = w.project.id;
