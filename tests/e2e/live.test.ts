@@ -42,7 +42,7 @@ afterAll(async () => {
 });
 
 describe("a team in one live study, on two app instances", () => {
-  it("shows who else has the transcript open, and another analyst's coding, its change of code and its removal, without a reload", async () => {
+  it("shows who else has the transcript open, and another analyst's coding and its removal, without a reload", async () => {
     expect(second.url).not.toBe(appUrl);
     const ana = await signedInPage(browser, appUrl, ANALYST.email, { viewport: { width: 1300, height: 900 }, password: PASSWORD });
     const max = await signedInPage(browser, second.url, ACCOUNT_MEMBER.email, { viewport: { width: 1300, height: 900 }, password: PASSWORD });
