@@ -79,8 +79,9 @@ export async function correctTurn(ctx: ProjectContext, input: CorrectTurnInput):
       action: "document.correct",
       entity: "Document",
       entityId: document.id,
-      before: { version: document.version, checksum: document.checksum, turnId: turn.id, speaker: turn.speaker, turnTextHash: sha256(oldTurnText) },
+      before: { documentId: document.id, version: document.version, checksum: document.checksum, turnId: turn.id, speaker: turn.speaker, turnTextHash: sha256(oldTurnText) },
       after: {
+        documentId: document.id,
         version,
         checksum: textChanged ? sha256(newText) : document.checksum,
         turnId: turn.id,

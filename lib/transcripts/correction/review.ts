@@ -29,7 +29,18 @@ export async function resolveCorrection(ctx: ProjectContext, input: ResolveCorre
     const resolution = input.action === "accept" ? "accepted" : "deleted";
     if (input.action === "delete" && flag.status === "edited") await deleteLive(tx, ctx, flag);
     await settle(tx, ctx, flag.id, resolution);
-    await recordAudit(tx, { projectId: ctx.projectId, actorId: ctx.user.id, action: "correction.resolve", entity: "CodingCorrection", entityId: flag.id, before: flag, after: { resolution } });
+    // Recorded on the coding, with its analyst, document and code, so the history and live
+    // updates show it to whom blind mode shows the coding and to nobody else.
+    const { snapshot: _snapshot, ...settled } = flag;
+    await recordAudit(tx, {
+      projectId: ctx.projectId,
+      actorId: ctx.user.id,
+      action: "coding.review",
+      entity: flag.kind === "consensus" ? "ConsensusCoding" : "Coding",
+      entityId: flag.codingId,
+      before: settled,
+      after: { correctionId: flag.id, documentId: flag.documentId, codeId: flag.codeId, coderId: flag.coderId, resolution },
+    });
     return { id: flag.id, resolution };
   }, TEAM_WRITE);
 }
@@ -76,7 +87,8 @@ export async function replaceDetachedCoding(ctx: ProjectContext, input: ReplaceC
     if (snapshot.star) await tx.representativeQuote.createMany({ data: [snapshot.star], skipDuplicates: true });
     await settle(tx, ctx, flag.id, "replaced");
     const after = { codingId: coding.id!, start: input.start, end: input.end, quote: document.quote };
-    await recordAudit(tx, { projectId: ctx.projectId, actorId: ctx.user.id, action: "coding.replace", entity: "Coding", entityId: coding.id!, before: { oldStart: flag.oldStart, oldEnd: flag.oldEnd, oldQuote: flag.oldQuote, documentVersion: flag.documentVersion }, after });
+    const recorded = { ...after, id: coding.id!, documentId: flag.documentId, codeId: flag.codeId, coderId: ctx.user.id, version: (coding.version ?? 1) + 1 };
+    await recordAudit(tx, { projectId: ctx.projectId, actorId: ctx.user.id, action: "coding.replace", entity: "Coding", entityId: coding.id!, before: { oldStart: flag.oldStart, oldEnd: flag.oldEnd, oldQuote: flag.oldQuote, documentVersion: flag.documentVersion }, after: recorded });
     return after;
   }, TEAM_WRITE);
 }

@@ -178,6 +178,8 @@ describe("the review list", () => {
     expect(await resolve(w.otto, { projectId: w.project.id, correctionId: bens.id, action: "accept" })).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
     expect(await resolve(w.ben, { projectId: w.project.id, correctionId: bens.id, action: "accept" })).toMatchObject({ ok: true });
     expect(await resolve(w.ben, { projectId: w.project.id, correctionId: bens.id, action: "accept" })).toMatchObject({ ok: false, error: { code: "CONFLICT" } });
+    // Recorded on Ben's coding (so blind mode filters it wherever the history goes), not on the flag.
+    expect(await prisma.auditEvent.findFirst({ where: { action: "coding.review", entityId: c.costOf.id } })).toMatchObject({ entity: "Coding", actorId: w.ben.id, after: { coderId: w.ben.id, resolution: "accepted" } });
     const deleting = olivia!.review.find((r) => r.codingId === c.across.id)!;
     expect(await resolve(w.ben, { projectId: w.project.id, correctionId: deleting.id, action: "delete" })).toMatchObject({ ok: true });
     expect(await prisma.coding.findUnique({ where: { id: c.across.id } })).toBeNull();
