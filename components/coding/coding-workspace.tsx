@@ -62,7 +62,7 @@ function WorkspaceInner({ workspace, opening, me, canCode: mayCode, canManage: m
   // The page sends the first screens (lib/codings/opening.ts); the whole text, turns, codings and
   // codebook follow. Until then the transcript shows the opening window and nothing can be changed.
   const [fullText, setFullText] = useState<string | null>(null);
-  const store = useWorkspace({ projectId: project.id, documentId: doc.id, text: fullText ?? "", me }, { codings: first.codings, codes: first.codes });
+  const store = useWorkspace({ projectId: project.id, documentId: doc.id, text: fullText ?? "", me, documentVersion: correction?.version }, { codings: first.codings, codes: first.codes });
   const { codings, codes, ops } = store;
   const { setCodings, setCodes } = store;
   // The store takes the whole lists in the same render as the turns arrive (one render, not two).

@@ -8,7 +8,7 @@ import type { Code, Coding } from "./types";
 import type { Operation } from "./undo-stack";
 import { useNotify } from "./notices";
 
-type Ids = { projectId: string; documentId: string; text: string; me: { id: string; name: string } };
+type Ids = { projectId: string; documentId: string; text: string; me: { id: string; name: string }; documentVersion?: number };
 type CodingChanges = { start?: number; end?: number; codeId?: string; memo?: string };
 
 let tempCounter = 0;
@@ -68,7 +68,7 @@ export function useWorkspace(ids: Ids, initial: { codings: Coding[]; codes: Code
           }));
         const tempIds = new Set(temps.map((t) => t.id));
         setCodings((list) => [...list, ...temps]);
-        const result = await applyCodesAction({ projectId: ids.projectId, documentId: ids.documentId, ...spec });
+        const result = await applyCodesAction({ projectId: ids.projectId, documentId: ids.documentId, documentVersion: ids.documentVersion, ...spec });
         if (fail(result)) {
           setCodings((list) => list.filter((c) => !tempIds.has(c.id)));
           return null;
@@ -84,7 +84,7 @@ export function useWorkspace(ids: Ids, initial: { codings: Coding[]; codes: Code
       },
     }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [ids.projectId, ids.documentId, ids.text, ids.me.id],
+    [ids.projectId, ids.documentId, ids.documentVersion, ids.text, ids.me.id],
   );
 
   const remove = useCallback(

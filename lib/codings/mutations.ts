@@ -32,6 +32,10 @@ const deletedWithCoding = {
 export async function applyCodes(ctx: ProjectContext, input: ApplyCodesInput): Promise<{ codings: CodingView[]; created: string[] }> {
   return db().$transaction(async (tx) => {
     const { document, quote } = await loadPassage(tx, ctx.projectId, input.documentId, input.start, input.end);
+    // Offsets read in a text that a correction has since changed would code the wrong words.
+    if (input.documentVersion !== undefined && input.documentVersion !== document.version) {
+      throw new AppError("CONFLICT", "This transcript was corrected since you opened it, so nothing was saved. Reload the page to code the corrected text.");
+    }
     assertSpan(document.textLength, input.start, input.end);
     const codeIds = [...new Set(input.codeIds)];
     await lockUsableCodes(tx, ctx.projectId, codeIds);
@@ -105,11 +109,11 @@ export async function deleteCoding(ctx: ProjectContext, input: DeleteCodingInput
  * offsets are.
  */
 async function loadPassage(tx: Tx, projectId: string, documentId: string, start: number, end: number) {
-  const [row] = await tx.$queryRaw<{ id: string; textLength: number; quote: string }[]>`
-    SELECT id, "textLength", substring(text FROM ${start + 1}::int FOR ${Math.max(0, end - start)}::int) AS quote
+  const [row] = await tx.$queryRaw<{ id: string; textLength: number; version: number; quote: string }[]>`
+    SELECT id, "textLength", version, substring(text FROM ${start + 1}::int FOR ${Math.max(0, end - start)}::int) AS quote
     FROM "Document" WHERE id = ${documentId} AND "projectId" = ${projectId}`;
   if (!row) throw notFound("That document");
-  return { document: { id: row.id, textLength: row.textLength }, quote: row.quote };
+  return { document: { id: row.id, textLength: row.textLength, version: row.version }, quote: row.quote };
 }
 
 async function loadDocument(tx: Tx, projectId: string, documentId: string) {

@@ -15,6 +15,8 @@ export const applyCodesSchema = z
     end: offset,
     codeIds: z.array(id).min(1, "Choose at least one code.").max(50),
     memo: memo.optional(),
+    /** The transcript version the offsets were read in (lib/transcripts/correction); an older one is refused. */
+    documentVersion: z.number().int().min(1).optional(),
   })
   .refine((v) => v.start < v.end, { message: "The passage must start before it ends.", path: ["end"] });
 

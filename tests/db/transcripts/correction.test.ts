@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { runProjectAction } from "../../../lib/auth/project-access";
+import { applyCodes } from "../../../lib/codings/mutations";
+import { applyCodesSchema } from "../../../lib/codings/schema";
 import { correctTurn, previewTurnCorrection, setCorrectionRole } from "../../../lib/transcripts/correction/mutations";
 import { getCorrectionState } from "../../../lib/transcripts/correction/data";
 import { replaceDetachedCoding, resolveCorrection } from "../../../lib/transcripts/correction/review";
@@ -106,6 +108,10 @@ describe("correcting a turn", () => {
     expect(stale).toMatchObject({ ok: false, error: { code: "CONFLICT", current: { version: 2 } } });
     expect(await prisma.document.findUniqueOrThrow({ where: { id: w.doc1.id } })).toMatchObject({ version: 2, text: NEW_TEXT });
     expect(await prisma.documentVersion.count({ where: { documentId: w.doc1.id } })).toBe(1);
+    // A workspace opened before the correction codes offsets of the old text: refused, not misplaced.
+    const apply = (version: number) => runProjectAction(as(w.ben), applyCodesSchema, "analyst", applyCodes, { projectId: w.project.id, documentId: w.doc1.id, ...span("main thing", TEXT), codeIds: [w.cost.id], documentVersion: version });
+    expect(await apply(1)).toMatchObject({ ok: false, error: { code: "CONFLICT" } });
+    expect(await apply(2)).toMatchObject({ ok: true });
   });
 
   it("refuses viewers, analysts when owners keep corrections to themselves, and other projects' ids", async () => {
