@@ -76,7 +76,7 @@ export function CorrectionPanel({ projectId, documentId, state, text, turns, sel
               {item.mayResolve && (
                 <div className="mt-2 flex flex-wrap gap-2">
                   {item.status === "edited" && <button type="button" onClick={() => void act(item, "accept")} className="rounded border border-stone-500 px-2 py-0.5 text-stone-900 focus:outline-none focus-visible:ring-2 focus-visible:ring-teal-700">Accept</button>}
-                  {item.status === "detached" && item.own && (
+                  {item.status === "detached" && (item.own || item.kind === "consensus") && (
                     <button type="button" disabled={!placed} onClick={() => void act(item, "replace")} title={placed ? undefined : "Select the passage in the transcript first"}
                       className="rounded border border-stone-500 px-2 py-0.5 text-stone-900 focus:outline-none focus-visible:ring-2 focus-visible:ring-teal-700 disabled:opacity-60">Re-place on selection</button>
                   )}

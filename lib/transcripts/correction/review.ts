@@ -53,15 +53,16 @@ export async function resolveCorrection(ctx: ProjectContext, input: ResolveCorre
 export async function replaceDetachedCoding(ctx: ProjectContext, input: ReplaceCodingInput): Promise<{ codingId: string; start: number; end: number; quote: string }> {
   return db().$transaction(async (tx) => {
     const flag = await loadOpenFlag(tx, ctx, input.correctionId);
-    if (flag.status !== "detached" || flag.kind !== "coding") throw new AppError("VALIDATION", "Only a detached analyst's coding can be re-placed; an edited one is still on the transcript.");
-    if (flag.coderId !== ctx.user.id) throw new AppError("FORBIDDEN", "Only the analyst whose coding it is can re-place it.");
-    const snapshot = flag.snapshot as unknown as Snapshot;
+    if (flag.status !== "detached") throw new AppError("VALIDATION", "Only a detached coding can be re-placed; an edited one is still on the transcript.");
+    if (flag.kind === "coding" && flag.coderId !== ctx.user.id) throw new AppError("FORBIDDEN", "Only the analyst whose coding it is can re-place it.");
     const [document] = await tx.$queryRaw<{ textLength: number; quote: string }[]>`
       SELECT "textLength", substring(text FROM ${input.start + 1}::int FOR ${input.end - input.start}::int) AS quote
       FROM "Document" WHERE id = ${flag.documentId} AND "projectId" = ${ctx.projectId}`;
     if (!document) throw notFound("That document");
     assertSpan(document.textLength, input.start, input.end);
     await lockUsableCodes(tx, ctx.projectId, [flag.codeId]);
+    if (flag.kind === "consensus") return replaceConsensus(tx, ctx, flag, input, document.quote);
+    const snapshot = flag.snapshot as unknown as Snapshot;
     const { coding } = snapshot;
     await tx.coding.create({
       data: {
@@ -92,6 +93,21 @@ export async function replaceDetachedCoding(ctx: ProjectContext, input: ReplaceC
     return after;
   }, TEAM_WRITE);
 }
+
+/** An owner puts a detached consensus coding back, under the adjudication that made it. */
+async function replaceConsensus(tx: Tx, ctx: ProjectContext, flag: Flag, input: ReplaceCodingInput, quote: string) {
+  const { consensus } = flag.snapshot as unknown as { consensus: Prisma.ConsensusCodingUncheckedCreateInput };
+  const decision = await tx.adjudicationDecision.findFirst({ where: { id: consensus.decisionId, projectId: ctx.projectId, undoneAt: null }, select: { id: true } });
+  if (!decision) throw new AppError("CONFLICT", "The adjudication that made this consensus coding was undone, so it cannot come back. Delete it from the list.");
+  const id = consensus.id!;
+  await tx.consensusCoding.create({ data: { id, projectId: ctx.projectId, documentId: flag.documentId, codeId: flag.codeId, decisionId: decision.id, start: input.start, end: input.end, quote } });
+  await settle(tx, ctx, flag.id, "replaced");
+  const after = { codingId: id, start: input.start, end: input.end, quote };
+  await recordAudit(tx, { projectId: ctx.projectId, actorId: ctx.user.id, action: "consensus.replace", entity: "ConsensusCoding", entityId: id, before: { oldStart: flag.oldStart, oldEnd: flag.oldEnd, oldQuote: flag.oldQuote }, after: { ...after, documentId: flag.documentId, codeId: flag.codeId } });
+  return after;
+}
+
+type Flag = Awaited<ReturnType<typeof loadOpenFlag>>;
 
 async function deleteLive(tx: Tx, ctx: ProjectContext, flag: { kind: string; codingId: string }): Promise<void> {
   const where = { id: flag.codingId, projectId: ctx.projectId };

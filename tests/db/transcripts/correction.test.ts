@@ -99,6 +99,12 @@ describe("correcting a turn", () => {
     const [audit] = await prisma.auditEvent.findMany({ where: { projectId: w.project.id, action: "document.correct" } });
     expect(audit).toMatchObject({ actorId: w.ana.id, entityId: w.doc1.id, before: { version: 1, speaker: "Ana" }, after: { version: 2, speaker: "Anna", kept: 4, edited: 2, detached: 2 } });
     expect((audit.before as { checksum: string }).checksum).not.toBe((audit.after as { checksum: string }).checksum);
+    // The detached consensus coding goes back under its adjudication, placed by an owner only.
+    const agreedFlag = await prisma.codingCorrection.findFirstOrThrow({ where: { codingId: agreedCloud.id } });
+    const place = { projectId: w.project.id, correctionId: agreedFlag.id, ...span("cost", NEW_TEXT) };
+    expect(await replace(w.ana, place)).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+    expect(await replace(w.olivia, place)).toMatchObject({ ok: true, data: { codingId: agreedCloud.id, quote: "cost" } });
+    expect(await prisma.consensusCoding.findUniqueOrThrow({ where: { id: agreedCloud.id } })).toMatchObject({ decisionId: decision.id, quote: "cost" });
   });
 
   it("refuses a correction of a version someone already corrected, changing nothing", async () => {
