@@ -56,6 +56,18 @@ export function CorrectionPanel({ projectId, documentId, state, text, turns, sel
         <CorrectionForm key={turnAt} projectId={projectId} documentId={documentId} version={state.version} text={text} turns={turns} initialTurn={turnAt} onClose={() => setOpen(false)} />
       )}
       {open && turns.length === 0 && <p className="mt-2 text-sm text-stone-700">This transcript has no speaker turns to correct.</p>}
+      {state.versions.length > 0 && (
+        <details className="mt-2 text-xs text-stone-700" data-testid="document-versions">
+          <summary className="cursor-pointer text-teal-800 underline">Version {state.version}: corrected {state.versions.length === 1 ? "once" : `${state.versions.length} times`}</summary>
+          <ul className="mt-1 space-y-1">
+            {state.versions.map((v) => (
+              <li key={v.version}>
+                Version {v.version + 1} by {v.authorName ?? "a former member"}, {v.createdAt.slice(0, 16).replace("T", " ")} UTC{v.reason && `: ${v.reason}`}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
       {state.correctionRole && <CorrectionRole projectId={projectId} current={state.correctionRole} />}
       <h3 className="mt-4 text-sm font-semibold text-stone-800">To review {items.length > 0 && `(${items.length})`}</h3>
       {message && <p role="status" className="mt-1 text-sm text-stone-800">{message}</p>}

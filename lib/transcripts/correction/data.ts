@@ -32,6 +32,8 @@ export type CorrectionState = {
   /** Owners choose who corrects: "analyst" (analysts and owners) or "owner"; null for the others. */
   correctionRole: "owner" | "analyst" | null;
   review: ReviewItem[];
+  /** The superseded versions, newest first: who corrected them, when and why. */
+  versions: { version: number; reason: string; createdAt: string; authorName: string | null }[];
 };
 
 /**
@@ -93,7 +95,10 @@ export async function getCorrectionState(projectId: string, documentId: string, 
     }];
   });
   const correctionRole = viewer.role === "owner" ? (project.correctionRole === "owner" ? "owner" : "analyst") : null;
-  return { version: document.version, mayCorrect: mayCorrect(viewer.role, project.correctionRole), correctionRole, review };
+  const earlier = await listDocumentVersions(projectId, documentId);
+  const authors = new Map((await prisma.user.findMany({ where: { id: { in: earlier.flatMap((v) => (v.authorId ? [v.authorId] : [])) } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+  const versions = earlier.map((v) => ({ version: v.version, reason: v.reason, createdAt: v.createdAt.toISOString(), authorName: (v.authorId && authors.get(v.authorId)) || null }));
+  return { version: document.version, mayCorrect: mayCorrect(viewer.role, project.correctionRole), correctionRole, review, versions };
 }
 
 /** The superseded texts of a document, newest first (without the texts: they can be long). */

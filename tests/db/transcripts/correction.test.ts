@@ -179,7 +179,7 @@ describe("the review list", () => {
     const vic = await getCorrectionState(w.project.id, w.doc1.id, { id: w.vic.id, role: "viewer" });
     expect(ana?.review.map((r) => r.codingId)).toEqual([c.cloud.id]);
     expect(olivia?.review.map((r) => r.codingId).sort()).toEqual([c.cloud.id, c.costOf.id, c.across.id].sort());
-    expect(vic).toMatchObject({ version: 2, mayCorrect: false, review: [] });
+    expect(vic).toMatchObject({ version: 2, mayCorrect: false, review: [], versions: [{ version: 1, authorName: "Ana" }] });
     const bens = olivia!.review.find((r) => r.codingId === c.costOf.id)!;
     expect(bens).toMatchObject({ status: "edited", oldQuote: "The cost of", newQuote: "The cost ", coderName: "Ben" });
     expect(await resolve(w.ana, { projectId: w.project.id, correctionId: bens.id, action: "accept" })).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
