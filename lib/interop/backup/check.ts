@@ -91,6 +91,7 @@ export function checkReferences(data: BackupData, fileName: string): void {
     need(codings, "the coding", s.codingId, "a representative quote");
     need(users, "the user", s.starredById, "a representative quote");
   }
+  for (const e of data.audit) need(users, "the user", e.actorId, `an event of the history (${e.action})`);
 }
 
 // A code may not be its own ancestor: the restore writes parents before children.

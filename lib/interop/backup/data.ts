@@ -67,6 +67,8 @@ async function readRows(tx: Tx, projectId: string) {
   const stars = await tx.representativeQuote.findMany({ where, orderBy: [{ createdAt: "asc" }, { codingId: "asc" }], select: { codingId: true, starredById: true, createdAt: true } });
   const savedSearches = await tx.savedSearch.findMany({ where, orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true, query: true, createdById: true, createdAt: true, updatedAt: true } });
   const batches = await tx.codingBatch.findMany({ where, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, actorId: true, codeId: true, kind: true, source: true, createdAt: true, undoneAt: true } });
+  // The project's history, oldest first: the audit log travels with the project.
+  const audit = await tx.auditEvent.findMany({ where, orderBy: { id: "asc" }, select: { action: true, entity: true, entityId: true, actorId: true, before: true, after: true, createdAt: true } });
 
   const userIds = new Set([
     ...memberships.map((m) => m.userId),
@@ -78,7 +80,8 @@ async function readRows(tx: Tx, projectId: string) {
     ...stars.map((s) => s.starredById),
     ...savedSearches.flatMap((s) => (s.createdById ? [s.createdById] : [])),
     ...batches.flatMap((b) => (b.actorId ? [b.actorId] : [])),
+    ...audit.flatMap((e) => (e.actorId ? [e.actorId] : [])),
   ]);
   const users = await tx.user.findMany({ where: { id: { in: [...userIds] } }, orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, email: true, name: true } });
-  return { project, users, memberships, attributes, cases, documents, codes, codings, memos, findings, assignments, decisions, consensus, stars, savedSearches, batches };
+  return { project, users, memberships, attributes, cases, documents, codes, codings, memos, findings, assignments, decisions, consensus, stars, savedSearches, batches, audit };
 }

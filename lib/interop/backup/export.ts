@@ -58,6 +58,7 @@ export function counts(data: BackupData): Record<string, number> {
     representativeQuotes: data.stars.length,
     savedSearches: data.savedSearches.length,
     autocodeRuns: data.batches.length,
+    auditEvents: data.audit.length,
   };
 }
 
@@ -129,5 +130,6 @@ function toBackupData(rows: LoadedBackup["rows"], textPaths: Map<string, string>
     stars: rows.stars.map((s) => ({ ...s, createdAt: iso(s.createdAt) })),
     savedSearches: rows.savedSearches.map((s) => ({ ...s, query: s.query as BackupData["savedSearches"][number]["query"], createdAt: iso(s.createdAt), updatedAt: iso(s.updatedAt) })),
     batches: rows.batches.map((b) => ({ ...b, source: b.source as BackupData["batches"][number]["source"], createdAt: iso(b.createdAt), undoneAt: isoOrNull(b.undoneAt) })),
+    audit: rows.audit.map((e) => ({ ...e, before: (e.before ?? null) as BackupData["audit"][number]["before"], after: (e.after ?? null) as BackupData["audit"][number]["after"], createdAt: iso(e.createdAt) })),
   };
 }

@@ -1,7 +1,7 @@
 import { recordAudit } from "../../audit/record";
 import type { CurrentUser } from "../../auth/session";
 import { db } from "../../db/client";
-import type { Prisma } from "../../db/generated/client";
+import { Prisma } from "../../db/generated/client";
 import type { MemberRole } from "../../db/generated/enums";
 import { findingFigureSchema } from "../../findings/figure";
 import { placeholderPasswordHash } from "../refi/placeholders";
@@ -158,6 +158,26 @@ export async function writeRestore(
       await tx.savedSearch.createMany({
         data: data.savedSearches.map((s) => ({ ...s, id: newRowId(), projectId, createdById: opt(userIds, s.createdById), query: remapSavedQuery(s.query, idMaps) })),
       });
+
+      await progress(5, `Saving the project's history: ${data.audit.length.toLocaleString("en")} events`);
+      // Each event names the restored row where it names one of the backup's rows; other ids
+      // (rows deleted before the backup, ids inside before/after) stay as they were then.
+      const rowIds = [ids.documents, ids.codes, ids.codings, ids.cases, ids.attributes, ids.batches, ids.decisions];
+      const entityOf = (entity: string, id: string) => (entity === "Project" ? projectId : (rowIds.find((m) => m.has(id))?.get(id) ?? id));
+      for (const chunk of chunks(data.audit, CHUNK)) {
+        await tx.auditEvent.createMany({
+          data: chunk.map((e) => ({
+            projectId,
+            actorId: opt(userIds, e.actorId),
+            action: e.action,
+            entity: e.entity,
+            entityId: entityOf(e.entity, e.entityId),
+            before: e.before === null ? Prisma.DbNull : (e.before as Prisma.InputJsonValue),
+            after: e.after === null ? Prisma.DbNull : (e.after as Prisma.InputJsonValue),
+            createdAt: e.createdAt,
+          })),
+        });
+      }
 
       if (!options.signed && users.some((u) => u.kind === "placeholder")) {
         warnings.unshift(

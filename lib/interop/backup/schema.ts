@@ -18,9 +18,10 @@ export const BACKUP_FORMAT = "grounded-backup";
 // 2: memos carry caseId (a format-1 reader would restore a case's memo as a journal memo).
 // 3: saved searches, auto-coding runs (codings name their run: a format-2 reader would drop
 //    the link, so "undo this run" would find nothing) and the REFI-QDA GUIDs of imported rows.
-export const BACKUP_VERSION = 3;
+// 4: the project's audit log (a format-3 reader would restore the project without its history).
+export const BACKUP_VERSION = 4;
 /** The formats this server restores: older ones lack what later ones added, which restores as absent. */
-export const READABLE_BACKUP_VERSIONS: readonly number[] = [1, 2, 3];
+export const READABLE_BACKUP_VERSIONS: readonly number[] = [1, 2, 3, 4];
 export const MANIFEST_ENTRY = "manifest.json";
 export const DATA_ENTRY = "backup.json";
 
@@ -157,6 +158,21 @@ const savedSearchSchema = z.object({ id, name, query: z.json(), createdById: id.
 /** An auto-coding run; `source` may name documents by id, rewritten like a saved search's. */
 const batchSchema = z.object({ id, actorId: id.nullable(), codeId: id, kind: z.string().max(50), source: z.json(), createdAt: date, undoneAt: date.nullable() });
 
+/**
+ * One event of the project's history (AuditEvent). Its entityId and the ids inside before/after
+ * are source-project ids: restore.ts maps entityId to the restored row where it names one and
+ * keeps the rest as they were, which is what they were then.
+ */
+const auditSchema = z.object({
+  action: z.string().min(1).max(100),
+  entity: z.string().min(1).max(100),
+  entityId: z.string().max(200),
+  actorId: id.nullable(),
+  before: z.json().nullable(),
+  after: z.json().nullable(),
+  createdAt: date,
+});
+
 export const backupDataSchema = z.object({
   project: z.object({ name: z.string().trim().min(1).max(200), description: z.string(), blindCoding: z.boolean(), createdAt: date, updatedAt: date }),
   /** Everyone the project names (members, coders, authors, deciders ...), matched by e-mail on restore. */
@@ -176,6 +192,8 @@ export const backupDataSchema = z.object({
   // Format 3; a format-1 or -2 backup had none.
   savedSearches: z.array(savedSearchSchema).default([]),
   batches: z.array(batchSchema).default([]),
+  // Format 4; older backups had no history.
+  audit: z.array(auditSchema).default([]),
 });
 
 export type BackupData = z.infer<typeof backupDataSchema>;

@@ -103,7 +103,7 @@ describe("restoring archives that are not good backups: a clear message, and not
   });
 
   it("refuses a backup of a newer format version, naming it", async () => {
-    await refused(edited(editJson("manifest.json", (m) => (m.version = 4))), "future.zip", /^future\.zip: was made by a newer version of Grounded \(backup format 4\); this server reads format 3\. Update Grounded/);
+    await refused(edited(editJson("manifest.json", (m) => (m.version = 5))), "future.zip", /^future\.zip: was made by a newer version of Grounded \(backup format 5\); this server reads format 4\. Update Grounded/);
     await refused(edited(editJson("manifest.json", (m) => (m.version = 0))), "zero.zip", /^zero\.zip: manifest\.json names backup format 0, which no version of Grounded wrote/);
     await refused(edited(editJson("manifest.json", (m) => (m.format = "someone-elses-backup"))), "theirs.zip", /^theirs\.zip: is not a Grounded backup: manifest\.json names the format "someone-elses-backup"/);
   });

@@ -160,10 +160,37 @@ describe("backup and restore of the demo study", () => {
     expect(await prisma.auditEvent.count({ where: { projectId: summary.projectId, action: "project.restore_backup" } })).toBe(1);
   });
 
+  it("carries the project's history: every event with its actor, time and snapshots, naming the restored rows", async () => {
+    const coding = await prisma.coding.findFirstOrThrow({ where: { projectId, coderId: analystB.id }, orderBy: { id: "asc" } });
+    await prisma.auditEvent.createMany({
+      data: [
+        { projectId, actorId: analystB.id, action: "coding.update", entity: "Coding", entityId: coding.id, before: { memo: "" }, after: { memo: "checked", codeId: coding.codeId }, createdAt: new Date("2025-06-01T10:00:00Z") },
+        { projectId, actorId: null, action: "project.update", entity: "Project", entityId: projectId, after: { name: "renamed" }, createdAt: new Date("2025-06-02T10:00:00Z") },
+        { projectId, actorId: analystA.id, action: "coding.delete", entity: "Coding", entityId: "gone-before-the-backup", before: { quote: "old words" }, createdAt: new Date("2025-06-03T10:00:00Z") },
+      ],
+    });
+    const history = async (id: string) =>
+      (await prisma.auditEvent.findMany({ where: { projectId: id, action: { not: "project.restore_backup" } }, orderBy: { id: "asc" }, select: { action: true, entity: true, entityId: true, before: true, after: true, createdAt: true, actor: { select: { email: true } } } })).filter(
+        (e) => e.action !== "user.create_placeholder",
+      );
+    const before = await history(projectId);
+    expect(before.length).toBeGreaterThanOrEqual(3);
+
+    const summary = await restoreBackup(owner, await exportBackup(projectId), "with history.zip");
+    expect(summary.counts.auditEvents).toBe(before.length);
+    const after = await history(summary.projectId);
+    const restoredCoding = await prisma.coding.findFirstOrThrow({ where: { projectId: summary.projectId, documentId: { not: coding.documentId }, start: coding.start, end: coding.end, quote: coding.quote, coder: { email: analystB.email } } }).catch(() =>
+      prisma.coding.findFirstOrThrow({ where: { projectId: summary.projectId, start: coding.start, end: coding.end, quote: coding.quote, coder: { email: analystB.email } } }),
+    );
+    const map = (id: string) => (id === coding.id ? restoredCoding.id : id === projectId ? summary.projectId : id);
+    expect(after.map((e) => ({ ...e, entityId: e.entityId }))).toEqual(before.map((e) => ({ ...e, entityId: map(e.entityId) })));
+    expect(after.find((e) => e.action === "coding.delete")?.entityId).toBe("gone-before-the-backup");
+  });
+
   it("writes an archive that is also a REFI-QDA project other tools (and our importer) can open", async () => {
     const files = unzipSync(await exportBackup(projectId));
     const manifest = JSON.parse(strFromU8(files["manifest.json"]));
-    expect(manifest).toMatchObject({ format: "grounded-backup", version: 3, counts: { documents: 32 } });
+    expect(manifest).toMatchObject({ format: "grounded-backup", version: 4, counts: { documents: 32 } });
     expect(manifest.signature).toMatch(/^[0-9a-f]{64}$/);
     expect(Object.keys(manifest.entries).sort()).toEqual(Object.keys(files).filter((name) => name !== "manifest.json").sort());
     const copy = await importQdpx({ user: owner }, await exportBackup(projectId), "backup.zip");

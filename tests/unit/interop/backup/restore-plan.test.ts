@@ -23,6 +23,7 @@ const empty = (): BackupData => ({
   stars: [],
   savedSearches: [],
   batches: [],
+  audit: [],
 });
 
 describe("restore planning", () => {
