@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { mergeSpans, overlaps } from "../../../lib/analysis/passages";
 import { createPrismaClient, type Db } from "../../../lib/db/client";
 import { applyMigrations, MIGRATIONS_DIR } from "../../../lib/db/migrate";
+import { codePointLength, normalizeText } from "../../../lib/transcripts/offsets";
 import { makeCode, makeDocument, makeProject } from "../helpers/factories";
 import { createEmptyDatabase, useTestDatabase } from "../helpers/test-database";
 import { seeded } from "../../helpers/seeded";
@@ -86,12 +87,28 @@ async function olderSafeProject(db: Db, coders: { id: string }[]): Promise<{ id:
   return { id };
 }
 
+// And a document: Document has gained columns too (version, for transcript corrections).
+async function olderSafeDocument(db: Db, projectId: string): Promise<{ id: string }> {
+  const id = randomUUID();
+  const text = normalizeText(TEXT);
+  await db.$executeRaw`INSERT INTO "Document" (id, "projectId", title, text, "textLength", checksum, "sourceFormat") VALUES (${id}, ${projectId}, ${`Doc ${id}`}, ${text}, ${codePointLength(text)}, ${createHash("sha256").update(text).digest("hex")}, 'text')`;
+  return { id };
+}
+
+// And a code: Code has gained a column too (refiGuid, for REFI-QDA exchange).
+async function olderSafeCode(db: Db, projectId: string, name: string): Promise<{ id: string }> {
+  const id = randomUUID();
+  await db.$executeRaw`INSERT INTO "Code" (id, "projectId", name, "updatedAt") VALUES (${id}, ${projectId}, ${name}, now())`;
+  return { id };
+}
+
 async function smallStudy(db: Db, old = false) {
   const coders = [await olderSafeUser(db), await olderSafeUser(db), await olderSafeUser(db)];
   const project = old ? await olderSafeProject(db, coders) : await makeProject(db, coders.map((c) => ({ userId: c.id, role: "analyst" as const })));
-  const documents = [await makeDocument(db, project.id, TEXT), await makeDocument(db, project.id, TEXT), await makeDocument(db, project.id, TEXT)];
+  const document = () => (old ? olderSafeDocument(db, project.id) : makeDocument(db, project.id, TEXT));
+  const documents = [await document(), await document(), await document()];
   const codes = [];
-  for (let i = 0; i < 5; i++) codes.push(await makeCode(db, project.id, `K${i}`));
+  for (let i = 0; i < 5; i++) codes.push(old ? await olderSafeCode(db, project.id, `K${i}`) : await makeCode(db, project.id, `K${i}`));
   return { projectId: project.id, coders, documents, codes };
 }
 

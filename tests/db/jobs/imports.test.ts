@@ -16,7 +16,15 @@ const as = (u: User) => ({ id: u.id, email: u.email, name: u.name });
 const file = (name: string, content: string | Uint8Array) => new File([typeof content === "string" ? content : new Uint8Array(content)], name);
 const ana = () => file("ana.txt", "Researcher 1: Why AWS? 🙂\n\nAna: The cost, mostly.");
 const bo = () => file("bo.txt", "Interviewer: Where do models run?\n\nBo: On premise.");
-const fileOptions = (fileName: string, caseName: string) => ({ fileName, title: fileName.replace(".txt", ""), speakers: [], case: { kind: "new", name: caseName } });
+// Each label is said once, so it is a speaker only because the import preview confirmed it (as a user ticks it there).
+const LABELS: Record<string, string[]> = { "ana.txt": ["Researcher 1", "Ana"], "bo.txt": ["Interviewer", "Bo"] };
+const fileOptions = (fileName: string, caseName: string) => ({
+  fileName,
+  title: fileName.replace(".txt", ""),
+  speakers: [],
+  ...(LABELS[fileName] ? { speakerLabels: { kind: "chosen", labels: LABELS[fileName] } } : {}),
+  case: { kind: "new", name: caseName },
+});
 
 async function world() {
   const owner = await makeUser(prisma);
