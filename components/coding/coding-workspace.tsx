@@ -351,6 +351,12 @@ function WorkspaceInner({ workspace, opening, me, canCode: mayCode, canManage: m
           </nav>
         </div>
         <PresenceList people={live.people} where={`document:${doc.id}`} />
+        {live.corrected && (
+          <p role="alert" className="mt-3 flex flex-wrap items-center gap-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-stone-900" data-testid="corrected-notice">
+            {live.corrected.by} corrected this transcript. Reload to code on the new text; changes made on this copy are refused.
+            <button type="button" onClick={() => window.location.reload()} className="rounded border border-stone-400 bg-white px-2 py-0.5 hover:bg-stone-100 focus-visible:outline-2 focus-visible:outline-teal-800">Reload</button>
+          </p>
+        )}
         {workspace.blind && (
           <p className="mt-3 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="blind-notice">
             Blind coding: you see only your own codings here until a project owner reveals the others.

@@ -32,6 +32,10 @@ export function useLiveWorkspace(options: {
 }) {
   const { projectId, documentId, setCodings, setCodes } = options;
   const [countBase, setCountBase] = useState<{ counts: Record<string, number>; delta: Record<string, number> } | null>(null);
+  // Someone corrected this transcript: its text and every offset moved, so the page stops
+  // patching codings onto the old text and asks for a reload (its edits are refused as stale meanwhile).
+  const [corrected, setCorrected] = useState<{ by: string } | null>(null);
+  const stale = useRef(false);
   const localDelta = useRef(options.localDelta);
   localDelta.current = options.localDelta;
   const pending = useRef<{ here: boolean; counts: boolean; timer: ReturnType<typeof setTimeout> | null }>({ here: false, counts: false, timer: null });
@@ -64,7 +68,7 @@ export function useLiveWorkspace(options: {
       p.here = p.counts = false;
       p.timer = null;
       // Until the whole workspace has loaded, its own load brings everything.
-      if (enabled.current) void refresh(h, c).catch(() => undefined);
+      if (enabled.current && !stale.current) void refresh(h, c).catch(() => undefined);
     }, 250);
   }, [refresh]);
   useEffect(() => () => {
@@ -76,10 +80,17 @@ export function useLiveWorkspace(options: {
     where: `document:${documentId}`,
     since: options.since,
     me: options.me,
-    onChange: (event) => schedule(touches(event, documentId), COUNTED.has(event.entity)),
+    onChange: (event) => {
+      if (event.action === "document.correct" && event.documentId === documentId) {
+        stale.current = true;
+        setCorrected({ by: event.actor?.name ?? "Someone" });
+        return;
+      }
+      schedule(touches(event, documentId), COUNTED.has(event.entity));
+    },
     onReset: () => schedule(true, true),
   });
-  return { people, countBase };
+  return { people, countBase, corrected };
 }
 
 /** The project's counts from a live base plus the local changes made since it was read. */
