@@ -92,6 +92,16 @@ export function checkReferences(data: BackupData, fileName: string): void {
     need(users, "the user", s.starredById, "a representative quote");
   }
   for (const e of data.audit) need(users, "the user", e.actorId, `an event of the history (${e.action})`);
+  for (const v of data.documentVersions) {
+    need(documents, "the document", v.documentId, `an earlier version of a transcript`);
+    need(users, "the user", v.authorId, `an earlier version of the document ${v.documentId}`);
+  }
+  for (const c of data.corrections) {
+    need(documents, "the document", c.documentId, `a correction flag`);
+    need(codes, "the code", c.codeId, `a correction flag`);
+    need(users, "the user", c.coderId, `a correction flag`);
+    need(users, "the user", c.resolvedById, `a correction flag`);
+  }
 }
 
 // A code may not be its own ancestor: the restore writes parents before children.

@@ -22,7 +22,7 @@ export type LoadedBackup = Awaited<ReturnType<typeof loadBackupData>>;
 // Sequential on purpose: an interactive transaction is one connection.
 async function readRows(tx: Tx, projectId: string) {
   const where = { projectId };
-  const project = await tx.project.findUnique({ where: { id: projectId }, select: { name: true, description: true, blindCoding: true, createdAt: true, updatedAt: true } });
+  const project = await tx.project.findUnique({ where: { id: projectId }, select: { name: true, description: true, blindCoding: true, correctionRole: true, createdAt: true, updatedAt: true } });
   if (!project) throw notFound("That project");
   const memberships = await tx.membership.findMany({ where, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { userId: true, role: true, createdAt: true } });
   const attributes = await tx.attributeDefinition.findMany({ where, orderBy: [{ position: "asc" }, { name: "asc" }], select: { id: true, refiGuid: true, name: true, displayName: true, type: true, categories: true, position: true } });
@@ -45,6 +45,7 @@ async function readRows(tx: Tx, projectId: string) {
       sourceName: true,
       position: true,
       blindCoding: true,
+      version: true,
       createdAt: true,
       turns: { orderBy: { index: "asc" }, select: { speaker: true, role: true, start: true, end: true, timestampMs: true } },
     },
@@ -67,6 +68,12 @@ async function readRows(tx: Tx, projectId: string) {
   const stars = await tx.representativeQuote.findMany({ where, orderBy: [{ createdAt: "asc" }, { codingId: "asc" }], select: { codingId: true, starredById: true, createdAt: true } });
   const savedSearches = await tx.savedSearch.findMany({ where, orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true, query: true, createdById: true, createdAt: true, updatedAt: true } });
   const batches = await tx.codingBatch.findMany({ where, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, actorId: true, codeId: true, kind: true, source: true, createdAt: true, undoneAt: true } });
+  const documentVersions = await tx.documentVersion.findMany({ where, orderBy: [{ documentId: "asc" }, { version: "asc" }], select: { documentId: true, version: true, text: true, turns: true, authorId: true, reason: true, createdAt: true } });
+  const corrections = await tx.codingCorrection.findMany({
+    where,
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { documentId: true, kind: true, codingId: true, codeId: true, coderId: true, documentVersion: true, status: true, oldStart: true, oldEnd: true, oldQuote: true, newQuote: true, snapshot: true, createdAt: true, resolvedAt: true, resolvedById: true, resolution: true },
+  });
   // The project's history, oldest first: the audit log travels with the project.
   const audit = await tx.auditEvent.findMany({ where, orderBy: { id: "asc" }, select: { action: true, entity: true, entityId: true, actorId: true, before: true, after: true, createdAt: true } });
 
@@ -81,7 +88,9 @@ async function readRows(tx: Tx, projectId: string) {
     ...savedSearches.flatMap((s) => (s.createdById ? [s.createdById] : [])),
     ...batches.flatMap((b) => (b.actorId ? [b.actorId] : [])),
     ...audit.flatMap((e) => (e.actorId ? [e.actorId] : [])),
+    ...documentVersions.flatMap((v) => (v.authorId ? [v.authorId] : [])),
+    ...corrections.flatMap((c) => [c.coderId, c.resolvedById].filter((u): u is string => u !== null)),
   ]);
   const users = await tx.user.findMany({ where: { id: { in: [...userIds] } }, orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, email: true, name: true } });
-  return { project, users, memberships, attributes, cases, documents, codes, codings, memos, findings, assignments, decisions, consensus, stars, savedSearches, batches, audit };
+  return { project, users, memberships, attributes, cases, documents, codes, codings, memos, findings, assignments, decisions, consensus, stars, savedSearches, batches, audit, documentVersions, corrections };
 }

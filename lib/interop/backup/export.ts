@@ -59,12 +59,14 @@ export function counts(data: BackupData): Record<string, number> {
     savedSearches: data.savedSearches.length,
     autocodeRuns: data.batches.length,
     auditEvents: data.audit.length,
+    transcriptVersions: data.documentVersions.length,
+    correctionFlags: data.corrections.length,
   };
 }
 
 function toBackupData(rows: LoadedBackup["rows"], textPaths: Map<string, string>): BackupData {
   return {
-    project: { ...rows.project, createdAt: iso(rows.project.createdAt), updatedAt: iso(rows.project.updatedAt) },
+    project: { ...rows.project, correctionRole: rows.project.correctionRole === "owner" ? "owner" : "analyst", createdAt: iso(rows.project.createdAt), updatedAt: iso(rows.project.updatedAt) },
     users: rows.users,
     memberships: rows.memberships.map((m) => ({ ...m, createdAt: iso(m.createdAt) })),
     attributes: rows.attributes,
@@ -130,6 +132,14 @@ function toBackupData(rows: LoadedBackup["rows"], textPaths: Map<string, string>
     stars: rows.stars.map((s) => ({ ...s, createdAt: iso(s.createdAt) })),
     savedSearches: rows.savedSearches.map((s) => ({ ...s, query: s.query as BackupData["savedSearches"][number]["query"], createdAt: iso(s.createdAt), updatedAt: iso(s.updatedAt) })),
     batches: rows.batches.map((b) => ({ ...b, source: b.source as BackupData["batches"][number]["source"], createdAt: iso(b.createdAt), undoneAt: isoOrNull(b.undoneAt) })),
+    documentVersions: rows.documentVersions.map((v) => ({ ...v, turns: v.turns as BackupData["documentVersions"][number]["turns"], createdAt: iso(v.createdAt) })),
+    corrections: rows.corrections.map((c) => ({
+      ...c,
+      kind: c.kind as BackupData["corrections"][number]["kind"],
+      snapshot: (c.snapshot ?? null) as BackupData["corrections"][number]["snapshot"],
+      createdAt: iso(c.createdAt),
+      resolvedAt: isoOrNull(c.resolvedAt),
+    })),
     audit: rows.audit.map((e) => ({ ...e, before: (e.before ?? null) as BackupData["audit"][number]["before"], after: (e.after ?? null) as BackupData["audit"][number]["after"], createdAt: iso(e.createdAt) })),
   };
 }

@@ -55,3 +55,31 @@ export function remapBatchSource(source: unknown, ids: IdMaps): Prisma.InputJson
   if (Array.isArray(out.documentIds)) out.documentIds = out.documentIds.map((id) => (typeof id === "string" ? ids.documents(id) : id));
   return out as Prisma.InputJsonValue;
 }
+
+/**
+ * A detached coding's snapshot (lib/transcripts/correction/detach.ts) holds whole rows of the
+ * source project (the coding, its memos, evidence, star), to put back with their ids when the
+ * coding is re-placed. Every id in it is rewritten by the field that holds it: `id` and
+ * `codingId` through `row` (a row no longer in the live tables gets a fresh id, the same one
+ * wherever it is named), the rest through their tables; `projectId` becomes the new project.
+ */
+export function remapSnapshot(value: unknown, ids: IdMaps & { row: (id: string) => string; findings: (id: string) => string; projectId: string }): unknown {
+  const byField: Record<string, (id: string) => string> = {
+    id: ids.row,
+    codingId: ids.row,
+    documentId: ids.documents,
+    codeId: ids.codes,
+    coderId: ids.users,
+    authorId: ids.users,
+    starredById: ids.users,
+    createdById: ids.users,
+    findingId: ids.findings,
+    projectId: () => ids.projectId,
+  };
+  const walk = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(walk);
+    if (v === null || typeof v !== "object") return v;
+    return Object.fromEntries(Object.entries(v as Record<string, unknown>).map(([key, inner]) => [key, typeof inner === "string" && byField[key] ? byField[key](inner) : walk(inner)]));
+  };
+  return walk(value) as Prisma.InputJsonValue;
+}

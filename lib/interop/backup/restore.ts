@@ -8,7 +8,7 @@ import { placeholderPasswordHash } from "../refi/placeholders";
 import { parentsFirst } from "./check";
 import { counts } from "./export";
 import { newRowId } from "../../db/row-id";
-import { remapBatchSource, remapSavedQuery, type IdMaps } from "./remap";
+import { remapBatchSource, remapSavedQuery, remapSnapshot, type IdMaps } from "./remap";
 import type { BackupData } from "./schema";
 import type { RestoredUser, RestoreSummary } from "./summary";
 
@@ -57,7 +57,7 @@ export async function writeRestore(
     async (tx) => {
       await progress(2, "Saving the project, its people and cases");
       const p = data.project;
-      await tx.project.create({ data: { id: projectId, name: p.name, description: p.description, blindCoding: p.blindCoding, createdAt: p.createdAt, updatedAt: p.updatedAt } });
+      await tx.project.create({ data: { id: projectId, name: p.name, description: p.description, blindCoding: p.blindCoding, correctionRole: p.correctionRole, createdAt: p.createdAt, updatedAt: p.updatedAt } });
       const { userIds, users } = await restoreUsers(tx, data, restorer, projectId, options.matchAccounts, passwordHash);
 
       await tx.attributeDefinition.createMany({ data: data.attributes.map((a) => ({ ...a, id: ref(ids.attributes, a.id), projectId })) });
@@ -158,6 +158,30 @@ export async function writeRestore(
       await tx.savedSearch.createMany({
         data: data.savedSearches.map((s) => ({ ...s, id: newRowId(), projectId, createdById: opt(userIds, s.createdById), query: remapSavedQuery(s.query, idMaps) })),
       });
+
+      await progress(5, "Saving earlier versions of corrected transcripts and their review flags");
+      for (const chunk of chunks(data.documentVersions, 100)) {
+        await tx.documentVersion.createMany({
+          data: chunk.map((v) => ({ ...v, projectId, documentId: ref(ids.documents, v.documentId), authorId: opt(userIds, v.authorId), turns: v.turns as Prisma.InputJsonValue })),
+        });
+      }
+      // A flagged coding may be live (in the backup's codings) or detached (only in its snapshot).
+      const row = (id: string) => softRef(ids.codings, id);
+      const snapshotIds = { ...idMaps, row, findings: (id: string) => softRef(findingIds, id), projectId };
+      for (const chunk of chunks(data.corrections, CHUNK)) {
+        await tx.codingCorrection.createMany({
+          data: chunk.map((c) => ({
+            ...c,
+            projectId,
+            documentId: ref(ids.documents, c.documentId),
+            codingId: c.kind === "consensus" ? softRef(dangling, c.codingId) : row(c.codingId),
+            codeId: ref(ids.codes, c.codeId),
+            coderId: opt(userIds, c.coderId),
+            resolvedById: opt(userIds, c.resolvedById),
+            snapshot: c.snapshot === null ? Prisma.DbNull : (remapSnapshot(c.snapshot, snapshotIds) as Prisma.InputJsonValue),
+          })),
+        });
+      }
 
       await progress(5, `Saving the project's history: ${data.audit.length.toLocaleString("en")} events`);
       // Each event names the restored row where it names one of the backup's rows; other ids

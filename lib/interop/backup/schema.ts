@@ -75,6 +75,8 @@ const documentSchema = z.object({
   blindCoding: z.boolean(),
   createdAt: date,
   turns: z.array(turnSchema),
+  /** How many corrections the text has had (format 4; 1 before). */
+  version: int.positive().default(1),
 });
 const codeSchema = z.object({
   id,
@@ -163,6 +165,32 @@ const batchSchema = z.object({ id, actorId: id.nullable(), codeId: id, kind: z.s
  * are source-project ids: restore.ts maps entityId to the restored row where it names one and
  * keeps the rest as they were, which is what they were then.
  */
+/** A text a correction superseded, with its turns (lib/transcripts/correction), format 4. */
+const documentVersionSchema = z.object({ documentId: id, version: int.positive(), text: z.string(), turns: z.json(), authorId: id.nullable(), reason: z.string(), createdAt: date });
+/**
+ * A coding a correction changed (edited: to review) or took out of the live table (detached:
+ * its snapshot holds the coding, its memos, evidence and star, to be re-placed). Ids inside the
+ * snapshot are source-project ids, rewritten on restore like the row's own.
+ */
+const codingCorrectionSchema = z.object({
+  documentId: id,
+  kind: z.enum(["coding", "consensus"]),
+  codingId: id,
+  codeId: id,
+  coderId: id.nullable(),
+  documentVersion: int.positive(),
+  status: z.string().max(40),
+  oldStart: int,
+  oldEnd: int,
+  oldQuote: z.string(),
+  newQuote: z.string().nullable(),
+  snapshot: z.json().nullable(),
+  createdAt: date,
+  resolvedAt: date.nullable(),
+  resolvedById: id.nullable(),
+  resolution: z.string().nullable(),
+});
+
 const auditSchema = z.object({
   action: z.string().min(1).max(100),
   entity: z.string().min(1).max(100),
@@ -174,7 +202,15 @@ const auditSchema = z.object({
 });
 
 export const backupDataSchema = z.object({
-  project: z.object({ name: z.string().trim().min(1).max(200), description: z.string(), blindCoding: z.boolean(), createdAt: date, updatedAt: date }),
+  project: z.object({
+    name: z.string().trim().min(1).max(200),
+    description: z.string(),
+    blindCoding: z.boolean(),
+    createdAt: date,
+    updatedAt: date,
+    // Who may correct transcripts (format 4).
+    correctionRole: z.enum(["owner", "analyst"]).default("analyst"),
+  }),
   /** Everyone the project names (members, coders, authors, deciders ...), matched by e-mail on restore. */
   users: z.array(userSchema),
   memberships: z.array(membershipSchema),
@@ -192,8 +228,10 @@ export const backupDataSchema = z.object({
   // Format 3; a format-1 or -2 backup had none.
   savedSearches: z.array(savedSearchSchema).default([]),
   batches: z.array(batchSchema).default([]),
-  // Format 4; older backups had no history.
+  // Format 4; older backups had no history and no transcript corrections.
   audit: z.array(auditSchema).default([]),
+  documentVersions: z.array(documentVersionSchema).default([]),
+  corrections: z.array(codingCorrectionSchema).default([]),
 });
 
 export type BackupData = z.infer<typeof backupDataSchema>;

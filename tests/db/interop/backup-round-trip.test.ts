@@ -1,6 +1,9 @@
 import { strFromU8, unzipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
+import { runProjectAction } from "../../../lib/auth/project-access";
 import { loadDemoStudy } from "../../../lib/demo";
+import { correctTurn } from "../../../lib/transcripts/correction/mutations";
+import { correctTurnSchema } from "../../../lib/transcripts/correction/schema";
 import { exportBackup, restoreBackup } from "../../../lib/interop/backup";
 import { importQdpx } from "../../../lib/interop/refi/api";
 import { sliceByCodePoints } from "../../../lib/transcripts/offsets";
@@ -185,6 +188,45 @@ describe("backup and restore of the demo study", () => {
     const map = (id: string) => (id === coding.id ? restoredCoding.id : id === projectId ? summary.projectId : id);
     expect(after.map((e) => ({ ...e, entityId: e.entityId }))).toEqual(before.map((e) => ({ ...e, entityId: map(e.entityId) })));
     expect(after.find((e) => e.action === "coding.delete")?.entityId).toBe("gone-before-the-backup");
+  });
+
+  it("carries corrected transcripts: the version, the earlier text and turns, and the codings a correction set aside, re-addressed to the restored rows", async () => {
+    // A coding in the middle of a longer turn, so deleting its words leaves the turn and takes the coding's text away entirely.
+    const candidates = await prisma.coding.findMany({ where: { projectId, coderId: analystB.id }, orderBy: { id: "asc" }, include: { document: { include: { turns: true } } } });
+    const inside = candidates.flatMap((c) => {
+      const t = c.document.turns.find((turn) => turn.start + 10 < c.start && c.end + 10 < turn.end);
+      const text = t ? sliceByCodePoints(c.document.text, t.start, t.end) : "";
+      return t && text.split(c.quote).length === 2 ? [{ coding: c, turn: t, turnText: text }] : [];
+    });
+    const { coding, turn, turnText } = inside[0];
+    const without = turnText.replace(coding.quote, " ").replace(/\s+/g, " ").trim();
+    const corrected = await runProjectAction(owner, correctTurnSchema, "analyst", correctTurn, {
+      projectId,
+      documentId: coding.documentId,
+      version: coding.document.version,
+      turnIndex: turn.index,
+      text: without,
+      speaker: turn.speaker,
+      reason: "misheard",
+    });
+    if (!corrected.ok) throw new Error(corrected.error.message);
+    const flags = await prisma.codingCorrection.findMany({ where: { projectId }, orderBy: { createdAt: "asc" } });
+    expect(flags.map((f) => [f.codingId === coding.id, f.status, f.oldQuote])).toContainEqual([true, "detached", coding.quote]);
+
+    const summary = await restoreBackup(owner, await exportBackup(projectId), "corrected.zip");
+    const title = coding.document.title;
+    const restoredDocument = await prisma.document.findFirstOrThrow({ where: { projectId: summary.projectId, title }, include: { versions: true } });
+    const sourceDocument = await prisma.document.findUniqueOrThrow({ where: { id: coding.documentId }, include: { versions: true } });
+    expect(restoredDocument.version).toBe(sourceDocument.version);
+    expect(restoredDocument.text).toBe(sourceDocument.text);
+    expect(restoredDocument.versions.map((v) => [v.version, v.text, v.reason])).toEqual(sourceDocument.versions.map((v) => [v.version, v.text, v.reason]));
+    const restoredFlags = await prisma.codingCorrection.findMany({ where: { projectId: summary.projectId }, orderBy: { createdAt: "asc" } });
+    expect(restoredFlags.map((f) => [f.status, f.oldQuote, f.documentVersion])).toEqual(flags.map((f) => [f.status, f.oldQuote, f.documentVersion]));
+    const detached = restoredFlags.find((f) => f.status === "detached" && f.oldQuote === coding.quote)!;
+    const snapshot = detached.snapshot as { coding: { id: string; projectId: string; documentId: string; coderId: string } };
+    expect(snapshot.coding).toMatchObject({ id: detached.codingId, projectId: summary.projectId, documentId: restoredDocument.id });
+    expect(detached.codingId).not.toBe(coding.id);
+    expect(await prisma.membership.count({ where: { projectId: summary.projectId, userId: snapshot.coding.coderId } })).toBe(1);
   });
 
   it("writes an archive that is also a REFI-QDA project other tools (and our importer) can open", async () => {

@@ -7,7 +7,8 @@ import type { BackupData } from "../../../../lib/interop/backup/schema";
 const at = "2026-01-01T00:00:00.000Z";
 const code = (id: string, parentId: string | null) => ({ id, refiGuid: null, parentId, name: id, colour: "#000000", description: "", inclusion: "", exclusion: "", example: "", shortcut: null, position: 0, createdAt: at, updatedAt: at, deletedAt: null });
 const empty = (): BackupData => ({
-  project: { name: "Study", description: "", blindCoding: false, createdAt: at, updatedAt: at },
+  project: { name: "Study", description: "", blindCoding: false,
+    correctionRole: "analyst", createdAt: at, updatedAt: at },
   users: [{ id: "u1", email: "a@example.org", name: "A" }],
   memberships: [{ userId: "u1", role: "owner", createdAt: at }],
   attributes: [],
@@ -24,6 +25,8 @@ const empty = (): BackupData => ({
   savedSearches: [],
   batches: [],
   audit: [],
+  documentVersions: [],
+  corrections: [],
 });
 
 describe("restore planning", () => {
