@@ -57,7 +57,11 @@ export function CodeDefinitionCard({ projectId, codeId, name, onClose, editHref 
           {text}
         </p>
       ))}
-      {editHref && <a href={editHref} className="mt-1 inline-block text-teal-800 underline">Edit this code</a>}
+      <p className="mt-1 flex flex-wrap gap-x-3">
+        {editHref && <a href={editHref} className="text-teal-800 underline">Edit this code</a>}
+        {/* Who created, renamed, merged, applied or removed it: the project history filtered to this code. */}
+        <a href={`/projects/${projectId}/history?code=${encodeURIComponent(codeId)}`} className="text-teal-800 underline">History of this code</a>
+      </p>
     </section>
   );
 }
