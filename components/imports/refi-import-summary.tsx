@@ -10,15 +10,30 @@ import { notImportedHeadline } from "@/lib/interop/refi/summary";
  * summary says so and shows passages to check, and every coding the other reading would
  * place on different text, with both texts, so nothing is placed silently on a guess.
  */
-export function RefiImportSummary({ summary }: { summary: ImportSummary }) {
+export function RefiImportSummary({ summary, onConfirm }: { summary: ImportSummary; onConfirm?: () => void }) {
   const positions = summary.positions;
+  const waiting = summary.mode === "awaiting-confirmation";
   return (
-    <div role="status" className="space-y-2 rounded-lg border border-teal-200 bg-teal-50 p-4" data-testid="refi-summary">
-      <p className="font-medium">
-        {summary.mode === "new-project" ? "Imported as a new project: " : "Codebook merged into "}
-        <Link href={`/projects/${summary.projectId}`} className="underline">{summary.projectName}</Link>
-        {summary.origin ? ` (made by ${summary.origin})` : ""}
-      </p>
+    <div role="status" className={`space-y-2 rounded-lg border p-4 ${waiting ? "border-amber-300 bg-amber-50" : "border-teal-200 bg-teal-50"}`} data-testid="refi-summary">
+      {waiting ? (
+        <div className="space-y-2">
+          <p className="font-medium">
+            Nothing imported yet: how {summary.fileName}{summary.origin ? ` (made by ${summary.origin})` : ""} counts positions is uncertain, so some passages could be the wrong text.
+            Compare the two readings below; import only if the passages read as what was coded.
+          </p>
+          {onConfirm && (
+            <button type="button" onClick={onConfirm} className="rounded bg-teal-800 px-3 py-1.5 font-medium text-white hover:bg-teal-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-teal-800">
+              Import with this reading
+            </button>
+          )}
+        </div>
+      ) : (
+        <p className="font-medium">
+          {summary.mode === "new-project" ? "Imported as a new project: " : "Codebook merged into "}
+          <Link href={`/projects/${summary.projectId}`} className="underline">{summary.projectName}</Link>
+          {summary.origin ? ` (made by ${summary.origin})` : ""}
+        </p>
+      )}
       <p className={summary.notImported.length > 0 ? "font-medium text-amber-900" : "text-stone-700"} data-testid="refi-not-imported">
         {notImportedHeadline(summary.notImported)}
       </p>
@@ -39,7 +54,7 @@ export function RefiImportSummary({ summary }: { summary: ImportSummary }) {
           </ul>
         </div>
       )}
-      {positions && <PositionsReport positions={positions} />}
+      {positions && <PositionsReport positions={positions} waiting={waiting} />}
       {summary.warnings.length > 0 && (
         <details>
           <summary className="cursor-pointer text-amber-900">{summary.warnings.length} warning{summary.warnings.length === 1 ? "" : "s"}: what was skipped or could not be placed exactly</summary>
@@ -54,7 +69,7 @@ export function RefiImportSummary({ summary }: { summary: ImportSummary }) {
   );
 }
 
-function PositionsReport({ positions }: { positions: NonNullable<ImportSummary["positions"]> }) {
+function PositionsReport({ positions, waiting }: { positions: NonNullable<ImportSummary["positions"]>; waiting: boolean }) {
   const weak = positions.strength === "weak";
   return (
     <div data-testid="refi-positions" className={weak ? "rounded border border-amber-300 bg-amber-50 p-3 text-amber-950" : "text-stone-700"}>
@@ -71,7 +86,7 @@ function PositionsReport({ positions }: { positions: NonNullable<ImportSummary["
       )}
       {weak && positions.sample.length > 0 && (
         <div className="mt-2">
-          <p className="font-medium">Passages as placed:</p>
+          <p className="font-medium">{waiting ? "Passages as they would be placed:" : "Passages as placed:"}</p>
           <ul className="list-disc pl-5">
             {positions.sample.map((s, i) => (
               <li key={i}>
@@ -91,7 +106,7 @@ function PositionsReport({ positions }: { positions: NonNullable<ImportSummary["
               <tr>
                 <th scope="col" className="pr-2">Source</th>
                 <th scope="col" className="pr-2">Codes (coders)</th>
-                <th scope="col" className="pr-2">Imported as</th>
+                <th scope="col" className="pr-2">{waiting ? "Would be imported as" : "Imported as"}</th>
                 <th scope="col">The other reading</th>
               </tr>
             </thead>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useState } from "react";
 import type { ImportSummary } from "@/lib/interop/refi/summary";
 import { RefiImportSummary } from "./refi-import-summary";
 import { FileJobStatus, useFileJob } from "./use-file-job";
@@ -11,12 +12,19 @@ import { FileJobStatus, useFileJob } from "./use-file-job";
  */
 export function RefiImport({ intoProjectId, limits }: { intoProjectId?: string; limits: string }) {
   const { send, upload, job, summary, error, busy } = useFileJob<ImportSummary>("/api/imports/refi", "The import failed; nothing was imported.");
-  const choose = (file: File | undefined) => {
-    if (!file) return;
+  const [chosen, setChosen] = useState<File | null>(null);
+  // First ask: a file whose positions could be read two ways comes back unwritten, to compare and confirm.
+  const start = (file: File, weakPositions: "ask" | "accept") => {
     const form = new FormData();
     form.set("file", file);
+    form.set("weakPositions", weakPositions);
     if (intoProjectId && file.name.toLowerCase().endsWith(".qdc")) form.set("intoProjectId", intoProjectId);
     void send(form);
+  };
+  const choose = (file: File | undefined) => {
+    if (!file) return;
+    setChosen(file);
+    start(file, "ask");
   };
 
   return (
@@ -24,7 +32,7 @@ export function RefiImport({ intoProjectId, limits }: { intoProjectId?: string; 
       <input type="file" accept=".qdpx,.qdc" aria-label="Choose a REFI-QDA file" disabled={busy} onChange={(e) => choose(e.target.files?.[0])} />
       <p className="text-xs text-stone-500">{limits}</p>
       <FileJobStatus upload={upload} job={job} error={error} starting="Starting the import…" />
-      {summary && <RefiImportSummary summary={summary} />}
+      {summary && <RefiImportSummary summary={summary} onConfirm={chosen && !busy ? () => start(chosen, "accept") : undefined} />}
     </div>
   );
 }

@@ -91,7 +91,7 @@ describe("importing transcripts in the browser", () => {
     await page.context().close();
   });
 
-  it("a file whose positions could be read two ways: the summary says the evidence is weak, shows the passages, both readings, the coders and what was left out", async () => {
+  it("a file whose positions could be read two ways: nothing is imported until confirmed; the summary says the evidence is weak, shows the passages, both readings, the coders and what was left out", async () => {
     const page = await signedInPage(browser, appUrl, "analyst-b@demo.grounded.test", { viewport: { width: 1300, height: 1000 } });
     await page.goto(`${appUrl}/projects`);
     // UTF-16 positions (as .NET tools count), one selection after an emoji, no quotations:
@@ -113,10 +113,16 @@ describe("importing transcripts in the browser", () => {
     const positions = summary.getByTestId("refi-positions");
     const text = await positions.innerText();
     expect(text).toContain("The evidence for how this file counts positions is weak");
-    expect(text).toContain("Passages as placed:");
+    expect(text).toContain("Passages as they would be placed:");
     await expect(positions.getByRole("listitem").filter({ hasText: "Talk (Cost)" }).locator("q").innerText()).resolves.toBe("We pay");
     const row = positions.getByRole("row").filter({ hasText: "Talk" });
     await expect(row.getByRole("cell").allInnerTexts()).resolves.toEqual(["Talk", "Cost (Ana)", "“We pay”", "“e pay ”"]);
+    // Nothing is written on an ambiguous reading until the importer confirms it.
+    await expect(summary.innerText()).resolves.toContain("Nothing imported yet");
+    await summary.getByRole("button", { name: "Import with this reading" }).click();
+    await summary.getByText("Imported as a new project:").waitFor({ timeout: 60_000 });
+    await summary.getByRole("link", { name: "Weak evidence" }).click();
+    await page.waitForURL((url) => /^\/projects\/[a-z0-9]+$/.test(url.pathname));
     await page.context().close();
   });
 });

@@ -68,7 +68,10 @@ export function runStartRefiImport(user: CurrentUser | null, rawInput: unknown):
       const progress = (done: number, total: number, step: string) => job.report({ done, total, step });
       const summary = codebook
         ? await importQdc({ user: me }, input.bytes, input.fileName, { intoProjectId, projectName: input.projectName, projectDescription: input.projectDescription }, progress)
-        : await importQdpx({ user: me }, input.bytes, input.fileName, { projectName: input.projectName }, progress);
+        : await importQdpx({ user: me }, input.bytes, input.fileName, { projectName: input.projectName, weakPositions: input.weakPositions }, progress);
+      if (summary.mode === "awaiting-confirmation") {
+        return { message: `Nothing imported yet: the positions in ${input.fileName} can be read two ways. Compare the passages and confirm the import.`, href: null, details: summary };
+      }
       const message = summary.mode === "codebook-merge" ? `Merged the codebook ${input.fileName} into ${summary.projectName}.` : `Imported ${input.fileName} as the project ${summary.projectName}.`;
       return { message, href: `/projects/${summary.projectId}`, details: summary };
     });

@@ -14,7 +14,7 @@ import type { ExportTarget } from "./export-targets";
 import { RefiFileError } from "./errors";
 import { resolveLimits } from "./limits";
 import type { RefiCodebook, RefiProject } from "./model";
-import { writeProjectImport } from "./mutations";
+import { previewProjectImport, writeProjectImport } from "./mutations";
 import { packQdpx } from "./pack";
 import { baseName, buildImportPlan } from "./plan";
 import { exportQdpxSchema, exportSchema, importQdcSchema, importQdpxSchema, type ImportQdcOptions, type ImportQdpxOptions } from "./schema";
@@ -59,6 +59,8 @@ export async function importQdpx(ctx: ImportContext, bytes: Uint8Array, fileName
   await progress(0, 4, `Unpacking and reading ${input.fileName}`);
   // Unpacking, parsing and placing run in the parse worker, within its memory and time limits.
   const { plan } = await parseInWorker("qdpx", { fileName: input.fileName, bytes: input.bytes, limits, projectName: input.projectName }, refiFile(input.fileName));
+  // Never placed silently on an ambiguous reading: when asked, stop here and let the importer compare.
+  if (input.weakPositions === "ask" && plan.positions?.strength === "weak" && plan.positions.ambiguousTotal > 0) return previewProjectImport(plan, ctx.user, input.fileName);
   await progress(3, 4, `Saving ${plan.documents.length} sources, ${plan.codes.length} codes and ${plan.codings.length} codings`);
   return writeProjectImport(plan, ctx.user, input.fileName);
 }

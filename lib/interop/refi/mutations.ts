@@ -103,6 +103,33 @@ export async function writeProjectImport(plan: ImportPlan, importer: CurrentUser
   );
 }
 
+/**
+ * The summary of an import not yet written: what the file holds and how its positions would be
+ * read, for the importer to confirm when the evidence is weak. Coders are listed as they would
+ * be credited (the importer's own e-mail is "you", everyone else a placeholder).
+ */
+export function previewProjectImport(plan: ImportPlan, importer: CurrentUser, fileName: string): ImportSummary {
+  const perUser = countBy(plan.codings, "userKey");
+  const perDocument = countBy(plan.codings, "documentKey");
+  const users: ImportedUser[] = plan.users.map((u) => {
+    const you = !!u.email && u.email === importer.email.toLowerCase();
+    return { name: you ? importer.name : u.name, kind: you ? "you" : "placeholder", email: you ? importer.email : "(a placeholder, made on import)", codings: perUser.get(u.key) ?? 0 };
+  });
+  return {
+    fileName,
+    mode: "awaiting-confirmation",
+    projectId: "",
+    projectName: plan.name,
+    origin: plan.origin,
+    counts: { sources: plan.documents.length, codes: plan.codes.length, codings: plan.codings.length, users: users.length, cases: plan.cases.length, variables: plan.attributes.length, memos: plan.memos.length },
+    users,
+    sources: plan.documents.map((d) => ({ title: d.title, characters: d.textLength, codings: perDocument.get(d.key) ?? 0, positions: d.positions })),
+    positions: plan.positions,
+    notImported: plan.notImported,
+    warnings: plan.warnings,
+  };
+}
+
 function countBy(codings: ImportPlan["codings"], key: "documentKey" | "userKey"): Map<string, number> {
   const counts = new Map<string, number>();
   for (const coding of codings) counts.set(coding[key], (counts.get(coding[key]) ?? 0) + 1);

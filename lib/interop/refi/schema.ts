@@ -23,16 +23,22 @@ export const exportQdpxSchema = exportSchema.extend({
   target: z.enum(EXPORT_TARGETS, { message: `Choose one of: ${EXPORT_TARGETS.join(", ")}.` }).default(DEFAULT_EXPORT_TARGET),
 });
 
-export const importQdpxSchema = z.object({ fileName, bytes, projectName: projectName.optional(), limits: limits.optional() });
+/**
+ * What to do when the file's positions could be read two ways and the evidence is weak
+ * (import-positions.ts): "ask" stops before writing and answers with the readings to compare,
+ * "accept" imports with the better one. The import form asks first; the CLI accepts.
+ */
+const weakPositions = z.enum(["ask", "accept"]).default("accept");
+export const importQdpxSchema = z.object({ fileName, bytes, projectName: projectName.optional(), weakPositions, limits: limits.optional() });
 
 // A .qdc that starts a new project ("New project" from a codebook) may bring its name and description.
 const projectDescription = z.string().trim().max(PROJECT_DESCRIPTION_MAX);
-export const importQdcSchema = z.object({ fileName, bytes, intoProjectId: projectId.optional(), projectName: projectName.optional(), projectDescription: projectDescription.optional(), limits: limits.optional() });
+export const importQdcSchema = z.object({ fileName, bytes, intoProjectId: projectId.optional(), projectName: projectName.optional(), projectDescription: projectDescription.optional(), weakPositions, limits: limits.optional() });
 
 export type ImportQdpxInput = z.infer<typeof importQdpxSchema>;
 export type ImportQdcInput = z.infer<typeof importQdcSchema>;
-export type ImportQdpxOptions = Omit<ImportQdpxInput, "fileName" | "bytes">;
-export type ImportQdcOptions = Omit<ImportQdcInput, "fileName" | "bytes">;
+export type ImportQdpxOptions = Omit<z.input<typeof importQdpxSchema>, "fileName" | "bytes">;
+export type ImportQdcOptions = Omit<z.input<typeof importQdcSchema>, "fileName" | "bytes">;
 
 /** What a browser may send: the same, without the limits (only the server chooses those). */
 export const importQdpxRequestSchema = importQdpxSchema.omit({ limits: true });

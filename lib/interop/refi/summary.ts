@@ -25,7 +25,9 @@ export type ImportedSource = {
 
 export type ImportSummary = {
   fileName: string;
-  mode: "new-project" | "codebook-merge";
+  /** "awaiting-confirmation": nothing was written; the positions could be read two ways (see `positions`). */
+  mode: "new-project" | "codebook-merge" | "awaiting-confirmation";
+  /** "" while awaiting confirmation. */
   projectId: string;
   projectName: string;
   /** The producing tool, as the file says (origin attribute). */
