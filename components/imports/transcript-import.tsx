@@ -237,7 +237,7 @@ function FileCard({ row, cases, onChange, onRemove }: { row: Row; cases: Case[];
             <p className="text-xs text-stone-600">First lines</p>
             <div className="mt-1 space-y-2 rounded bg-stone-50 p-2 font-serif">
               {preview.excerpt.map((e, j) => (
-                <p key={j}><span className="font-sans text-xs font-medium text-teal-900">{e.speaker}:</span> {e.text}</p>
+                <p key={j} className="whitespace-pre-line">{e.speaker && <span className="font-sans text-xs font-medium text-teal-900">{e.speaker}: </span>}{e.text}</p>
               ))}
             </div>
             {preview.warnings.map((w) => (

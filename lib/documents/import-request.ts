@@ -68,7 +68,11 @@ export async function previewTranscriptImport(user: CurrentUser, projectId: stri
       turns: transcript.turns.length,
       speakers: defaults.map((d) => ({ name: d.from, interviewer: d.interviewer, turns: transcript.turns.filter((t) => t.speaker === d.from).length })),
       labels: [...(transcript.candidates ?? [])].sort((x, y) => Number(y.accepted) - Number(x.accepted) || y.occurrences - x.occurrences).slice(0, MAX_PREVIEW_LABELS).map((c) => ({ name: c.speaker, occurrences: c.occurrences, accepted: c.accepted })),
-      excerpt: transcript.turns.slice(0, 3).map((t) => ({ speaker: t.speaker, text: sliceByCodePoints(transcript.text, t.start, Math.min(t.end, t.start + 220)) })),
+      // Without turns (no speakers found, or none yet confirmed) the text's beginning, so the file can still be recognised.
+      excerpt:
+        transcript.turns.length > 0
+          ? transcript.turns.slice(0, 3).map((t) => ({ speaker: t.speaker, text: sliceByCodePoints(transcript.text, t.start, Math.min(t.end, t.start + 220)) }))
+          : [{ speaker: "", text: sliceByCodePoints(transcript.text, 0, 400) }],
       title,
       suggestedCase,
     };

@@ -28,7 +28,8 @@ beforeAll(async () => {
   const prisma = createPrismaClient(databaseUrl);
   const users = await prisma.user.findMany({ where: { email: { in: [ANALYST.email, ACCOUNT_MEMBER.email] } }, select: { id: true, email: true } });
   const project = await prisma.project.create({
-    data: { name: "Live study", memberships: { create: users.map((u) => ({ userId: u.id, role: "analyst" as const })) } },
+    // Max owns the project (he renames a code below), Ana codes in it.
+    data: { name: "Live study", memberships: { create: users.map((u) => ({ userId: u.id, role: u.email === ACCOUNT_MEMBER.email ? ("owner" as const) : ("analyst" as const) })) } },
   });
   projectId = project.id;
   documentId = (await makeDocument(prisma, projectId, TEXT)).id;
@@ -42,7 +43,7 @@ afterAll(async () => {
 });
 
 describe("a team in one live study, on two app instances", () => {
-  it("shows who else has the transcript open, and another analyst's coding and its removal, without a reload", async () => {
+  it("shows who else has the transcript open, another analyst's coding and its removal, and a code's new name, without a reload", async () => {
     expect(second.url).not.toBe(appUrl);
     const ana = await signedInPage(browser, appUrl, ANALYST.email, { viewport: { width: 1300, height: 900 }, password: PASSWORD });
     const max = await signedInPage(browser, second.url, ACCOUNT_MEMBER.email, { viewport: { width: 1300, height: 900 }, password: PASSWORD });
@@ -68,6 +69,15 @@ describe("a team in one live study, on two app instances", () => {
     await maxPage.undo();
     await until(async () => (await maxPage.highlightsContaining("cost of the GPUs").count()) === 0, "the coding to go from Max's page");
     await until(async () => (await anaPage.highlightsContaining("cost of the GPUs").count()) === 0, "the coding to go from Ana's page");
+
+    // Max renames the code on instance two: Ana's codebook shows the new name without a reload.
+    await max.getByLabel("Manage Cost").click();
+    await max.getByRole("button", { name: "Rename" }).click();
+    const rename = max.getByLabel("Rename Cost");
+    await rename.fill("Cost of compute");
+    await rename.press("Enter");
+    await max.getByTestId("code-Cost of compute").waitFor();
+    await ana.getByTestId("code-Cost of compute").waitFor({ timeout: 10_000 });
 
     // When Max leaves, Ana no longer sees him.
     await max.close();
