@@ -4,7 +4,7 @@ import { db } from "../db/client";
 import { AppError } from "../errors";
 import { UPLOAD_LIMITS } from "../interop/limits";
 import type { ParsedTranscriptFile } from "../interop/transcripts";
-import { sliceByCodePoints } from "../transcripts/offsets";
+import { codePointLength, sliceByCodePoints } from "../transcripts/offsets";
 import { parseInWorker } from "../workers/parse";
 import { importTranscripts } from "./import";
 import { defaultSpeakerMapping, defaultTitle, importTranscriptsSchema } from "./import-schema";
@@ -72,7 +72,7 @@ export async function previewTranscriptImport(user: CurrentUser, projectId: stri
       excerpt:
         transcript.turns.length > 0
           ? transcript.turns.slice(0, 3).map((t) => ({ speaker: t.speaker, text: sliceByCodePoints(transcript.text, t.start, Math.min(t.end, t.start + 220)) }))
-          : [{ speaker: "", text: sliceByCodePoints(transcript.text, 0, 400) }],
+          : [{ speaker: "", text: sliceByCodePoints(transcript.text, 0, Math.min(400, codePointLength(transcript.text))) }],
       title,
       suggestedCase,
     };
