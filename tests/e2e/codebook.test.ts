@@ -130,6 +130,9 @@ describe("the codebook page", () => {
     await page.getByLabel("Definition of Trust").click();
     await page.getByTestId("code-definition").filter({ hasText: "Relying on the other side" }).waitFor();
     const aside = page.locator("aside").first();
+    // The transcript's correction panel sits below the codes; hidden, the panel ends with the
+    // codes again, so reading it at its end puts the card's Close button in view.
+    await page.getByTestId("correction-panel").evaluate((el) => ((el as HTMLElement).style.display = "none"));
     const scrolled = await aside.evaluate((el) => { el.scrollTop = el.scrollHeight; window.scrollTo(0, document.body.scrollHeight); return el.scrollTop + window.scrollY; });
     expect(scrolled).toBeGreaterThan(0); // read at its end, or this test could not see a shift
     const row = page.getByTestId("code-Motives");
