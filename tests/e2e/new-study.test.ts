@@ -31,7 +31,10 @@ async function addCode(page: Page, fields: Record<string, string>) {
 async function setShift(page: Page, name: string, shift: string) {
   const row = page.locator("tr", { has: page.getByLabel(`Name of case ${name}`) });
   await expect(row.getByRole("link", { name }).count()).resolves.toBe(1);
+  // Choosing saves at once through a server action: wait for its answer, so a reload that follows cannot cut the save short.
+  const saved = page.waitForResponse((r) => r.request().method() === "POST" && r.request().headers()["next-action"] !== undefined);
   await page.getByLabel(`Shift of ${name}`).selectOption(shift);
+  await saved;
 }
 
 describe("a study from the first click", () => {
